@@ -1,0 +1,19 @@
+package com.calliyo.lead.events;
+
+import java.time.Instant;
+
+/**
+ * v1 of {@code com.calliyo.lead.status_changed}: the lead moved between pipeline statuses.
+ * Common to every lead event: {@code leadVersion} grows by one with each change of the lead, so consumers apply
+ * an event only if its version is newer than what they hold.
+ */
+public record LeadStatusChanged(
+        String companyId,
+        String leadId,
+        long leadVersion,
+        Instant occurredAt,
+        String actorId,
+        LeadSnapshot lead,
+        StatusRef from,
+        StatusRef to) implements LeadEvent {
+}
