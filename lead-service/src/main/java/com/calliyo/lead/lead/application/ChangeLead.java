@@ -1,0 +1,56 @@
+package com.calliyo.lead.lead.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.calliyo.lead.caller.Caller;
+import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadChange;
+import com.calliyo.lead.lead.domain.LeadEdit;
+import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.lead.domain.Leads;
+import com.calliyo.lead.outbox.LeadEventMapper;
+import com.calliyo.lead.status.StatusCatalog;
+import org.springframework.stereotype.Service;
+
+/**
+ * Edits a lead and/or moves it to another status (which converts or un-converts it). Each attempt is one
+ * compare-and-set on the lead's version; a concurrent change makes it reload and try again.
+ */
+@Service
+public class ChangeLead {
+
+    private static final int ATTEMPTS = 3;
+
+    private final Leads leads;
+    private final StatusCatalog statuses;
+    private final LeadEventMapper events;
+    private final Clock clock;
+
+    ChangeLead(Leads leads, StatusCatalog statuses, LeadEventMapper events, Clock clock) {
+        this.leads = leads;
+        this.statuses = statuses;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Lead change(Caller caller, String leadId, LeadEdit edit, String statusIdOrName) {
+        LeadStatusRef target = statusIdOrName == null ? null
+                : statuses.find(caller.companyId(), statusIdOrName)
+                        .orElseThrow(() -> new InvalidFieldException("status", "is not a status of this company"));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Lead lead = leads.find(caller.companyId(), leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+            long expectedVersion = lead.version();
+            Instant now = clock.instant();
+            List<LeadChange> changes = lead.change(edit, target, caller.userId(), now);
+            if (changes.isEmpty()) {
+                return lead;
+            }
+            if (leads.update(lead, expectedVersion, events.toOutbox(lead, changes, caller.userId(), now))) {
+                return lead;
+            }
+        }
+        throw new ConcurrentLeadChangeException(leadId);
+    }
+}

@@ -1,0 +1,205 @@
+package com.calliyo.lead.lead.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The lead aggregate. Every mutating method bumps {@link #version()} once and returns the changes it made, which the
+ * application layer turns into events written in the same single-document update.
+ * <p>
+ * Conversion is entering a status of kind CUSTOMER: the lead records when, and credits the agent it is assigned to
+ * at that moment (the acting user when nobody is assigned). Leaving CUSTOMER un-converts; history stays.
+ */
+public class Lead {
+
+    private final String id;
+    private final String companyId;
+    private long version;
+    private String firstName;
+    private String lastName;
+    private final String phone;
+    private String email;
+    private final List<String> tags;
+    private LeadStatusRef status;
+    private String assignedTo;
+    private final String source;
+    private final String campaign;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private Instant convertedAt;
+    private String convertedBy;
+    private final List<StatusTransition> transitions;
+
+    @SuppressWarnings("java:S107") // the persistence constructor mirrors the stored document
+    Lead(String id, String companyId, long version, String firstName, String lastName, String phone, String email,
+         List<String> tags, LeadStatusRef status, String assignedTo, String source, String campaign,
+         Instant createdAt, Instant updatedAt, Instant convertedAt, String convertedBy,
+         List<StatusTransition> transitions) {
+        this.id = Objects.requireNonNull(id);
+        this.companyId = Objects.requireNonNull(companyId);
+        this.version = version;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phone = phone;
+        this.email = email;
+        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+        this.status = status;
+        this.assignedTo = assignedTo;
+        this.source = source;
+        this.campaign = campaign;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.convertedAt = convertedAt;
+        this.convertedBy = convertedBy;
+        this.transitions = transitions == null ? new ArrayList<>() : new ArrayList<>(transitions);
+    }
+
+    /** A new lead, version 1, in its initial status; capturing straight into Customer converts at once. */
+    public static Captured capture(String companyId, NewLead data, LeadStatusRef initialStatus, String actor,
+                                   Instant now) {
+        Lead lead = new Lead(UUID.randomUUID().toString(), companyId, 1, data.firstName(), data.lastName(),
+                data.phone(), data.email(), data.tags(), initialStatus, null, data.source(), data.campaign(),
+                now, now, null, null, List.of());
+        List<LeadChange> changes = new ArrayList<>();
+        changes.add(new LeadChange.Captured());
+        if (initialStatus.isCustomer()) {
+            lead.convertedAt = now;
+            lead.convertedBy = actor;
+            changes.add(new LeadChange.Converted(now, actor));
+        }
+        return new Captured(lead, List.copyOf(changes));
+    }
+
+    /** The lead just captured and the changes capturing it recorded. */
+    public record Captured(Lead lead, List<LeadChange> changes) {
+    }
+
+    /**
+     * Applies field edits and/or a move to status {@code to} (either may be null) as one change of the lead: one
+     * new version, however many events it produces. No change, and no new version, when nothing differs.
+     */
+    public List<LeadChange> change(LeadEdit edit, LeadStatusRef to, String actor, Instant now) {
+        List<LeadChange> changes = new ArrayList<>();
+        if (edit != null && applyEdit(edit)) {
+            changes.add(new LeadChange.Updated());
+        }
+        if (to != null && !status.id().equals(to.id())) {
+            changes.addAll(moveTo(to, actor, now));
+        }
+        if (!changes.isEmpty()) {
+            version++;
+            updatedAt = now;
+        }
+        return List.copyOf(changes);
+    }
+
+    private List<LeadChange> moveTo(LeadStatusRef to, String actor, Instant now) {
+        LeadStatusRef from = status;
+        List<LeadChange> changes = new ArrayList<>();
+        changes.add(new LeadChange.StatusChanged(from, to));
+        if (to.isCustomer() && !from.isCustomer()) {
+            convertedAt = now;
+            convertedBy = assignedTo != null ? assignedTo : actor;
+            changes.add(new LeadChange.Converted(convertedAt, convertedBy));
+        } else if (from.isCustomer() && !to.isCustomer()) {
+            convertedAt = null;
+            convertedBy = null;
+            changes.add(new LeadChange.Unconverted(from, to));
+        }
+        status = to;
+        transitions.add(new StatusTransition(now, actor, from, to));
+        return changes;
+    }
+
+    private boolean applyEdit(LeadEdit edit) {
+        boolean changed = false;
+        if (edit.firstName() != null && !edit.firstName().equals(firstName)) {
+            firstName = edit.firstName();
+            changed = true;
+        }
+        if (edit.lastName() != null && !edit.lastName().equals(lastName)) {
+            lastName = edit.lastName();
+            changed = true;
+        }
+        if (edit.email() != null && !edit.email().equals(email)) {
+            email = edit.email();
+            changed = true;
+        }
+        return changed;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String companyId() {
+        return companyId;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    public LeadStatusRef status() {
+        return status;
+    }
+
+    public String assignedTo() {
+        return assignedTo;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String campaign() {
+        return campaign;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant convertedAt() {
+        return convertedAt;
+    }
+
+    public String convertedBy() {
+        return convertedBy;
+    }
+
+    public boolean isCustomer() {
+        return status.isCustomer();
+    }
+
+    public List<StatusTransition> transitions() {
+        return List.copyOf(transitions);
+    }
+}

@@ -1,0 +1,25 @@
+package com.calliyo.lead.lead.domain;
+
+import java.time.Instant;
+
+/**
+ * What happened to a lead in one write. A single write may record several changes (a conversion is a status change
+ * plus the conversion itself); they all share the lead's new version.
+ */
+public sealed interface LeadChange {
+
+    record Captured() implements LeadChange {
+    }
+
+    record Updated() implements LeadChange {
+    }
+
+    record StatusChanged(LeadStatusRef from, LeadStatusRef to) implements LeadChange {
+    }
+
+    record Converted(Instant convertedAt, String convertedBy) implements LeadChange {
+    }
+
+    record Unconverted(LeadStatusRef from, LeadStatusRef to) implements LeadChange {
+    }
+}

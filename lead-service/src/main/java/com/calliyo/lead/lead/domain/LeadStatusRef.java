@@ -1,0 +1,9 @@
+package com.calliyo.lead.lead.domain;
+
+/** The status a lead is in, with the name it had when last written. */
+public record LeadStatusRef(String id, String name, StatusKind kind) {
+
+    public boolean isCustomer() {
+        return kind == StatusKind.CUSTOMER;
+    }
+}

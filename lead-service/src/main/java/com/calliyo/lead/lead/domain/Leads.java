@@ -1,0 +1,19 @@
+package com.calliyo.lead.lead.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The port through which use cases load and store leads; always within one company. */
+public interface Leads {
+
+    Optional<Lead> find(String companyId, String leadId);
+
+    /** Stores a new lead together with the events describing it, in one atomic write. */
+    void insert(Lead lead, List<OutboxEntry> events);
+
+    /**
+     * Stores the lead's new state and appends its events in one atomic write, only if nobody else changed the lead
+     * since {@code expectedVersion}; returns false on such a conflict.
+     */
+    boolean update(Lead lead, long expectedVersion, List<OutboxEntry> events);
+}

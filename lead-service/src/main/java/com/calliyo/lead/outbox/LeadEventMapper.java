@@ -1,0 +1,84 @@
+package com.calliyo.lead.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.calliyo.lead.events.LeadCaptured;
+import com.calliyo.lead.events.LeadConverted;
+import com.calliyo.lead.events.LeadEventType;
+import com.calliyo.lead.events.LeadSnapshot;
+import com.calliyo.lead.events.LeadStatusChanged;
+import com.calliyo.lead.events.LeadUnconverted;
+import com.calliyo.lead.events.LeadUpdated;
+import com.calliyo.lead.events.StatusKind;
+import com.calliyo.lead.events.StatusRef;
+import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadChange;
+import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.lead.domain.OutboxEntry;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the changes of one write into v1 contract events, each carrying the lead's state after the write and the
+ * lead's new version (a conversion is two events with the same version).
+ */
+@Component
+public class LeadEventMapper {
+
+    private final JsonMapper json;
+
+    LeadEventMapper(JsonMapper json) {
+        this.json = json;
+    }
+
+    public List<OutboxEntry> toOutbox(Lead lead, List<LeadChange> changes, String actorId, Instant now) {
+        LeadSnapshot snapshot = snapshot(lead);
+        return changes.stream().map(change -> entry(lead, change, snapshot, actorId, now)).toList();
+    }
+
+    private OutboxEntry entry(Lead lead, LeadChange change, LeadSnapshot snapshot, String actor, Instant now) {
+        Event event = toEvent(change, lead, snapshot, actor, now);
+        return new OutboxEntry(UUID.randomUUID().toString(), event.type().type(), now,
+                json.writeValueAsString(event.data()));
+    }
+
+    private record Event(LeadEventType type, Object data) {
+    }
+
+    private static Event toEvent(LeadChange change, Lead lead, LeadSnapshot snapshot, String actor, Instant now) {
+        String company = lead.companyId();
+        String id = lead.id();
+        long version = lead.version();
+        if (change instanceof LeadChange.Captured) {
+            return new Event(LeadEventType.CAPTURED, new LeadCaptured(company, id, version, now, actor, snapshot));
+        }
+        if (change instanceof LeadChange.Updated) {
+            return new Event(LeadEventType.UPDATED, new LeadUpdated(company, id, version, now, actor, snapshot));
+        }
+        if (change instanceof LeadChange.StatusChanged s) {
+            return new Event(LeadEventType.STATUS_CHANGED, new LeadStatusChanged(company, id, version, now, actor,
+                    snapshot, ref(s.from()), ref(s.to())));
+        }
+        if (change instanceof LeadChange.Converted c) {
+            return new Event(LeadEventType.CONVERTED, new LeadConverted(company, id, version, now, actor, snapshot,
+                    c.convertedAt(), c.convertedBy(), List.of()));
+        }
+        if (change instanceof LeadChange.Unconverted u) {
+            return new Event(LeadEventType.UNCONVERTED, new LeadUnconverted(company, id, version, now, actor,
+                    snapshot, ref(u.from()), ref(u.to())));
+        }
+        throw new IllegalArgumentException("Unmapped lead change " + change);
+    }
+
+    static LeadSnapshot snapshot(Lead lead) {
+        return new LeadSnapshot(lead.firstName(), lead.lastName(), lead.phone(), lead.email(), lead.tags(),
+                ref(lead.status()), lead.assignedTo(), lead.source(), lead.campaign(), lead.createdAt(),
+                lead.convertedAt(), lead.convertedBy());
+    }
+
+    private static StatusRef ref(LeadStatusRef status) {
+        return new StatusRef(status.id(), status.name(), StatusKind.valueOf(status.kind().name()));
+    }
+}

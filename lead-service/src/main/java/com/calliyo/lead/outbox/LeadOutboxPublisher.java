@@ -1,0 +1,149 @@
+package com.calliyo.lead.outbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.calliyo.lead.events.LeadEventTopics;
+import com.calliyo.lead.events.LeadEventType;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the events waiting in lead documents. A lead is first claimed with a lease (one atomic update), so
+ * several lead-service instances never publish the same lead at once; its events go to {@code crm.lead.events} in
+ * the order they were written, keyed by leadId, and only those the broker acknowledged (acks=all, idempotent
+ * producer) are pulled from the document. A crash between the ack and the pull re-sends them: at least once.
+ */
+@Component
+class LeadOutboxPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadOutboxPublisher.class);
+    private static final String COLLECTION = "leads";
+    private static final String PENDING = "pendingEvents";
+    private static final String LEASE_OWNER = "outboxLease.owner";
+    private static final String LEASE_UNTIL = "outboxLease.until";
+    private static final URI SOURCE = URI.create(LeadEventTopics.SOURCE);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final String instanceId = UUID.randomUUID().toString();
+
+    LeadOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    /** Publishes up to {@code maxLeads} leads' pending events; returns how many events were published. */
+    int publishPending(int maxLeads) {
+        int published = 0;
+        for (int i = 0; i < maxLeads; i++) {
+            Document claimed = claimNext();
+            if (claimed == null) {
+                break;
+            }
+            published += publish(claimed);
+        }
+        return published;
+    }
+
+    private Document claimNext() {
+        Date now = new Date();
+        Bson claimable = Filters.and(
+                Filters.exists(PENDING + ".0"),
+                Filters.or(Filters.exists(LEASE_UNTIL, false), Filters.lt(LEASE_UNTIL, now)));
+        Bson lease = Updates.combine(
+                Updates.set(LEASE_OWNER, instanceId),
+                Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))));
+        return leads().findOneAndUpdate(claimable, lease, new FindOneAndUpdateOptions()
+                .projection(Projections.include(PENDING))
+                .returnDocument(ReturnDocument.AFTER));
+    }
+
+    private int publish(Document lead) {
+        String leadId = lead.getString("_id");
+        List<Document> pending = lead.getList(PENDING, Document.class);
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        for (Document entry : pending) {
+            try {
+                sends.add(kafka.send(toRecord(leadId, entry)));
+            } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
+                sends.add(CompletableFuture.failedFuture(e));
+                break;
+            }
+        }
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            if (!awaitAck(leadId, sends.get(i))) {
+                break; // keep order: later events wait until this one is acknowledged
+            }
+            acknowledged.add(pending.get(i).getString("id"));
+        }
+        leads().updateOne(Filters.eq("_id", leadId),
+                Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", acknowledged)))));
+        leads().updateOne(Filters.and(Filters.eq("_id", leadId), Filters.eq(LEASE_OWNER, instanceId)),
+                Updates.unset("outboxLease"));
+        return acknowledged.size();
+    }
+
+    private boolean awaitAck(String leadId, CompletableFuture<SendResult<String, byte[]>> send) {
+        try {
+            send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Broker did not acknowledge an event of lead {}; it stays in the outbox: {}", leadId,
+                    e.toString());
+            return false;
+        }
+    }
+
+    static ProducerRecord<String, byte[]> toRecord(String leadId, Document entry) {
+        String type = entry.getString("type");
+        Instant occurredAt = entry.getDate("occurredAt").toInstant();
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(entry.getString("id"))
+                .withType(type)
+                .withSource(SOURCE)
+                .withSubject(leadId)
+                .withTime(occurredAt.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+        LeadEventType.ofType(type).ifPresent(t -> event.withDataSchema(t.dataSchema()));
+        CloudEvent built = event.build();
+        return KafkaMessageFactory.<String>createWriter(LeadEventTopics.LEAD_EVENTS, leadId).writeBinary(built);
+    }
+
+    private MongoCollection<Document> leads() {
+        return mongo.getCollection(COLLECTION);
+    }
+}

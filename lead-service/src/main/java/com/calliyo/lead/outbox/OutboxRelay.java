@@ -1,0 +1,100 @@
+package com.calliyo.lead.outbox;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the outbox on its own thread: woken right after every write, and sweeping every poll interval anyway, so
+ * events left behind by a crash or a broker outage are sent later. Delivery is at least once and in order per lead
+ * (see {@link LeadOutboxPublisher}); consumers de-duplicate by event id or lead version.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final LeadOutboxPublisher publisher;
+    private final OutboxProperties properties;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile Thread worker;
+
+    OutboxRelay(LeadOutboxPublisher publisher, OutboxProperties properties) {
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    /** Asks the relay to look at the outbox now instead of at the next sweep. */
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.relayEnabled()) {
+            log.warn("Outbox relay is switched off (lead.outbox.relay-enabled=false): events wait in the outbox");
+            return;
+        }
+        Thread thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = worker;
+        worker = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(properties.sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private void run() {
+        while (worker == Thread.currentThread()) {
+            try {
+                publisher.publishPending(properties.batchSize());
+                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox sweep failed, retrying at the next one: {}", rootCause(e).toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void sleepQuietly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
