@@ -1,0 +1,72 @@
+package com.calliyo.gateway;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Target of every route's {@code CircuitBreaker} fallback: 504 when the time limit ran out, 503 for anything else
+ * (connection refused, open circuit). Mapped for every HTTP method, because the forward keeps the original one.
+ */
+@RestController
+class FallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
+    @RequestMapping("/fallback/{service:[a-z][a-z-]{0,40}}")
+    ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        boolean timedOut = causedByTimeout(failure);
+        ProblemDetail problem = timedOut
+                ? problem(HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
+                        service + " did not answer in time; try again shortly")
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        service + " is not answering; try again shortly");
+        URI original = originalUri(exchange);
+        if (original != null) {
+            problem.setInstance(URI.create(original.getRawPath()));
+        }
+        log.warn("{} unavailable for {} {}: {} requestId={}", service, exchange.getRequest().getMethod(),
+                original == null ? "-" : original.getRawPath(),
+                failure == null ? "no cause" : failure.getClass().getSimpleName(),
+                exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER));
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static boolean causedByTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The client's URL as the gateway recorded it before routing; the first entry is the incoming one.
+    private static URI originalUri(ServerWebExchange exchange) {
+        Set<URI> urls = exchange.getAttribute(GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+        return urls == null || urls.isEmpty() ? null : urls.iterator().next();
+    }
+}

@@ -1,0 +1,98 @@
+package com.calliyo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.filter.FilterDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/** Checks the shipped application.yml itself, bound the way the gateway binds it. */
+class RouteDefinitionsTest {
+
+    static StandardEnvironment environment;
+    static List<RouteDefinition> routes;
+
+    @BeforeAll
+    static void bindApplicationYml() throws IOException {
+        environment = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+        routes = bindRoutes();
+    }
+
+    @Test
+    void shouldDeclareOneRoutePerServiceWithUniqueIds() {
+        assertThat(routes).extracting(RouteDefinition::getId)
+                .doesNotHaveDuplicates()
+                .containsExactly("lead-service", "customer-service", "order-service", "reporting-service");
+    }
+
+    @Test
+    void shouldGiveEveryRouteACircuitBreakerWithItsOwnFallback() {
+        for (RouteDefinition route : routes) {
+            assertThat(filter(route, "CircuitBreaker").getArgs()).as(route.getId()).containsAllEntriesOf(Map.of(
+                    "name", route.getId(),
+                    "fallbackUri", "forward:/fallback/" + route.getId()));
+        }
+    }
+
+    @Test
+    void shouldRetryOnlyGetAndOnlyInsideTheCircuitBreaker() {
+        for (RouteDefinition route : routes) {
+            assertThat(filter(route, "Retry").getArgs()).as(route.getId())
+                    .containsEntry("methods", "GET")
+                    .containsEntry("retries", "2");
+            assertThat(route.getFilters()).extracting(FilterDefinition::getName)
+                    .as(route.getId()).containsExactly("CircuitBreaker", "Retry");
+        }
+    }
+
+    @Test
+    void shouldNotStripThePrefixBecauseServicesServeTheContractPaths() {
+        assertThat(routes).flatExtracting(RouteDefinition::getFilters).extracting(FilterDefinition::getName)
+                .doesNotContain("StripPrefix", "RewritePath");
+    }
+
+    @Test
+    void shouldTakeServiceUrlsFromTheEnvironmentWithLocalhostDefaults() {
+        assertThat(routes).extracting(RouteDefinition::getUri).containsExactly(
+                URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
+                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"));
+
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("env", Map.of("ORDER_SERVICE_URL", "http://order-service:8083")));
+        List<RouteDefinition> rebound = bindRoutes();
+        environment.getPropertySources().remove("env");
+        assertThat(rebound.get(2).getUri()).isEqualTo(URI.create("http://order-service:8083"));
+    }
+
+    @Test
+    void shouldShipAGenerousTimeLimitForSlowImports() {
+        assertThat(Binder.get(environment)
+                .bind("resilience4j.timelimiter.configs.default.timeout-duration", Bindable.of(Duration.class))
+                .get()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    private static List<RouteDefinition> bindRoutes() {
+        return Binder.get(environment).bind(GatewayProperties.PREFIX, GatewayProperties.class).get().getRoutes();
+    }
+
+    private static FilterDefinition filter(RouteDefinition route, String name) {
+        return route.getFilters().stream().filter(f -> f.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(route.getId() + " has no " + name + " filter"));
+    }
+}
