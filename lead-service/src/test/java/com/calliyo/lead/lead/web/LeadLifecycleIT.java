@@ -128,6 +128,17 @@ class LeadLifecycleIT {
     }
 
     @Test
+    void shouldReportHealthyAndExposePrometheusMetrics() throws Exception {
+        HttpResponse<String> health = send("GET", "/actuator/health", null);
+        HttpResponse<String> metrics = send("GET", "/actuator/prometheus", null);
+
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownLead() throws Exception {
         String unknown = UUID.randomUUID().toString();
 
