@@ -37,6 +37,11 @@ public enum LeadEventType {
         return type;
     }
 
+    /** The topic the type is published on: company events on their own topic, keyed by companyId. */
+    public String topic() {
+        return this == COMPANY_SETTINGS_CHANGED ? LeadEventTopics.COMPANY_EVENTS : LeadEventTopics.LEAD_EVENTS;
+    }
+
     public Class<?> dataClass() {
         return dataClass;
     }

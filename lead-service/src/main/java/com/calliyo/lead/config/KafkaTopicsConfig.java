@@ -26,4 +26,9 @@ class KafkaTopicsConfig {
     NewTopic companyEventsTopic() {
         return TopicBuilder.name(LeadEventTopics.COMPANY_EVENTS).partitions(PARTITIONS).replicas(1).build();
     }
+
+    @Bean
+    NewTopic companyEventsDeadLetterTopic() {
+        return TopicBuilder.name(LeadEventTopics.COMPANY_EVENTS_DLT).partitions(PARTITIONS).replicas(1).build();
+    }
 }

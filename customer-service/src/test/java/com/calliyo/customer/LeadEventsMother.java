@@ -1,0 +1,152 @@
+package com.calliyo.customer;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import com.calliyo.lead.events.FollowUpResolved;
+import com.calliyo.lead.events.FollowUpScheduled;
+import com.calliyo.lead.events.LeadConverted;
+import com.calliyo.lead.events.LeadEvent;
+import com.calliyo.lead.events.LeadEventTopics;
+import com.calliyo.lead.events.LeadEventType;
+import com.calliyo.lead.events.LeadSnapshot;
+import com.calliyo.lead.events.LeadStatusChanged;
+import com.calliyo.lead.events.LeadUnconverted;
+import com.calliyo.lead.events.NoteAdded;
+import com.calliyo.lead.events.StatusKind;
+import com.calliyo.lead.events.StatusRef;
+import com.calliyo.lead.events.TimelineEntry;
+import com.calliyo.lead.events.TimelineEntryType;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Canonical lead events for one lead of the default company, and their CloudEvents Kafka records. */
+public final class LeadEventsMother {
+
+    public static final String COMPANY = "demo-company";
+    public static final String AGENT = "agent-7";
+    public static final StatusRef CUSTOMER = new StatusRef("st-customer", "Customer", StatusKind.CUSTOMER);
+    public static final StatusRef INTERESTED = new StatusRef("st-interested", "Interested", StatusKind.OTHER);
+    public static final Instant CAPTURED_AT = Instant.parse("2026-03-01T09:00:00Z");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String leadId;
+    private final String companyId;
+
+    private LeadEventsMother(String leadId, String companyId) {
+        this.leadId = leadId;
+        this.companyId = companyId;
+    }
+
+    public static LeadEventsMother aLead() {
+        return new LeadEventsMother("lead-" + UUID.randomUUID(), COMPANY);
+    }
+
+    public LeadEventsMother ofCompany(String otherCompanyId) {
+        return new LeadEventsMother(leadId, otherCompanyId);
+    }
+
+    public String leadId() {
+        return leadId;
+    }
+
+    public LeadSnapshot snapshot(StatusRef status, Instant convertedAt) {
+        return new LeadSnapshot("Asha", "Rao", "+919812345678", "asha@example.com", List.of("hot"), status, AGENT,
+                "webform", "diwali", CAPTURED_AT, convertedAt, convertedAt == null ? null : AGENT);
+    }
+
+    public LeadConverted converted(long version, Instant convertedAt, TimelineEntry... timeline) {
+        return new LeadConverted(companyId, leadId, version, convertedAt, AGENT, snapshot(CUSTOMER, convertedAt),
+                convertedAt, AGENT, List.of(timeline));
+    }
+
+    public LeadConverted converted(long version, TimelineEntry... timeline) {
+        return converted(version, Instant.parse("2026-03-05T12:00:00Z"), timeline);
+    }
+
+    public LeadUnconverted unconverted(long version) {
+        return new LeadUnconverted(companyId, leadId, version, at(version), AGENT, snapshot(INTERESTED, null),
+                CUSTOMER, INTERESTED);
+    }
+
+    public LeadStatusChanged statusChanged(long version, StatusRef from, StatusRef to) {
+        Instant convertedAt = to.isCustomer() ? Instant.parse("2026-03-05T12:00:00Z") : null;
+        return new LeadStatusChanged(companyId, leadId, version, at(version), AGENT, snapshot(to, convertedAt),
+                from, to);
+    }
+
+    public NoteAdded noteAdded(long version, TimelineEntry note) {
+        return new NoteAdded(companyId, leadId, version, note.occurredAt(), AGENT,
+                snapshot(CUSTOMER, Instant.parse("2026-03-05T12:00:00Z")), note);
+    }
+
+    public FollowUpScheduled followUpScheduled(long version, TimelineEntry followUp) {
+        return new FollowUpScheduled(companyId, leadId, version, followUp.occurredAt(), AGENT,
+                snapshot(CUSTOMER, Instant.parse("2026-03-05T12:00:00Z")), followUp);
+    }
+
+    public FollowUpResolved followUpResolved(long version, TimelineEntry followUp) {
+        return new FollowUpResolved(companyId, leadId, version, followUp.resolvedAt(), AGENT,
+                snapshot(CUSTOMER, Instant.parse("2026-03-05T12:00:00Z")), followUp);
+    }
+
+    public static TimelineEntry note(String text, Instant at) {
+        return new TimelineEntry("note-" + UUID.randomUUID(), TimelineEntryType.NOTE, at, AGENT, text, null, null,
+                null, null);
+    }
+
+    public static TimelineEntry call(Instant at, int durationSeconds) {
+        return new TimelineEntry("call-" + UUID.randomUUID(), TimelineEntryType.CALL, at, AGENT, "spoke",
+                "CALLED", durationSeconds, null, null);
+    }
+
+    public static TimelineEntry followUp(Instant at, Instant scheduledAt) {
+        return new TimelineEntry("fu-" + UUID.randomUUID(), TimelineEntryType.FOLLOW_UP, at, AGENT, "call back",
+                null, null, scheduledAt, null);
+    }
+
+    public static TimelineEntry resolved(TimelineEntry followUp, Instant resolvedAt) {
+        return new TimelineEntry(followUp.id(), followUp.type(), followUp.occurredAt(), followUp.actorId(),
+                followUp.text(), null, null, followUp.scheduledAt(), resolvedAt);
+    }
+
+    /** The record lead-service would publish: a binary-mode CloudEvent keyed by leadId. */
+    public static ProducerRecord<String, byte[]> record(LeadEvent event) {
+        LeadEventType type = typeOf(event);
+        return record(event.leadId(), type.type(), JSON.writeValueAsBytes(event));
+    }
+
+    public static ProducerRecord<String, byte[]> record(String leadId, String ceType, byte[] data) {
+        CloudEvent cloudEvent = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withType(ceType)
+                .withSource(URI.create(LeadEventTopics.SOURCE))
+                .withSubject(leadId)
+                .withTime(Instant.now().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(data)
+                .build();
+        return KafkaMessageFactory.<String>createWriter(LeadEventTopics.LEAD_EVENTS, leadId).writeBinary(cloudEvent);
+    }
+
+    private static LeadEventType typeOf(LeadEvent event) {
+        for (LeadEventType type : LeadEventType.values()) {
+            if (type.dataClass().equals(event.getClass())) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("No CloudEvents type for " + event.getClass());
+    }
+
+    private static Instant at(long version) {
+        return CAPTURED_AT.plus(version, ChronoUnit.HOURS);
+    }
+}
