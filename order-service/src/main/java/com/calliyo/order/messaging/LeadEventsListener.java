@@ -1,0 +1,29 @@
+package com.calliyo.order.messaging;
+
+import com.calliyo.lead.events.LeadEventTopics;
+import com.calliyo.order.directory.LeadDirectoryProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds {@code crm.lead.events} into the lead directory. Delivery is at least once (offsets are committed after the
+ * projection wrote); redelivery and replay are harmless because {@link LeadDirectoryProjection} re-states the entry
+ * from the event's snapshot behind a version guard. Records that cannot be read go to {@code crm.lead.events-dlt}.
+ */
+@Component
+class LeadEventsListener {
+
+    private final LeadEventDecoder decoder;
+    private final LeadDirectoryProjection projection;
+
+    LeadEventsListener(LeadEventDecoder decoder, LeadDirectoryProjection projection) {
+        this.decoder = decoder;
+        this.projection = projection;
+    }
+
+    @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS)
+    void onLeadEvent(ConsumerRecord<String, byte[]> record) {
+        decoder.decode(record).ifPresent(projection::apply);
+    }
+}

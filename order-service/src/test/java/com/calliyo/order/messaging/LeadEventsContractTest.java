@@ -1,0 +1,86 @@
+package com.calliyo.order.messaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+import com.calliyo.lead.events.LeadEventType;
+import com.calliyo.order.LeadEventsMother;
+import com.calliyo.order.directory.LeadDirectoryProjection;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Consumer side of the lead-events contract: the producer's own example payload, read from the lead-events jar,
+ * goes through the listener, decoder and projection into the lead directory.
+ */
+class LeadEventsContractTest {
+
+    private static final String EXAMPLE = "contracts/lead-events/LeadConverted.v1.json";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private LeadEventsListener listener;
+
+    @BeforeEach
+    void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        mongo = new MongoTemplate(client, "orders");
+        listener = new LeadEventsListener(new LeadEventDecoder(json), new LeadDirectoryProjection(mongo));
+    }
+
+    @AfterEach
+    void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void shouldProjectTheContractExampleOfLeadConverted() throws IOException {
+        byte[] example = example(EXAMPLE);
+        JsonNode expected = json.readTree(example);
+        String leadId = expected.get("leadId").asString();
+        ProducerRecord<String, byte[]> sent = LeadEventsMother.record(leadId, LeadEventType.CONVERTED.type(), example);
+
+        listener.onLeadEvent(received(sent));
+
+        Document entry = mongo.getCollection("lead_directory").find(new Document("_id", leadId)).first();
+        assertThat(entry).as("directory entry of the example lead").isNotNull();
+        assertThat(entry.getString("companyId")).isEqualTo(expected.get("companyId").asString());
+        assertThat(entry.getLong("version")).isEqualTo(expected.get("leadVersion").asLong());
+        assertThat(entry.getBoolean("customer")).isTrue();
+        assertThat(entry.getString("convertedBy")).isEqualTo(expected.get("lead").get("convertedBy").asString());
+        assertThat(entry.getString("statusKind")).isEqualTo("CUSTOMER");
+    }
+
+    private static byte[] example(String resource) throws IOException {
+        try (InputStream in = LeadEventsContractTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("%s on the classpath (published by the lead-events jar)", resource).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> sent) {
+        return new ConsumerRecord<>(sent.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, -1, sent.value().length,
+                sent.key(), sent.value(), sent.headers(), Optional.empty());
+    }
+}
