@@ -1,0 +1,109 @@
+package com.calliyo.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The launcher's few options, parsed by hand: {@code --name} flags and {@code --name=value} options only. */
+final class CommandLine {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar local-stack/target/local-stack.jar [options]   (or scripts/run-local.sh [options])",
+            "",
+            "Starts a Kafka broker (KRaft, own JVM), a MongoDB-wire server and the five Calliyo services,",
+            "waits until all are healthy and runs until Ctrl-C.",
+            "",
+            "  --in-memory           keep nothing: Kafka and logs in a temporary directory, MongoDB in memory",
+            "  --data-dir=DIR        where Kafka, MongoDB and the logs keep their files (default: <repo-root>/data)",
+            "  --port-offset=N       add N to every port (Kafka 9092/9093, MongoDB 27017, services 8080-8084)",
+            "  --repo-root=DIR       the checkout whose <module>/target/<module>.jar files to run (default: .)",
+            "  --timeout=SECONDS     how long each part may take to become ready (default: 180)",
+            "  --parallel-starts=N   how many services start at the same time (default: 3)",
+            "  --help                show this text");
+
+    /** What the command line asks for: the usage text, or a stack with this configuration. */
+    record Invocation(boolean help, LocalStackConfig config) {
+    }
+
+    /** A command line that cannot be run; the message names the offending argument. */
+    static final class UsageException extends RuntimeException {
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private CommandLine() {
+    }
+
+    static Invocation parse(String[] args, Path workingDir) {
+        Path repoRoot = workingDir;
+        Path dataDir = null;
+        boolean inMemory = false;
+        int portOffset = 0;
+        Duration timeout = LocalStackConfig.DEFAULT_STARTUP_TIMEOUT;
+        int parallelStarts = LocalStackConfig.DEFAULT_PARALLEL_STARTS;
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (name) {
+                case "--help", "-h" -> {
+                    return new Invocation(true, null);
+                }
+                case "--in-memory" -> {
+                    noValue(name, value);
+                    inMemory = true;
+                }
+                case "--data-dir" -> dataDir = workingDir.resolve(required(name, value, "./data"));
+                case "--repo-root" -> repoRoot = workingDir.resolve(required(name, value, "."));
+                case "--port-offset" -> portOffset = number(name, value, 0, 10_000, "100");
+                case "--timeout" -> timeout = Duration.ofSeconds(number(name, value, 1, 3_600, "300"));
+                case "--parallel-starts" -> parallelStarts = number(name, value, 1, ServiceModule.values().length, "2");
+                default -> throw new UsageException(arg.startsWith("-")
+                        ? "Unknown option " + name
+                        : "Unexpected argument " + arg + " (options start with --)");
+            }
+        }
+        if (inMemory && dataDir != null) {
+            throw new UsageException("--in-memory and --data-dir exclude each other");
+        }
+        if (!Files.isDirectory(repoRoot)) {
+            throw new UsageException("--repo-root " + repoRoot + " is not a directory");
+        }
+        LocalStackConfig config = LocalStackConfig.builder()
+                .repoRoot(repoRoot)
+                .dataDir(dataDir)
+                .inMemory(inMemory)
+                .startupTimeout(timeout)
+                .parallelStarts(parallelStarts)
+                .build()
+                .withPortOffset(portOffset);
+        return new Invocation(false, config);
+    }
+
+    private static void noValue(String name, String value) {
+        if (value != null) {
+            throw new UsageException(name + " takes no value");
+        }
+    }
+
+    private static String required(String name, String value, String example) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException(name + " needs a value, e.g. " + name + "=" + example);
+        }
+        return value;
+    }
+
+    private static int number(String name, String value, int min, int max, String example) {
+        String text = required(name, value, example);
+        try {
+            int number = Integer.parseInt(text.trim());
+            if (number < min || number > max) {
+                throw new UsageException(name + " must be between " + min + " and " + max + ", not " + number);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs a whole number, e.g. " + name + "=" + example + ", not " + text);
+        }
+    }
+}

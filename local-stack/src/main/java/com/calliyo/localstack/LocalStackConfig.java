@@ -1,0 +1,231 @@
+package com.calliyo.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where the local stack finds the built services, where it keeps its data, and the ports it listens on.
+ * {@link #builder()} starts from the defaults: the current directory as repository root, {@code <repoRoot>/data},
+ * Kafka 9092 (controller 9093), MongoDB 27017, gateway 8080 and the services 8081 to 8084.
+ *
+ * @param dataDir        where Kafka's log, the MongoDB H2 file and the service logs live; unused when {@code inMemory}
+ * @param inMemory       keep nothing: Kafka and the logs go to a temporary directory, MongoDB to memory
+ * @param parallelStarts how many services start at the same time (the machine has few cores)
+ */
+public record LocalStackConfig(
+        Path repoRoot,
+        Path dataDir,
+        boolean inMemory,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        int gatewayPort,
+        int leadServicePort,
+        int customerServicePort,
+        int orderServicePort,
+        int reportingServicePort,
+        Duration startupTimeout,
+        int parallelStarts) {
+
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    public static final int DEFAULT_PARALLEL_STARTS = 3;
+
+    public LocalStackConfig {
+        Objects.requireNonNull(repoRoot, "repoRoot");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+            throw new IllegalArgumentException("startupTimeout must be positive, not " + startupTimeout);
+        }
+        if (parallelStarts < 1) {
+            throw new IllegalArgumentException("parallelStarts must be at least 1, not " + parallelStarts);
+        }
+        List<PortUse> ports = ports(kafkaPort, kafkaControllerPort, mongoPort,
+                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort);
+        Set<Integer> seen = new HashSet<>();
+        for (PortUse use : ports) {
+            if (use.port() < 1 || use.port() > 65535) {
+                throw new IllegalArgumentException(use + " is outside 1-65535");
+            }
+            if (!seen.add(use.port())) {
+                throw new IllegalArgumentException(use + " is also given to another part of the stack");
+            }
+        }
+    }
+
+    public static LocalStackConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The same stack with {@code offset} added to every port, so that a second stack fits next to the first. */
+    public LocalStackConfig withPortOffset(int offset) {
+        for (PortUse use : ports()) {
+            long moved = (long) use.port() + offset;
+            if (moved < 1 || moved > 65535) {
+                throw new IllegalArgumentException(
+                        "Port offset " + offset + " moves " + use + " outside 1-65535");
+            }
+        }
+        return new LocalStackConfig(repoRoot, dataDir, inMemory,
+                kafkaPort + offset, kafkaControllerPort + offset, mongoPort + offset,
+                gatewayPort + offset, leadServicePort + offset, customerServicePort + offset,
+                orderServicePort + offset, reportingServicePort + offset, startupTimeout, parallelStarts);
+    }
+
+    /** Every port the stack listens on, with its role; the services in start order after the infrastructure. */
+    public List<PortUse> ports() {
+        return ports(kafkaPort, kafkaControllerPort, mongoPort,
+                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort);
+    }
+
+    public int servicePort(ServiceModule module) {
+        return switch (module) {
+            case GATEWAY -> gatewayPort;
+            case LEAD_SERVICE -> leadServicePort;
+            case CUSTOMER_SERVICE -> customerServicePort;
+            case ORDER_SERVICE -> orderServicePort;
+            case REPORTING_SERVICE -> reportingServicePort;
+        };
+    }
+
+    public String serviceUrl(ServiceModule module) {
+        return "http://127.0.0.1:" + servicePort(module);
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String mongoAddress() {
+        return "127.0.0.1:" + mongoPort;
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://" + mongoAddress() + "/" + database;
+    }
+
+    private static List<PortUse> ports(int kafka, int controller, int mongo,
+                                       int gateway, int lead, int customer, int order, int reporting) {
+        List<PortUse> ports = new ArrayList<>();
+        ports.add(new PortUse(kafka, "Kafka broker"));
+        ports.add(new PortUse(controller, "Kafka controller"));
+        ports.add(new PortUse(mongo, "MongoDB"));
+        ports.add(new PortUse(lead, ServiceModule.LEAD_SERVICE.moduleName()));
+        ports.add(new PortUse(customer, ServiceModule.CUSTOMER_SERVICE.moduleName()));
+        ports.add(new PortUse(order, ServiceModule.ORDER_SERVICE.moduleName()));
+        ports.add(new PortUse(reporting, ServiceModule.REPORTING_SERVICE.moduleName()));
+        ports.add(new PortUse(gateway, ServiceModule.GATEWAY.moduleName()));
+        return List.copyOf(ports);
+    }
+
+    /** Defaults everywhere; {@link #dataDir} defaults to {@code <repoRoot>/data}. */
+    public static final class Builder {
+
+        private Path repoRoot = Path.of("");
+        private Path dataDir;
+        private boolean inMemory;
+        private int kafkaPort = 9092;
+        private int kafkaControllerPort = 9093;
+        private int mongoPort = 27017;
+        private int gatewayPort = 8080;
+        private int leadServicePort = 8081;
+        private int customerServicePort = 8082;
+        private int orderServicePort = 8083;
+        private int reportingServicePort = 8084;
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private int parallelStarts = DEFAULT_PARALLEL_STARTS;
+
+        private Builder() {
+        }
+
+        private Builder(LocalStackConfig config) {
+            repoRoot = config.repoRoot;
+            dataDir = config.dataDir;
+            inMemory = config.inMemory;
+            kafkaPort = config.kafkaPort;
+            kafkaControllerPort = config.kafkaControllerPort;
+            mongoPort = config.mongoPort;
+            gatewayPort = config.gatewayPort;
+            leadServicePort = config.leadServicePort;
+            customerServicePort = config.customerServicePort;
+            orderServicePort = config.orderServicePort;
+            reportingServicePort = config.reportingServicePort;
+            startupTimeout = config.startupTimeout;
+            parallelStarts = config.parallelStarts;
+        }
+
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder inMemory(boolean inMemory) {
+            this.inMemory = inMemory;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder kafkaControllerPort(int port) {
+            this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder mongoPort(int port) {
+            this.mongoPort = port;
+            return this;
+        }
+
+        public Builder servicePort(ServiceModule module, int port) {
+            switch (module) {
+                case GATEWAY -> gatewayPort = port;
+                case LEAD_SERVICE -> leadServicePort = port;
+                case CUSTOMER_SERVICE -> customerServicePort = port;
+                case ORDER_SERVICE -> orderServicePort = port;
+                case REPORTING_SERVICE -> reportingServicePort = port;
+            }
+            return this;
+        }
+
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = timeout;
+            return this;
+        }
+
+        public Builder parallelStarts(int parallelStarts) {
+            this.parallelStarts = parallelStarts;
+            return this;
+        }
+
+        public LocalStackConfig build() {
+            Path root = repoRoot.toAbsolutePath().normalize();
+            Path data = dataDir != null ? dataDir : root.resolve("data");
+            return new LocalStackConfig(root, data, inMemory, kafkaPort, kafkaControllerPort, mongoPort,
+                    gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort,
+                    startupTimeout, parallelStarts);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.calliyo.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How one service is started: its command line, the environment that points it at the stack, its log file and port. */
+record ServiceLaunch(String name, List<String> command, Map<String, String> environment, Path logFile, int port) {
+
+    /** Passed on from the launcher's environment when set (e.g. CALLIYO_DEFAULT_COMPANY_ID). */
+    static final String PASS_THROUGH_PREFIX = "CALLIYO_";
+
+    ServiceLaunch {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+    }
+
+    static ServiceLaunch of(ServiceModule module, LocalStackConfig config, Path logDir,
+                            Map<String, String> launcherEnvironment) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(ChildProcess.SERVICE_JVM_FLAGS);
+        command.add("-jar");
+        command.add(module.jar(config.repoRoot()).toString());
+        return new ServiceLaunch(module.moduleName(), command, environment(module, config, launcherEnvironment),
+                logDir.resolve(module.moduleName() + ".log"), config.servicePort(module));
+    }
+
+    static Map<String, String> environment(ServiceModule module, LocalStackConfig config,
+                                           Map<String, String> launcherEnvironment) {
+        Map<String, String> env = new LinkedHashMap<>();
+        launcherEnvironment.forEach((key, value) -> {
+            if (key.startsWith(PASS_THROUGH_PREFIX)) {
+                env.put(key, value);
+            }
+        });
+        env.put("SERVER_PORT", Integer.toString(config.servicePort(module)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        module.database().ifPresent(database -> env.put("MONGODB_URI", config.mongoUri(database)));
+        if (module == ServiceModule.GATEWAY) {
+            env.put("LEAD_SERVICE_URL", config.serviceUrl(ServiceModule.LEAD_SERVICE));
+            env.put("CUSTOMER_SERVICE_URL", config.serviceUrl(ServiceModule.CUSTOMER_SERVICE));
+            env.put("ORDER_SERVICE_URL", config.serviceUrl(ServiceModule.ORDER_SERVICE));
+            env.put("REPORTING_SERVICE_URL", config.serviceUrl(ServiceModule.REPORTING_SERVICE));
+        }
+        return env;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,42 @@
+package com.calliyo.localstack;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The five services the stack runs, in start order (the gateway last). */
+public enum ServiceModule {
+
+    LEAD_SERVICE("lead-service", "leads"),
+    CUSTOMER_SERVICE("customer-service", "customers"),
+    ORDER_SERVICE("order-service", "orders"),
+    REPORTING_SERVICE("reporting-service", "reporting"),
+    GATEWAY("gateway", null);
+
+    private final String moduleName;
+    private final String database;
+
+    ServiceModule(String moduleName, String database) {
+        this.moduleName = moduleName;
+        this.database = database;
+    }
+
+    /** The Maven module, artifactId and spring.application.name. */
+    public String moduleName() {
+        return moduleName;
+    }
+
+    /** The service's own MongoDB database; empty for the gateway, which stores nothing. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    /** {@code <repoRoot>/<module>/target/<module>.jar}, as the module's build names it. */
+    public Path jar(Path repoRoot) {
+        return repoRoot.resolve(moduleName).resolve("target").resolve(moduleName + ".jar");
+    }
+
+    @Override
+    public String toString() {
+        return moduleName;
+    }
+}

@@ -1,0 +1,170 @@
+package com.calliyo.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts a stack in the documented order (port check, Kafka broker, MongoDB-wire server, services) and stops what it
+ * started if any step fails. At most {@code parallelStarts} services start at the same time, in module order.
+ */
+final class StackStarter {
+
+    private final LocalStackConfig config;
+    private final Map<String, String> environment;
+
+    StackStarter(LocalStackConfig config, Map<String, String> environment) {
+        this.config = config;
+        this.environment = environment;
+    }
+
+    /** Starts everything or nothing; a failure is printed (before the stop messages) and thrown. */
+    RunningStack start() {
+        long begin = System.nanoTime();
+        Console.step("Starting the Calliyo stack from " + config.repoRoot());
+        StackDirectories dirs;
+        Path libDir;
+        try {
+            PortCheck.requireFree(config.ports());
+            requireServiceJars();
+            libDir = KafkaLibraries.locate(config.repoRoot());
+            dirs = StackDirectories.create(config);
+        } catch (LocalStackException e) {
+            Console.error(e.getMessage());
+            throw e;
+        }
+        Console.step("Ports free, jars found (" + Console.since(begin) + "); "
+                + (config.inMemory() ? "in memory, logs in " : "data in ") + Console.shortPath(dirs.root()));
+        RunningStack stack = new RunningStack(config, dirs);
+        try {
+            startKafka(stack, libDir);
+            startMongo(stack);
+            startServices(stack);
+            stack.started(Duration.ofNanos(System.nanoTime() - begin));
+            return stack;
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LocalStackException failure = stack.isClosing()
+                    ? new LocalStackException("Stopped before the stack was up", e)
+                    : e instanceof LocalStackException known ? known
+                    : new LocalStackException("Could not start the stack: " + e, e);
+            Console.error(failure.getMessage());
+            Console.step("Stopping what was started");
+            stack.close();
+            throw failure;
+        }
+    }
+
+    private void requireServiceJars() {
+        List<ServiceModule> missing = List.of(ServiceModule.values()).stream()
+                .filter(module -> !Files.isRegularFile(module.jar(config.repoRoot())))
+                .toList();
+        if (!missing.isEmpty()) {
+            String modules = String.join(",", missing.stream().map(ServiceModule::moduleName).toList());
+            String jars = String.join(", ", missing.stream()
+                    .map(module -> config.repoRoot().relativize(module.jar(config.repoRoot())).toString()).toList());
+            throw new LocalStackException("Not built yet: " + jars + " (in " + config.repoRoot() + ")."
+                    + " Build with: ./mvnw -B -DskipTests -pl " + modules + " -am package"
+                    + " (or use scripts/run-local.sh, which builds first)");
+        }
+    }
+
+    private void startKafka(RunningStack stack, Path libDir) {
+        long start = System.nanoTime();
+        StackDirectories dirs = stack.directories();
+        Path log = dirs.logDir().resolve("kafka.log");
+        Console.step("Kafka broker starting on " + config.kafkaBootstrapServers() + " (log " + Console.shortPath(log)
+                + ")");
+        KafkaBrokerProcess broker = KafkaBrokerProcess.start(stack.processes(), libDir, dirs.kafkaDir(), log,
+                config.kafkaPort(), config.kafkaControllerPort(), config.startupTimeout());
+        stack.attach(broker);
+        warnOnUnexpectedExit(stack, broker.process());
+        Console.step("Kafka broker ready (pid " + broker.pid() + ", "
+                + (broker.formatted() ? "fresh storage" : "existing data") + ", " + Console.since(start) + ")");
+    }
+
+    private void startMongo(RunningStack stack) {
+        long start = System.nanoTime();
+        MongoWireServer mongo = MongoWireServer.start(config.mongoPort(), stack.directories().mongoFile());
+        stack.attach(mongo);
+        Console.step("MongoDB-wire server ready on " + config.mongoAddress() + " (" + mongo.storage() + ", "
+                + Console.since(start) + ")");
+    }
+
+    private void startServices(RunningStack stack) throws InterruptedException {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelStarts(), task -> {
+            Thread thread = new Thread(task, "service-start-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletionService<ServiceModule> starts = new ExecutorCompletionService<>(pool);
+        HealthProbe probe = new HealthProbe();
+        ServiceModule[] modules = ServiceModule.values();
+        CountDownLatch[] launched = new CountDownLatch[modules.length];
+        for (int i = 0; i < modules.length; i++) {
+            launched[i] = new CountDownLatch(1);
+        }
+        try {
+            for (int i = 0; i < modules.length; i++) {
+                ServiceModule module = modules[i];
+                CountDownLatch previous = i == 0 ? null : launched[i - 1];
+                CountDownLatch own = launched[i];
+                starts.submit(() -> startService(stack, module, probe, previous, own));
+            }
+            for (int i = 0; i < modules.length; i++) {
+                try {
+                    starts.take().get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new LocalStackException("Could not start a service: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Launches strictly in module order (after {@code previous} was launched), then waits for health. */
+    private ServiceModule startService(RunningStack stack, ServiceModule module, HealthProbe probe,
+                                       CountDownLatch previous, CountDownLatch launched) throws InterruptedException {
+        ServiceProcess service;
+        ServiceLaunch launch = ServiceLaunch.of(module, config, stack.directories().logDir(), environment);
+        try {
+            if (previous != null) {
+                previous.await();
+            }
+            service = ServiceProcess.start(stack.processes(), launch);
+            stack.attach(module, service);
+            Console.step(module + " starting (pid " + service.child().pid() + ", log "
+                    + Console.shortPath(launch.logFile()) + ")");
+        } finally {
+            launched.countDown();
+        }
+        long start = System.nanoTime();
+        service.awaitHealthy(config.startupTimeout(), probe);
+        warnOnUnexpectedExit(stack, service.child());
+        Console.step(module + " healthy on " + launch.url() + " (" + Console.since(start) + ")");
+        return module;
+    }
+
+    private static void warnOnUnexpectedExit(RunningStack stack, ChildProcess child) {
+        child.process().onExit().thenAccept(process -> {
+            if (!stack.isClosing()) {
+                Console.error(child.name() + " stopped unexpectedly (exit code " + process.exitValue() + "); see "
+                        + Console.shortPath(child.logFile()));
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package com.calliyo.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceLaunchTest {
+
+    private final LocalStackConfig config = LocalStackConfig.builder().repoRoot(Path.of("/repo")).build()
+            .withPortOffset(10);
+
+    @Test
+    void shouldPointAServiceAtItsPortBrokerAndOwnDatabase() {
+        Map<String, String> env = ServiceLaunch.environment(ServiceModule.CUSTOMER_SERVICE, config, Map.of());
+
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SERVER_PORT", "8092",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9102",
+                "MONGODB_URI", "mongodb://127.0.0.1:27027/customers"));
+    }
+
+    @Test
+    void shouldGiveEachServiceItsOwnDatabase() {
+        assertThat(ServiceLaunch.environment(ServiceModule.LEAD_SERVICE, config, Map.of()))
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27027/leads");
+        assertThat(ServiceLaunch.environment(ServiceModule.ORDER_SERVICE, config, Map.of()))
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27027/orders");
+        assertThat(ServiceLaunch.environment(ServiceModule.REPORTING_SERVICE, config, Map.of()))
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27027/reporting");
+    }
+
+    @Test
+    void shouldPointTheGatewayAtTheFourServicesAndNoDatabase() {
+        Map<String, String> env = ServiceLaunch.environment(ServiceModule.GATEWAY, config, Map.of());
+
+        assertThat(env).doesNotContainKey("MONGODB_URI")
+                .containsEntry("SERVER_PORT", "8090")
+                .containsEntry("LEAD_SERVICE_URL", "http://127.0.0.1:8091")
+                .containsEntry("CUSTOMER_SERVICE_URL", "http://127.0.0.1:8092")
+                .containsEntry("ORDER_SERVICE_URL", "http://127.0.0.1:8093")
+                .containsEntry("REPORTING_SERVICE_URL", "http://127.0.0.1:8094");
+    }
+
+    @Test
+    void shouldPassOnTheCalliyoSettingsOfTheLauncher() {
+        Map<String, String> env = ServiceLaunch.environment(ServiceModule.LEAD_SERVICE, config,
+                Map.of("CALLIYO_DEFAULT_COMPANY_ID", "acme", "HOME", "/root", "SERVER_PORT", "1"));
+
+        assertThat(env).containsEntry("CALLIYO_DEFAULT_COMPANY_ID", "acme")
+                .containsEntry("SERVER_PORT", "8091")
+                .doesNotContainKey("HOME");
+    }
+
+    @Test
+    void shouldRunTheModuleJarWithLeanJvmFlags() {
+        ServiceLaunch launch = ServiceLaunch.of(ServiceModule.ORDER_SERVICE, config, Path.of("/logs"), Map.of());
+
+        assertThat(launch.command()).containsSubsequence("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-jar",
+                Path.of("/repo/order-service/target/order-service.jar").toString());
+        assertThat(launch.command().get(0)).endsWith("java");
+        assertThat(launch.logFile()).isEqualTo(Path.of("/logs/order-service.log"));
+        assertThat(launch.url()).isEqualTo("http://127.0.0.1:8093");
+    }
+}
