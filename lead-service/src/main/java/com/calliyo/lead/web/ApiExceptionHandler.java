@@ -2,15 +2,18 @@ package com.calliyo.lead.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.calliyo.lead.lead.application.ConcurrentLeadChangeException;
 import com.calliyo.lead.lead.application.InvalidFieldException;
 import com.calliyo.lead.lead.application.LeadNotFoundException;
+import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,6 +36,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body that is not JSON, or a field of the wrong type: say which field when the parser knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = ex.getMostSpecificCause() instanceof JacksonException jackson ? fieldOf(jackson) : "";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field.isEmpty()
+                ? "The request body is missing or is not valid JSON"
+                : field + " has a value of the wrong type");
+        problem.setTitle("Unreadable request body");
+        if (!field.isEmpty()) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String fieldOf(JacksonException ex) {
+        return ex.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("."));
     }
 
     @ExceptionHandler

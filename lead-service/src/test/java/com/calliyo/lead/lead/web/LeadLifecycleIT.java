@@ -124,7 +124,12 @@ class LeadLifecycleIT {
 
         HttpResponse<String> malformed = send("POST", "/api/leads", "{\"firstName\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.body()).doesNotContain("Exception");
+        assertThat(malformed.body()).doesNotContain("Exception")
+                .contains("The request body is missing or is not valid JSON");
+
+        HttpResponse<String> wrongType = send("POST", "/api/leads", "{\"firstName\":\"A\",\"tags\":{\"x\":1}}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongType.body()).get("errors").get(0).get("field").asString()).isEqualTo("tags");
     }
 
     @Test
