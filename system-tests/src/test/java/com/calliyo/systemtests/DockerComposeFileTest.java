@@ -1,0 +1,171 @@
+package com.calliyo.systemtests;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot be started on machines without a Docker engine, so it is kept correct by construction:
+ * every service, port, variable and healthcheck is checked against the services' own application.yml and POMs.
+ */
+class DockerComposeFileTest {
+
+    static final Path ROOT = RepoRoot.find();
+    static final List<String> SERVICES = List.of("lead-service", "customer-service", "order-service",
+            "reporting-service", "gateway");
+    static final List<String> DATA_SERVICES = List.of("lead-service", "customer-service", "order-service",
+            "reporting-service");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+
+    final Map<String, Object> compose = load(ROOT.resolve("docker-compose.yml"));
+
+    @Test
+    void shouldDeclareKafkaMongoAndEveryServiceWithAHealthcheck() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "mongo", "lead-service",
+                "customer-service", "order-service", "reporting-service", "gateway");
+        services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck"))
+                .as("healthcheck of %s", name).isNotNull());
+    }
+
+    @Test
+    void shouldRunKafkaInKraftModeAndMongoAsAReplicaSet() {
+        Map<String, Object> kafka = env("kafka");
+        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        assertThat(String.valueOf(kafka.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
+        assertThat(String.valueOf(map(services().get("mongo")).get("command"))).contains("--replSet");
+        assertThat(String.valueOf(map(map(services().get("mongo")).get("healthcheck")).get("test")))
+                .contains("rs.initiate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service", "gateway"})
+    void shouldMatchTheServicesOwnConfiguration(String service) throws IOException {
+        Map<String, Object> definition = map(services().get(service));
+        Map<String, Object> env = env(service);
+        String applicationYml = Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml"));
+        Map<String, Object> app = load(ROOT.resolve(service + "/src/main/resources/application.yml"));
+
+        assertThat(definition.get("image")).isEqualTo("calliyo/" + service + ":" + projectVersion());
+        String port = String.valueOf(map(app.get("server")).get("port"));
+        assertThat(env.get("SERVER_PORT")).as("SERVER_PORT of %s", service).isEqualTo(port);
+        assertThat(String.valueOf(definition.get("ports")) + definition.get("expose")).contains(port);
+
+        Set<String> placeholders = placeholders(applicationYml).keySet();
+        Set<String> allowedExtras = Set.of("SERVER_PORT", "JAVA_TOOL_OPTIONS");
+        assertThat(env.keySet()).as("every variable compose sets is read by %s", service)
+                .allMatch(key -> placeholders.contains(key) || allowedExtras.contains(key));
+        Set<String> required = new HashSet<>(placeholders);
+        required.removeIf(key -> !key.endsWith("_URL") && !key.equals("KAFKA_BOOTSTRAP_SERVERS")
+                && !key.equals("MONGODB_URI"));
+        assertThat(env.keySet()).as("compose sets every address %s needs", service).containsAll(required);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service"})
+    void shouldPointDataServicesAtComposeKafkaAndTheirOwnDatabase(String service) throws IOException {
+        Map<String, Object> env = env(service);
+        String defaultMongoUri = placeholders(Files.readString(
+                ROOT.resolve(service + "/src/main/resources/application.yml"))).get("MONGODB_URI");
+
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        assertThat(databaseOf(String.valueOf(env.get("MONGODB_URI")))).isEqualTo(databaseOf(defaultMongoUri));
+        assertThat(String.valueOf(env.get("MONGODB_URI"))).startsWith("mongodb://mongo:27017/");
+        assertThat(dependsOn(service)).containsEntry("kafka", "service_healthy")
+                .containsEntry("mongo", "service_healthy");
+    }
+
+    @Test
+    void shouldRouteTheGatewayToEachServiceByItsComposeNameAndPort() {
+        Map<String, Object> env = env("gateway");
+        for (String service : DATA_SERVICES) {
+            String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_URL";
+            URI uri = URI.create(String.valueOf(env.get(variable)));
+            assertThat(uri.getHost()).isEqualTo(service);
+            assertThat(String.valueOf(uri.getPort())).isEqualTo(env(service).get("SERVER_PORT"));
+            assertThat(dependsOn("gateway")).containsEntry(service, "service_healthy");
+        }
+    }
+
+    @Test
+    void shouldCheckHealthOnTheServicePort() {
+        for (String service : SERVICES) {
+            String test = String.valueOf(map(map(services().get(service)).get("healthcheck")).get("test"));
+            assertThat(test).contains("/actuator/health").contains("$$SERVER_PORT".replace("$$", "$"));
+        }
+    }
+
+    @Test
+    void shouldBuildImagesWithJibUnderTheNamesComposeUses() throws IOException {
+        String rootPom = Files.readString(ROOT.resolve("pom.xml"));
+        assertThat(rootPom).contains("<jib.to.registry>calliyo</jib.to.registry>")
+                .contains("<image>${jib.to.registry}/${project.artifactId}:${project.version}</image>");
+        for (String service : SERVICES) {
+            assertThat(Files.readString(ROOT.resolve(service + "/pom.xml"))).contains("jib-maven-plugin");
+        }
+    }
+
+    private Map<String, Object> services() {
+        return map(compose.get("services"));
+    }
+
+    private Map<String, Object> env(String service) {
+        Map<String, Object> env = map(map(services().get(service)).get("environment"));
+        env.replaceAll((k, v) -> String.valueOf(v));
+        return env;
+    }
+
+    private Map<String, Object> dependsOn(String service) {
+        Map<String, Object> dependsOn = map(map(services().get(service)).get("depends_on"));
+        dependsOn.replaceAll((k, v) -> map(v).get("condition"));
+        return dependsOn;
+    }
+
+    private static Map<String, String> placeholders(String yaml) {
+        Map<String, String> found = new java.util.HashMap<>();
+        Matcher matcher = PLACEHOLDER.matcher(yaml);
+        while (matcher.find()) {
+            found.put(matcher.group(1), matcher.group(2));
+        }
+        return found;
+    }
+
+    private static String databaseOf(String mongoUri) {
+        String path = URI.create(mongoUri).getPath();
+        return path.substring(1);
+    }
+
+    private static String projectVersion() throws IOException {
+        Matcher matcher = Pattern.compile("<artifactId>calliyo-suite</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value == null ? new java.util.HashMap<>() : new java.util.HashMap<>((Map<String, Object>) value);
+    }
+
+    private static Map<String, Object> load(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+}

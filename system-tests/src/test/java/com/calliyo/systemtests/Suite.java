@@ -1,0 +1,71 @@
+package com.calliyo.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import com.calliyo.localstack.LocalStack;
+import com.calliyo.localstack.LocalStackConfig;
+import com.calliyo.localstack.RunningStack;
+import com.calliyo.localstack.ServiceModule;
+
+/**
+ * The suite under test, once per test JVM: the local stack started in memory on free ports (so a developer's running
+ * stack is never touched), or, with {@code -Dcalliyo.gateway.url} and {@code -Dcalliyo.kafka.bootstrap}, a stack
+ * that is already running.
+ */
+final class Suite {
+
+    /** The consumer groups whose progress the tests wait for. */
+    static final String[] CONSUMER_GROUPS = {"customer-service", "reporting-service", "order-service"};
+
+    private static Suite shared;
+
+    private final Gateway gateway;
+    private final LeadEventsTap tap;
+
+    private Suite(String gatewayUrl, String kafkaBootstrapServers) {
+        this.gateway = new Gateway(gatewayUrl);
+        this.tap = new LeadEventsTap(kafkaBootstrapServers);
+    }
+
+    static synchronized Suite shared() {
+        if (shared == null) {
+            String gatewayUrl = System.getProperty("calliyo.gateway.url");
+            shared = gatewayUrl == null ? startLocalStack()
+                    : new Suite(gatewayUrl, System.getProperty("calliyo.kafka.bootstrap", "127.0.0.1:9092"));
+        }
+        return shared;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    LeadEventsTap tap() {
+        return tap;
+    }
+
+    private static Suite startLocalStack() {
+        LocalStackConfig.Builder config = LocalStackConfig.builder()
+                .repoRoot(RepoRoot.find())
+                .inMemory(true)
+                .kafkaPort(freePort())
+                .kafkaControllerPort(freePort())
+                .mongoPort(freePort());
+        for (ServiceModule module : ServiceModule.values()) {
+            config.servicePort(module, freePort());
+        }
+        RunningStack stack = LocalStack.start(config.build());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
+        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
