@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the local stack: wall time from the run command to "Calliyo is up" (all five services healthy) and the
 # resident memory of every JVM of the stack once it is up, over N starts (default 3), then prints the medians.
-# The build is skipped (SKIP_BUILD=1), so run scripts/run-local.sh or ./mvnw -DskipTests package once before.
+# The build is skipped (SKIP_BUILD=1), so run scripts/run-local.sh or ./mvnw -DskipTests package once before;
+# WITH_BUILD=1 times the whole run command instead, its Maven build included.
 #
 #   scripts/bench-startup.sh [runs] [extra run-local options, e.g. --port-offset=2000]
 set -euo pipefail
@@ -16,7 +17,7 @@ median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2
 startups=() ; memories=()
 for run in $(seq 1 "$runs"); do
   started=$(date +%s.%N)
-  SKIP_BUILD=1 setsid scripts/run-local.sh --in-memory "$@" >"$out" 2>&1 &
+  SKIP_BUILD=$([[ "${WITH_BUILD:-0}" == 1 ]] && echo 0 || echo 1) setsid scripts/run-local.sh --in-memory "$@" >"$out" 2>&1 &
   launcher=$!
   until grep -q "Calliyo is up" "$out"; do
     if ! kill -0 "$launcher" 2>/dev/null; then cat "$out" >&2; exit 1; fi
