@@ -1,6 +1,7 @@
 package com.calliyo.customer.messaging;
 
 import com.calliyo.customer.CustomerServiceProperties;
+import com.calliyo.lead.events.LeadEventDecodingException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,12 @@
 package com.calliyo.customer.messaging;
 
 import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds {@code crm.lead.events} into the Customers view. Delivery is at least once (offsets are committed after
@@ -14,16 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadEventsListener {
 
-    private final LeadEventDecoder decoder;
+    private final LeadEventReader reader;
     private final CustomerProjection projection;
 
-    LeadEventsListener(LeadEventDecoder decoder, CustomerProjection projection) {
-        this.decoder = decoder;
+    LeadEventsListener(JsonMapper json, CustomerProjection projection) {
+        this.reader = new LeadEventReader(json);
         this.projection = projection;
     }
 
     @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS)
     void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        decoder.decode(record).ifPresent(projection::apply);
+        reader.read(record).ifPresent(projection::apply);
     }
 }

@@ -1,6 +1,7 @@
 package com.calliyo.order.messaging;
 
 import com.calliyo.order.OrderServiceProperties;
+import com.calliyo.lead.events.LeadEventDecodingException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -162,7 +162,7 @@ class LeadDirectoryProjectionIT {
         assertThat(header(dead, "ce_type")).isEqualTo("com.calliyo.lead.converted");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(LeadEventTopics.LEAD_EVENTS);
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
-                .isEqualTo("com.calliyo.order.messaging.LeadEventDecodingException");
+                .isEqualTo("com.calliyo.lead.events.LeadEventDecodingException");
     }
 
     @Test

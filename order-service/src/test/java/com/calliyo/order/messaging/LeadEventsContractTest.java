@@ -45,7 +45,7 @@ class LeadEventsContractTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new MongoTemplate(client, "orders");
-        listener = new LeadEventsListener(new LeadEventDecoder(json), new LeadDirectoryProjection(mongo));
+        listener = new LeadEventsListener(json, new LeadDirectoryProjection(mongo));
     }
 
     @AfterEach

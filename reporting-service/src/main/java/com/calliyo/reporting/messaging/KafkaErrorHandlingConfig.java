@@ -1,6 +1,7 @@
 package com.calliyo.reporting.messaging;
 
 import com.calliyo.reporting.ReportingServiceProperties;
+import com.calliyo.lead.events.LeadEventDecodingException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,12 @@
 package com.calliyo.reporting.messaging;
 
+import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.reporting.conversion.LeadFactProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds {@code crm.lead.events} into the lead facts. Delivery is at least once (offsets are committed after the
@@ -14,16 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadEventsListener {
 
-    private final LeadEventDecoder decoder;
+    private final LeadEventReader reader;
     private final LeadFactProjection projection;
 
-    LeadEventsListener(LeadEventDecoder decoder, LeadFactProjection projection) {
-        this.decoder = decoder;
+    LeadEventsListener(JsonMapper json, LeadFactProjection projection) {
+        this.reader = new LeadEventReader(json);
         this.projection = projection;
     }
 
     @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS)
     void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        decoder.decode(record).ifPresent(projection::apply);
+        reader.read(record).ifPresent(projection::apply);
     }
 }

@@ -230,7 +230,7 @@ class LeadFactProjectionIT {
         assertThat(header(dead, "ce_type")).isEqualTo("com.calliyo.lead.captured");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(LeadEventTopics.LEAD_EVENTS);
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
-                .isEqualTo("com.calliyo.reporting.messaging.LeadEventDecodingException");
+                .isEqualTo("com.calliyo.lead.events.LeadEventDecodingException");
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("unreadable data");
         assertThat(fact(poisonKey)).isNull();
     }

@@ -47,7 +47,7 @@ class LeadEventsContractTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new MongoTemplate(client, "reporting");
-        listener = new LeadEventsListener(new LeadEventDecoder(json), new LeadFactProjection(mongo));
+        listener = new LeadEventsListener(json, new LeadFactProjection(mongo));
     }
 
     @AfterEach

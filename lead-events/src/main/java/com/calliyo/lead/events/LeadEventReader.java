@@ -1,39 +1,35 @@
-package com.calliyo.reporting.messaging;
+package com.calliyo.lead.events;
 
 import java.util.Optional;
 
-import com.calliyo.lead.events.LeadEvent;
-import com.calliyo.lead.events.LeadEventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a binary-mode CloudEvent from a Kafka record and its JSON data into the v1 {@code lead-events} record named
- * by {@code ce_type}. Unknown types are skipped (forward compatibility); malformed records throw
- * {@link LeadEventDecodingException}.
+ * The consumers' side of the contract: reads a binary-mode CloudEvent from a Kafka record and its JSON data into the
+ * v1 record named by {@code ce_type}. Types this version does not know, and company events, are skipped (forward
+ * compatibility); records that can never be read throw {@link LeadEventDecodingException}.
  */
-@Component
-class LeadEventDecoder {
+public final class LeadEventReader {
 
-    private static final Logger log = LoggerFactory.getLogger(LeadEventDecoder.class);
+    private static final Logger log = LoggerFactory.getLogger(LeadEventReader.class);
 
     private final JsonMapper json;
 
-    LeadEventDecoder(JsonMapper json) {
+    public LeadEventReader(JsonMapper json) {
         this.json = json;
     }
 
-    Optional<LeadEvent> decode(ConsumerRecord<String, byte[]> record) {
+    public Optional<LeadEvent> read(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = cloudEvent(record);
         Optional<Class<?>> dataClass = LeadEventType.ofType(event.getType()).map(LeadEventType::dataClass);
         if (dataClass.isEmpty() || !LeadEvent.class.isAssignableFrom(dataClass.get())) {
-            log.debug("Skipping event {} of unknown type {} at {}-{}@{}", event.getId(), event.getType(),
+            log.debug("Skipping event {} of type {} at {}-{}@{}", event.getId(), event.getType(),
                     record.topic(), record.partition(), record.offset());
             return Optional.empty();
         }
