@@ -17,6 +17,6 @@ public class CallerResolver {
     }
 
     public Caller current() {
-        return new Caller(properties.defaultCompanyId(), properties.defaultUserId());
+        return new Caller(properties.defaultCompanyId(), properties.defaultUserId(), Role.ADMIN);
     }
 }

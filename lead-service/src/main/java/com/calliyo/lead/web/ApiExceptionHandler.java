@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.calliyo.lead.lead.application.ConcurrentLeadChangeException;
-import com.calliyo.lead.lead.application.InvalidFieldException;
-import com.calliyo.lead.lead.application.LeadNotFoundException;
 import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,25 +59,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail invalidField(InvalidFieldException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                ex.field() + " " + ex.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(LeadNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Not found");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(ConcurrentLeadChangeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setTitle("Concurrent change");
+    ProblemDetail apiException(ApiException ex) {
+        String detail = ex.field() == null ? ex.getMessage() : ex.field() + " " + ex.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), detail);
+        problem.setTitle(ex.title());
+        if (ex.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        }
+        ex.properties().forEach(problem::setProperty);
         return problem;
     }
 }

@@ -2,7 +2,20 @@ package com.calliyo.lead.lead.application;
 
 import java.util.List;
 
-/** A lead as a caller submits it, before phone normalisation and status lookup. */
+import com.calliyo.lead.lead.domain.CaptureChannel;
+
+/**
+ * A lead as a caller submits it, before phone normalisation and status lookup. {@code channelRef} names the webhook
+ * key or API key it came through, when there is one.
+ */
 public record CaptureLeadCommand(String firstName, String lastName, String phone, String email, List<String> tags,
-                                 String status, String source, String campaign) {
+                                 String status, String source, String campaign, CaptureChannel channel,
+                                 String channelRef) {
+
+    /** A lead typed into the form (or sent by a signed-in client). */
+    public static CaptureLeadCommand form(String firstName, String lastName, String phone, String email,
+                                          List<String> tags, String status, String source, String campaign) {
+        return new CaptureLeadCommand(firstName, lastName, phone, email, tags, status, source, campaign,
+                CaptureChannel.FORM, null);
+    }
 }

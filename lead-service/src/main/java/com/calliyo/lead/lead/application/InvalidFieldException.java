@@ -1,16 +1,14 @@
 package com.calliyo.lead.lead.application;
 
-/** A request field whose value the service cannot accept; answered as 400 naming the field. */
-public class InvalidFieldException extends RuntimeException {
+import java.util.Map;
 
-    private final String field;
+import com.calliyo.lead.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** A request field whose value the service cannot accept; answered as 400 naming the field. */
+public class InvalidFieldException extends ApiException {
 
     public InvalidFieldException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.BAD_REQUEST, "Invalid request", message, field, Map.of());
     }
 }

@@ -18,6 +18,6 @@ record CaptureLeadRequest(
         @Size(max = 100) String campaign) {
 
     CaptureLeadCommand toCommand() {
-        return new CaptureLeadCommand(firstName, lastName, phone, email, tags, status, source, campaign);
+        return CaptureLeadCommand.form(firstName, lastName, phone, email, tags, status, source, campaign);
     }
 }
