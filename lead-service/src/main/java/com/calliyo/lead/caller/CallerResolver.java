@@ -1,22 +1,28 @@
 package com.calliyo.lead.caller;
 
-import com.calliyo.lead.config.LeadServiceProperties;
+import com.calliyo.lead.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves the caller of the current request. Until sign-in lands (issue 3) every request acts for the one
- * configured company and user; then the company and user come from the verified token, and only from there.
+ * The caller of the current request, from the verified token and only from there: the company is never taken from a
+ * path, body or header.
  */
 @Component
 public class CallerResolver {
 
-    private final LeadServiceProperties properties;
-
-    CallerResolver(LeadServiceProperties properties) {
-        this.properties = properties;
-    }
-
     public Caller current() {
-        return new Caller(properties.defaultCompanyId(), properties.defaultUserId(), Role.ADMIN);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            return new Caller(jwt.getClaimAsString("companyId"), jwt.getSubject(),
+                    Role.valueOf(jwt.getClaimAsString("role")));
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            return caller;
+        }
+        throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in first");
     }
 }

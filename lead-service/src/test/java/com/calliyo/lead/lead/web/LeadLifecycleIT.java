@@ -1,10 +1,6 @@
 package com.calliyo.lead.lead.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import com.calliyo.lead.events.LeadEventTopics;
+import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -45,7 +42,8 @@ class LeadLifecycleIT {
         TestInfrastructure.register(registry, "leads");
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private LeadServiceApi api;
+    private LeadServiceApi.Company company;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -71,7 +69,7 @@ class LeadLifecycleIT {
         JsonNode converted = json.readTree(send("PATCH", "/api/leads/" + leadId, "{\"status\":\"customer\"}").body());
         assertThat(converted.get("status").get("name").asString()).isEqualTo("Customer");
         assertThat(converted.get("convertedAt").isNull()).isFalse();
-        assertThat(converted.get("convertedBy").asString()).isEqualTo("demo-admin");
+        assertThat(converted.get("convertedBy").asString()).isEqualTo(company.adminUserId());
         assertThat(converted.get("version").asLong()).isEqualTo(2);
 
         JsonNode unconverted = json.readTree(
@@ -96,7 +94,7 @@ class LeadLifecycleIT {
         }
         assertThat(versions).containsExactly(1L, 2L, 2L, 3L, 3L);
         JsonNode conversion = json.readTree(events.get(2).getData().toBytes());
-        assertThat(conversion.get("convertedBy").asString()).isEqualTo("demo-admin");
+        assertThat(conversion.get("convertedBy").asString()).isEqualTo(company.adminUserId());
         assertThat(conversion.get("lead").get("status").get("kind").asString()).isEqualTo("CUSTOMER");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -196,12 +194,13 @@ class LeadLifecycleIT {
         return found;
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** As the admin of this test's own company. */
+    private HttpResponse<String> send(String method, String path, String body) {
+        if (company == null) {
+            api = new LeadServiceApi(port);
+            company = api.signUpCompany();
+        }
+        return api.send(method, path, body, company.adminToken()).raw();
     }
 
     static String uniqueIndianMobile() {

@@ -1,0 +1,88 @@
+package com.calliyo.lead.auth;
+
+import com.calliyo.lead.caller.Role;
+import com.calliyo.lead.user.Users;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * lead-service checks every token itself (the gateway checks too): RS256 with its own key, the issuer, expiry, and
+ * that the user is still active. The public routes are exactly those the contract marks public. Role rules for
+ * whole areas live here; finer rules (agents and their own leads) live in the use cases.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/companies", "/api/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/webhooks/leads/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/**").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/settings/company", "/api/settings/statuses")
+                        .authenticated()
+                        .requestMatchers("/api/settings/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/leads/imports").hasAnyRole("ADMIN", "MANAGER")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleAuthorities()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Users users) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<String>(TokenIssuer.COMPANY_ID, companyId -> companyId != null),
+                new JwtClaimValidator<String>(TokenIssuer.ROLE, SecurityConfig::isRole),
+                new ActiveUserValidator(users)));
+        return decoder;
+    }
+
+    private static boolean isRole(String role) {
+        return role != null && Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role));
+    }
+
+    private static JwtAuthenticationConverter roleAuthorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt ->
+                List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(TokenIssuer.ROLE))));
+        return converter;
+    }
+}

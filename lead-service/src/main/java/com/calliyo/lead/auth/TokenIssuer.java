@@ -1,0 +1,55 @@
+package com.calliyo.lead.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.calliyo.lead.user.User;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/** Signs RS256 access tokens whose claims name the user, their company and their role. */
+@Component
+class TokenIssuer {
+
+    static final String COMPANY_ID = "companyId";
+    static final String ROLE = "role";
+
+    private final JwtEncoder encoder;
+    private final SigningKeys keys;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, AuthProperties properties, Clock clock) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    IssuedToken issue(User user) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject(user.id())
+                .claim(COMPANY_ID, user.companyId())
+                .claim(ROLE, user.role().name())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.tokenTtl()))
+                .id(UUID.randomUUID().toString())
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new IssuedToken(token, properties.tokenTtl().toSeconds());
+    }
+
+    record IssuedToken(String value, long expiresInSeconds) {
+    }
+}
