@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 class ConversionFlowIT {
 
     final Suite suite = Suite.shared();
-    final Gateway gateway = suite.gateway();
+    final Scenario.SignedIn admin = Scenario.signUpCompany(suite.gateway());
+    final Gateway gateway = admin.gateway();
 
     @Test
     void shouldShowAConvertedLeadAsCustomerAndCountItThenUndoBothOnUnconversion() {

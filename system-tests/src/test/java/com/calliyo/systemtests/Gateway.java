@@ -16,11 +16,23 @@ final class Gateway {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String accessToken;
 
     Gateway(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Gateway(String baseUrl, String accessToken) {
         this.baseUrl = baseUrl;
+        this.accessToken = accessToken;
+    }
+
+    /** The same front door, each request sent with {@code Authorization: Bearer <accessToken>}. */
+    Gateway as(String token) {
+        return new Gateway(baseUrl, token);
     }
 
     Response get(String path) {
@@ -36,15 +48,17 @@ final class Gateway {
     }
 
     private Response send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);

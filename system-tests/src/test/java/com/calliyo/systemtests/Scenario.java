@@ -12,6 +12,30 @@ final class Scenario {
     private Scenario() {
     }
 
+    static final String PASSWORD = "system-test password";
+
+    /** Signs up a new company through the gateway and answers the gateway as its signed-in admin. */
+    static SignedIn signUpCompany(Gateway anonymous) {
+        String email = "admin-" + UUID.randomUUID() + "@example.com";
+        Gateway.Response created = anonymous.post("/api/companies", """
+                {"companyName":"System Test Sales","timezone":"Asia/Kolkata","adminName":"Priya Admin",
+                 "adminEmail":"%s","adminPassword":"%s"}""".formatted(email, PASSWORD));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String companyId = created.json().get("companyId").asString();
+        return new SignedIn(companyId, created.json().get("adminUserId").asString(),
+                anonymous.as(login(anonymous, companyId, email)));
+    }
+
+    static String login(Gateway anonymous, String companyId, String email) {
+        Gateway.Response login = anonymous.post("/api/auth/login", """
+                {"companyId":"%s","email":"%s","password":"%s"}""".formatted(companyId, email, PASSWORD));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().get("accessToken").asString();
+    }
+
+    record SignedIn(String companyId, String userId, Gateway gateway) {
+    }
+
     static String captureLead(Gateway gateway, String campaign) {
         Gateway.Response created = gateway.post("/api/leads", """
                 {"firstName":"Meera","lastName":"Iyer","phone":"%s","source":"system-test","campaign":"%s"}
