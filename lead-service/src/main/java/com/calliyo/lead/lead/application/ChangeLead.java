@@ -40,7 +40,8 @@ public class ChangeLead {
                 : statuses.find(caller.companyId(), statusIdOrName)
                         .orElseThrow(() -> new InvalidFieldException("status", "is not a status of this company"));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Lead lead = leads.find(caller.companyId(), leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+            Lead lead = leads.find(caller.companyId(), leadId).filter(found -> LeadAccess.canSee(caller, found))
+                    .orElseThrow(() -> new LeadNotFoundException(leadId));
             long expectedVersion = lead.version();
             Instant now = clock.instant();
             List<LeadChange> changes = lead.change(edit, target, caller.userId(), now);

@@ -16,4 +16,9 @@ public interface Leads {
      * since {@code expectedVersion}; returns false on such a conflict.
      */
     boolean update(Lead lead, long expectedVersion, List<OutboxEntry> events);
+
+    /** One page of the company's leads matching the filter, newest first. */
+    List<Lead> page(String companyId, LeadFilter filter, int page, int size);
+
+    long count(String companyId, LeadFilter filter);
 }

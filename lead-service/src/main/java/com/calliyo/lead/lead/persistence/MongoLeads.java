@@ -1,15 +1,19 @@
 package com.calliyo.lead.lead.persistence;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadFilter;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -63,6 +67,22 @@ class MongoLeads implements Leads {
             relay.wake();
         }
         return matched == 1;
+    }
+
+    @Override
+    public List<Lead> page(String companyId, LeadFilter filter, int page, int size) {
+        List<Lead> found = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(LeadQueries.matching(companyId, filter))
+                .projection(Projections.exclude(PENDING_EVENTS))
+                .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
+                .skip(page * size).limit(size)
+                .forEach(doc -> found.add(mongo.getConverter().read(Lead.class, doc)));
+        return found;
+    }
+
+    @Override
+    public long count(String companyId, LeadFilter filter) {
+        return mongo.getCollection(COLLECTION).countDocuments(LeadQueries.matching(companyId, filter));
     }
 
     private Document toDocument(Lead lead) {
