@@ -38,8 +38,8 @@ public enum ApiScope {
     }
 
     /**
-     * The scope an API key needs for this request ({@code path} is the decoded path under {@code /api}, without the
-     * query), or empty when API keys may not make it at all (answer 403).
+     * The scope an API key needs for this request ({@code path} as the client sent it, e.g. {@code /api/leads/42};
+     * a query string is ignored), or empty when API keys may not make it at all (answer 403).
      */
     public static Optional<ApiScope> requiredFor(String method, String path) {
         return ScopeRules.requiredFor(method, path);
