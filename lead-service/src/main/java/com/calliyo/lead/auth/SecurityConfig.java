@@ -1,6 +1,14 @@
 package com.calliyo.lead.auth;
 
+import com.calliyo.lead.apikey.ApiKeyAuthenticator;
+import com.calliyo.lead.apikey.ApiScope;
 import com.calliyo.lead.caller.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import com.calliyo.lead.user.Users;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * lead-service checks every token itself (the gateway checks too): RS256 with its own key, the issuer, expiry, and
@@ -32,8 +41,12 @@ import java.util.List;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, JwtDecoder jwtDecoder, ApiKeyAuthenticator apiKeys)
+            throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+        jwt.setJwtAuthenticationConverter(roleAuthorities());
+        BearerTokenAuthentication bearerTokens = new BearerTokenAuthentication(jwt, apiKeys);
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -45,6 +58,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // A key may call exactly what its scopes allow, and nothing that needs a user's role.
+                        .requestMatchers(SecurityConfig::carriesApiKey).access(SecurityConfig::withinKeyScopes)
                         .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/settings/company", "/api/settings/statuses")
@@ -53,7 +68,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/leads/imports").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleAuthorities()))
+                        .authenticationManagerResolver(request -> bearerTokens)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -73,6 +88,22 @@ class SecurityConfig {
                 new JwtClaimValidator<String>(TokenIssuer.ROLE, SecurityConfig::isRole),
                 new ActiveUserValidator(users)));
         return decoder;
+    }
+
+    private static boolean carriesApiKey(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && ApiKeyAuthenticator.looksLikeApiKey(header.substring(7).trim());
+    }
+
+    private static AuthorizationDecision withinKeyScopes(Supplier<? extends Authentication> authentication,
+                                                         RequestAuthorizationContext context) {
+        if (!(authentication.get() instanceof ApiKeyAuthentication key)) {
+            return new AuthorizationDecision(false);
+        }
+        HttpServletRequest request = context.getRequest();
+        return new AuthorizationDecision(ApiScope.requiredFor(request.getMethod(), request.getRequestURI())
+                .map(scope -> key.key().has(scope)).orElse(false));
     }
 
     private static boolean isRole(String role) {
