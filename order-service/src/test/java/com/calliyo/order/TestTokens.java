@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
@@ -66,10 +67,19 @@ public final class TestTokens {
 
     /** Well-formed and signed, but by a key that lead-service never published. */
     public static String signedByAnotherKey(String companyId) {
+        return signedWith(companyId, (RSAPrivateKey) newKeyPair().getPrivate(), "test-key");
+    }
+
+    /** A valid token signed by {@code key}, naming it {@code keyId} in the header. */
+    public static String signedWith(String companyId, RSAPrivateKey key, String keyId) {
+        return sign(claims(companyId, Role.ADMIN).build(), key, keyId);
+    }
+
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(claims(companyId, Role.ADMIN).build(), (RSAPrivateKey) generator.generateKeyPair().getPrivate());
+            return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -93,7 +103,11 @@ public final class TestTokens {
     }
 
     private static String sign(JWTClaimsSet claims, RSAPrivateKey key) {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key").build(), claims);
+        return sign(claims, key, "test-key");
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAPrivateKey key, String keyId) {
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
         try {
             token.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -5,8 +5,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.security.KeyPair;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.calliyo.customer.TestTokens;
 import com.calliyo.customer.caller.Role;
@@ -30,16 +34,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TokenDecodersTest {
 
     private final AtomicInteger keySetRequests = new AtomicInteger();
+    private final AtomicReference<JWKSet> publishedKeys = new AtomicReference<>();
     private HttpServer leadService;
     private URI jwkSetUri;
 
     @BeforeEach
     void startKeySet() throws IOException {
-        byte[] keySet = new JWKSet(new RSAKey.Builder(testPublicKey()).keyID("test-key").build())
-                .toString().getBytes(StandardCharsets.UTF_8);
+        publishedKeys.set(new JWKSet(new RSAKey.Builder(testPublicKey()).keyID("test-key").build()));
         leadService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         leadService.createContext("/.well-known/jwks.json", exchange -> {
             keySetRequests.incrementAndGet();
+            byte[] keySet = publishedKeys.get().toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, keySet.length);
             try (OutputStream body = exchange.getResponseBody()) {
@@ -65,6 +70,21 @@ class TokenDecodersTest {
 
         assertThat(first.getClaimAsString("companyId")).isEqualTo("company-a");
         assertThat(keySetRequests).hasValue(1);
+    }
+
+    @Test
+    void shouldFetchTheKeySetAgainWhenATokenNamesANewKey() {
+        JwtDecoder decoder = TokenDecoders.create(new TokenProperties(jwkSetUri, null, null));
+        decoder.decode(TestTokens.forCompany("company-a", Role.ADMIN));
+        KeyPair rotated = TestTokens.newKeyPair();
+        publishedKeys.set(new JWKSet(List.of(
+                new RSAKey.Builder(testPublicKey()).keyID("test-key").build(),
+                new RSAKey.Builder((RSAPublicKey) rotated.getPublic()).keyID("key-2").build())));
+
+        Jwt token = decoder.decode(TestTokens.signedWith("company-a", (RSAPrivateKey) rotated.getPrivate(), "key-2"));
+
+        assertThat(token.getClaimAsString("companyId")).isEqualTo("company-a");
+        assertThat(keySetRequests).hasValue(2);
     }
 
     @Test
@@ -123,7 +143,12 @@ class TokenDecodersTest {
         assertThat(defaults.publicKeyLocation()).isNull();
     }
 
-    private static RSAPublicKey testPublicKey() throws IOException {
-        return RsaKeyConverters.x509().convert(new ClassPathResource("security/test-token-key.pub.pem").getInputStream());
+    private static RSAPublicKey testPublicKey() {
+        try {
+            return RsaKeyConverters.x509().convert(
+                    new ClassPathResource("security/test-token-key.pub.pem").getInputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
