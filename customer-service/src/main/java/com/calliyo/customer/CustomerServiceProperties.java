@@ -6,13 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code customer.*}: the one company every request acts for until sign-in lands, and how often a failing lead
- * event is retried before it goes to the dead-letter topic.
+ * {@code customer.*}: how often a failing lead event is retried before it goes to the dead-letter topic. The company
+ * a request acts for comes from its access token ({@code caller/CallerResolver}); token settings are
+ * {@code customer.security.*} ({@code security/TokenProperties}).
  */
 @ConfigurationProperties("customer")
-public record CustomerServiceProperties(
-        @DefaultValue("demo-company") String defaultCompanyId,
-        @DefaultValue Listener listener) {
+public record CustomerServiceProperties(@DefaultValue Listener listener) {
 
     public record Listener(
             @DefaultValue("200ms") Duration retryBackoff,

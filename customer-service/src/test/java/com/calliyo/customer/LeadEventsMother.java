@@ -27,7 +27,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Canonical lead events for one lead of the default company, and their CloudEvents Kafka records. */
+/** Canonical lead events for one lead of {@link #COMPANY} (or another company), and their CloudEvents Kafka records. */
 public final class LeadEventsMother {
 
     public static final String COMPANY = "demo-company";

@@ -9,7 +9,7 @@ import java.util.Map;
 /** How one service is started: its command line, the environment that points it at the stack, its log file and port. */
 record ServiceLaunch(String name, List<String> command, Map<String, String> environment, Path logFile, int port) {
 
-    /** Passed on from the launcher's environment when set (e.g. CALLIYO_DEFAULT_COMPANY_ID). */
+    /** Passed on from the launcher's environment when set (e.g. CALLIYO_TOKEN_ISSUER). */
     static final String PASS_THROUGH_PREFIX = "CALLIYO_";
 
     ServiceLaunch {
@@ -39,6 +39,9 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         env.put("SERVER_PORT", Integer.toString(config.servicePort(module)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         module.database().ifPresent(database -> env.put("MONGODB_URI", config.mongoUri(database)));
+        if (verifiesLeadServiceTokens(module)) {
+            env.put("LEAD_SERVICE_URL", config.serviceUrl(ServiceModule.LEAD_SERVICE));
+        }
         if (module == ServiceModule.GATEWAY) {
             env.put("LEAD_SERVICE_URL", config.serviceUrl(ServiceModule.LEAD_SERVICE));
             env.put("CUSTOMER_SERVICE_URL", config.serviceUrl(ServiceModule.CUSTOMER_SERVICE));
@@ -46,6 +49,12 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             env.put("REPORTING_SERVICE_URL", config.serviceUrl(ServiceModule.REPORTING_SERVICE));
         }
         return env;
+    }
+
+    /** These services check access tokens against lead-service's key set ({@code /.well-known/jwks.json}). */
+    private static boolean verifiesLeadServiceTokens(ServiceModule module) {
+        return module == ServiceModule.CUSTOMER_SERVICE || module == ServiceModule.ORDER_SERVICE
+                || module == ServiceModule.REPORTING_SERVICE;
     }
 
     String url() {

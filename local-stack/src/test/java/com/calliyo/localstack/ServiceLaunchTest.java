@@ -13,13 +13,27 @@ class ServiceLaunchTest {
             .withPortOffset(10);
 
     @Test
-    void shouldPointAServiceAtItsPortBrokerAndOwnDatabase() {
+    void shouldPointAServiceAtItsPortBrokerOwnDatabaseAndTheTokenIssuer() {
         Map<String, String> env = ServiceLaunch.environment(ServiceModule.CUSTOMER_SERVICE, config, Map.of());
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SERVER_PORT", "8092",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9102",
-                "MONGODB_URI", "mongodb://127.0.0.1:27027/customers"));
+                "MONGODB_URI", "mongodb://127.0.0.1:27027/customers",
+                "LEAD_SERVICE_URL", "http://127.0.0.1:8091"));
+    }
+
+    @Test
+    void shouldPointEveryServiceThatVerifiesTokensAtLeadService() {
+        for (ServiceModule module : new ServiceModule[] {ServiceModule.CUSTOMER_SERVICE, ServiceModule.ORDER_SERVICE,
+                ServiceModule.REPORTING_SERVICE}) {
+            assertThat(ServiceLaunch.environment(module, config, Map.of()))
+                    .as("environment of %s", module)
+                    .containsEntry("LEAD_SERVICE_URL", "http://127.0.0.1:8091")
+                    .doesNotContainKeys("CUSTOMER_SERVICE_URL", "ORDER_SERVICE_URL", "REPORTING_SERVICE_URL");
+        }
+        assertThat(ServiceLaunch.environment(ServiceModule.LEAD_SERVICE, config, Map.of()))
+                .doesNotContainKey("LEAD_SERVICE_URL");
     }
 
     @Test
@@ -47,9 +61,9 @@ class ServiceLaunchTest {
     @Test
     void shouldPassOnTheCalliyoSettingsOfTheLauncher() {
         Map<String, String> env = ServiceLaunch.environment(ServiceModule.LEAD_SERVICE, config,
-                Map.of("CALLIYO_DEFAULT_COMPANY_ID", "acme", "HOME", "/root", "SERVER_PORT", "1"));
+                Map.of("CALLIYO_TOKEN_ISSUER", "https://idp.example.com", "HOME", "/root", "SERVER_PORT", "1"));
 
-        assertThat(env).containsEntry("CALLIYO_DEFAULT_COMPANY_ID", "acme")
+        assertThat(env).containsEntry("CALLIYO_TOKEN_ISSUER", "https://idp.example.com")
                 .containsEntry("SERVER_PORT", "8091")
                 .doesNotContainKey("HOME");
     }

@@ -6,13 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code order.*}: the one company every request acts for until sign-in lands (issue 3), and how often a failing
- * lead event is retried before it goes to the dead-letter topic.
+ * {@code order.*}: how often a failing lead event is retried before it goes to the dead-letter topic. The company
+ * a request acts for comes from its access token ({@code caller/CallerResolver}); token settings are
+ * {@code order.security.*} ({@code security/TokenProperties}).
  */
 @ConfigurationProperties("order")
-public record OrderServiceProperties(
-        @DefaultValue("demo-company") String defaultCompanyId,
-        @DefaultValue Listener listener) {
+public record OrderServiceProperties(@DefaultValue Listener listener) {
 
     public record Listener(
             @DefaultValue("200ms") Duration retryBackoff,

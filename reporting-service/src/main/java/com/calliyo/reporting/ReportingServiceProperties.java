@@ -6,13 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code reporting.*}: the one company every request acts for until sign-in lands (issue 3), and how often a
- * failing lead event is retried before it goes to the dead-letter topic.
+ * {@code reporting.*}: how often a failing lead event is retried before it goes to the dead-letter topic. The company
+ * a request acts for comes from its access token ({@code caller/CallerResolver}); token settings are
+ * {@code reporting.security.*} ({@code security/TokenProperties}).
  */
 @ConfigurationProperties("reporting")
-public record ReportingServiceProperties(
-        @DefaultValue("demo-company") String defaultCompanyId,
-        @DefaultValue Listener listener) {
+public record ReportingServiceProperties(@DefaultValue Listener listener) {
 
     public record Listener(
             @DefaultValue("200ms") Duration retryBackoff,

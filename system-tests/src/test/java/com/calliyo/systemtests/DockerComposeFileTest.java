@@ -101,6 +101,19 @@ class DockerComposeFileTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"customer-service", "order-service", "reporting-service"})
+    void shouldPointTokenCheckingServicesAtLeadServicesKeySetOnceItIsHealthy(String service) throws IOException {
+        String applicationYml = Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml"));
+        assertThat(applicationYml).as("%s reads the token key set from lead-service", service)
+                .contains("${LEAD_SERVICE_URL:http://localhost:8081}/.well-known/jwks.json");
+
+        URI uri = URI.create(String.valueOf(env(service).get("LEAD_SERVICE_URL")));
+        assertThat(uri.getHost()).isEqualTo("lead-service");
+        assertThat(String.valueOf(uri.getPort())).isEqualTo(env("lead-service").get("SERVER_PORT"));
+        assertThat(dependsOn(service)).containsEntry("lead-service", "service_healthy");
+    }
+
     @Test
     void shouldCheckHealthOnTheServicePort() {
         for (String service : SERVICES) {

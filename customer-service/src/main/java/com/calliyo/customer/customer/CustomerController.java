@@ -1,6 +1,6 @@
 package com.calliyo.customer.customer;
 
-import com.calliyo.customer.CustomerServiceProperties;
+import com.calliyo.customer.caller.CallerResolver;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.Page;
@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
     private final CustomerViews customers;
-    private final CustomerServiceProperties properties;
+    private final CallerResolver callers;
 
-    CustomerController(CustomerViews customers, CustomerServiceProperties properties) {
+    CustomerController(CustomerViews customers, CallerResolver callers) {
         this.customers = customers;
-        this.properties = properties;
+        this.callers = callers;
     }
 
     @GetMapping("/{leadId}")
@@ -39,8 +39,8 @@ class CustomerController {
         return new CustomerPage(found.map(CustomerSummary::of).getContent(), page, size, found.getTotalElements());
     }
 
-    // Until sign-in lands (issue 3) every request acts for the configured company; later this reads the token.
+    /** The caller's company, from the verified token: a customer of another company is simply not found. */
     private String companyId() {
-        return properties.defaultCompanyId();
+        return callers.current().companyId();
     }
 }

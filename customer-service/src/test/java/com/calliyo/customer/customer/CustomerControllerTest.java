@@ -5,19 +5,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.calliyo.customer.CustomerServiceProperties;
+import com.calliyo.customer.TestTokens;
+import com.calliyo.customer.caller.CallerResolver;
+import com.calliyo.customer.caller.Role;
+import com.calliyo.customer.security.SecurityConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -26,16 +33,16 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(CustomerController.class)
-@EnableConfigurationProperties(CustomerServiceProperties.class)
+@Import({SecurityConfig.class, CallerResolver.class})
+@ActiveProfiles("test")
 class CustomerControllerTest {
 
-    private static final String COMPANY = "demo-company";
+    private static final String COMPANY = "company-a";
 
     @Autowired
     MockMvc mvc;
@@ -113,6 +120,33 @@ class CustomerControllerTest {
                 .andExpect(jsonPath("$.size").value(5))
                 .andExpect(jsonPath("$.total").value(6));
         verify(customers).findByCompanyIdAndCustomerTrue(COMPANY, expected);
+    }
+
+    @Test
+    void shouldAskOnlyForTheTokensCompany() throws Exception {
+        given(customers.findByLeadIdAndCompanyIdAndCustomerTrue("lead-1", "company-b")).willReturn(Optional.empty());
+
+        mvc.perform(MockMvcRequestBuilders.get("/api/customers/lead-1")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("company-b", Role.AGENT))
+                        .param("companyId", COMPANY)
+                        .header("X-Company-Id", COMPANY))
+                .andExpect(status().isNotFound());
+        verify(customers).findByLeadIdAndCompanyIdAndCustomerTrue("lead-1", "company-b");
+    }
+
+    @Test
+    void shouldAnswer401ProblemWithoutAToken() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/api/customers"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        verifyNoInteractions(customers);
+    }
+
+    /** A GET with a valid token of {@link #COMPANY}. */
+    private static MockHttpServletRequestBuilder get(String path, Object... variables) {
+        return MockMvcRequestBuilders.get(path, variables)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(COMPANY, Role.MANAGER));
     }
 
     private static CustomerView view(String leadId, Map<String, CustomerView.HistoryEntry> history) {

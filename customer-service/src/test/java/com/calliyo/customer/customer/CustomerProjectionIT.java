@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.calliyo.customer.LeadEventsMother;
+import com.calliyo.customer.TestTokens;
+import com.calliyo.customer.caller.Role;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.StatusKind;
@@ -37,12 +39,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.calliyo.customer.LeadEventsMother.aLead;
 import static com.calliyo.customer.LeadEventsMother.call;
@@ -57,14 +63,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Real CloudEvents records on the real broker, asserted through the HTTP API and the stored view. */
+/**
+ * Real CloudEvents records on the real broker, asserted through the HTTP API (with access tokens of
+ * {@link LeadEventsMother#COMPANY} signed by the test key) and the stored view.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class CustomerProjectionIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -277,6 +286,42 @@ class CustomerProjectionIT {
     }
 
     @Test
+    void shouldNeverShowACustomerToATokenOfAnotherCompany() throws Exception {
+        LeadEventsMother lead = aLead();
+        publish(lead.converted(3, Instant.parse("2100-02-01T00:00:00Z")));
+        awaitCustomer(lead.leadId());
+        String otherCompany = "company-" + UUID.randomUUID();
+
+        mvc.perform(asCompany(otherCompany, "/api/customers/{id}", lead.leadId())
+                        .param("companyId", LeadEventsMother.COMPANY))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.companyId").doesNotExist())
+                .andExpect(jsonPath("$.firstName").doesNotExist());
+        mvc.perform(asCompany(otherCompany, "/api/customers").param("size", "100"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", empty()))
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void shouldAnswer401ProblemWithoutATokenAndNotLeakTheCustomer() throws Exception {
+        LeadEventsMother lead = aLead();
+        publish(lead.converted(3));
+        awaitCustomer(lead.leadId());
+
+        mvc.perform(MockMvcRequestBuilders.get("/api/customers/{id}", lead.leadId()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.leadId").doesNotExist());
+        mvc.perform(MockMvcRequestBuilders.get("/api/customers/{id}", lead.leadId())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.expired(LeadEventsMother.COMPANY)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void shouldListCustomersNewestConversionFirst() throws Exception {
         LeadEventsMother older = aLead();
         LeadEventsMother newer = aLead();
@@ -350,13 +395,27 @@ class CustomerProjectionIT {
     }
 
     @Test
-    void shouldReportHealthAndPrometheusMetrics() throws Exception {
-        mvc.perform(get("/actuator/health"))
+    void shouldReportHealthInfoAndPrometheusMetricsWithoutAToken() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health/readiness"))
+                .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/info"))
+                .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+    }
+
+    /** A GET as a manager of {@link LeadEventsMother#COMPANY}, the company of every lead {@code aLead()} makes. */
+    private static MockHttpServletRequestBuilder get(String path, Object... variables) {
+        return asCompany(LeadEventsMother.COMPANY, path, variables);
+    }
+
+    private static MockHttpServletRequestBuilder asCompany(String companyId, String path, Object... variables) {
+        return MockMvcRequestBuilders.get(path, variables)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(companyId, Role.MANAGER));
     }
 
     private void publish(LeadEvent event) {

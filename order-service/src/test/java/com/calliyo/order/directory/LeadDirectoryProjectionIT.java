@@ -14,6 +14,7 @@ import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.order.LeadEventsMother;
+import com.calliyo.order.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,6 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Real CloudEvents records on the real broker, asserted through {@link LeadDirectory#find}. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class LeadDirectoryProjectionIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -166,7 +171,20 @@ class LeadDirectoryProjectionIT {
     }
 
     @Test
-    void shouldStartWithHealthAndPrometheus() throws Exception {
+    void shouldGuardTheApiWithTheAccessToken() throws Exception {
+        mvc.perform(get("/api/orders").param("leadId", "lead-1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.expired(aCompany())))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void shouldStartWithHealthInfoAndPrometheusOpenWithoutAToken() throws Exception {
+        mvc.perform(get("/actuator/info"))
+                .andExpect(status().isOk());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));

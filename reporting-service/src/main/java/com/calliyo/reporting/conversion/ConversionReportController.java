@@ -2,7 +2,7 @@ package com.calliyo.reporting.conversion;
 
 import java.util.Optional;
 
-import com.calliyo.reporting.ReportingServiceProperties;
+import com.calliyo.reporting.caller.CallerResolver;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversionReportController {
 
     private final ConversionMetrics metrics;
-    private final ReportingServiceProperties properties;
+    private final CallerResolver callers;
 
-    ConversionReportController(ConversionMetrics metrics, ReportingServiceProperties properties) {
+    ConversionReportController(ConversionMetrics metrics, CallerResolver callers) {
         this.metrics = metrics;
-        this.properties = properties;
+        this.callers = callers;
     }
 
     // Date ranges (from, to, basis) arrive with issue 6; until then the report covers every fact.
@@ -24,8 +24,8 @@ class ConversionReportController {
         return metrics.conversions(companyId(), Optional.ofNullable(groupBy).map(ConversionGroup::of));
     }
 
-    // Until sign-in lands (issue 3) every request acts for the configured company; later this reads the token.
+    /** The caller's company, from the verified token: the report never counts another company's leads. */
     private String companyId() {
-        return properties.defaultCompanyId();
+        return callers.current().companyId();
     }
 }

@@ -3,27 +3,35 @@ package com.calliyo.reporting.conversion;
 import java.util.List;
 import java.util.Optional;
 
-import com.calliyo.reporting.ReportingServiceProperties;
+import com.calliyo.reporting.TestTokens;
+import com.calliyo.reporting.caller.CallerResolver;
+import com.calliyo.reporting.caller.Role;
+import com.calliyo.reporting.security.SecurityConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ConversionReportController.class)
-@EnableConfigurationProperties(ReportingServiceProperties.class)
+@Import({SecurityConfig.class, CallerResolver.class})
+@ActiveProfiles("test")
 class ConversionReportControllerTest {
 
-    private static final String COMPANY = "demo-company";
+    private static final String COMPANY = "company-a";
 
     @Autowired
     MockMvc mvc;
@@ -55,7 +63,7 @@ class ConversionReportControllerTest {
     }
 
     @Test
-    void shouldAnswerForTheConfiguredCompanyGroupedAsAsked() throws Exception {
+    void shouldAnswerForTheTokensCompanyGroupedAsAsked() throws Exception {
         given(metrics.conversions(COMPANY, Optional.of(ConversionGroup.SOURCE))).willReturn(new ConversionReport(
                 List.of(ConversionMetrics.row("web", "web", 3, 1)),
                 ConversionMetrics.row("total", "All leads", 3, 1)));
@@ -81,5 +89,34 @@ class ConversionReportControllerTest {
                 .andExpect(jsonPath("$.rows").isEmpty())
                 .andExpect(jsonPath("$.total.leads").value(0))
                 .andExpect(jsonPath("$.total.conversionRate").value(0.0));
+    }
+
+    @Test
+    void shouldCountOnlyTheTokensCompanyWhateverTheRequestSays() throws Exception {
+        given(metrics.conversions("company-b", Optional.empty())).willReturn(new ConversionReport(
+                List.of(), ConversionMetrics.row("total", "All leads", 0, 0)));
+
+        mvc.perform(MockMvcRequestBuilders.get("/api/reports/conversions")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("company-b", Role.AGENT))
+                        .header("X-Company-Id", COMPANY)
+                        .param("companyId", COMPANY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total.leads").value(0));
+        verify(metrics).conversions("company-b", Optional.empty());
+    }
+
+    @Test
+    void shouldAnswer401ProblemWithoutAToken() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/api/reports/conversions"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        verifyNoInteractions(metrics);
+    }
+
+    /** A GET with a valid token of {@link #COMPANY}. */
+    private static MockHttpServletRequestBuilder get(String path) {
+        return MockMvcRequestBuilders.get(path)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(COMPANY, Role.MANAGER));
     }
 }

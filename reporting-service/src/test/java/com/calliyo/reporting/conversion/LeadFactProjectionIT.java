@@ -13,6 +13,8 @@ import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.reporting.LeadEventsMother;
+import com.calliyo.reporting.TestTokens;
+import com.calliyo.reporting.caller.Role;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,11 +35,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.calliyo.reporting.LeadEventsMother.AGENT;
 import static com.calliyo.reporting.LeadEventsMother.aCompany;
@@ -47,7 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -55,10 +60,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Real CloudEvents records on the real broker, asserted through the stored facts, the metrics and the HTTP API. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class LeadFactProjectionIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** The company the HTTP API acts for in this class; the other tests use a company of their own. */
+    /** The company whose token the HTTP calls of this class carry; the other tests use a company of their own. */
     private static final String HTTP_COMPANY = aCompany();
     private static final String BARRIER_COMPANY = aCompany();
     private static KafkaProducer<String, byte[]> producer;
@@ -75,7 +81,6 @@ class LeadFactProjectionIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "reporting");
-        registry.add("reporting.default-company-id", () -> HTTP_COMPANY);
     }
 
     @BeforeAll
@@ -251,13 +256,67 @@ class LeadFactProjectionIT {
     }
 
     @Test
-    void shouldExposeHealthAndPrometheus() throws Exception {
-        mvc.perform(get("/actuator/health"))
+    void shouldCountOnlyTheCallersCompany() throws Exception {
+        String companyA = aCompany();
+        String companyB = aCompany();
+        LeadEventsMother ofA = aLead(companyA).from("web");
+        LeadEventsMother convertedOfA = aLead(companyA).from("web");
+        LeadEventsMother ofB = aLead(companyB).from("referral");
+        publish(ofA.captured(), convertedOfA.captured(), ofB.captured());
+        publish(convertedOfA.conversion(2));
+        awaitBarrier();
+
+        mvc.perform(asCompany(companyB, "/api/reports/conversions").param("groupBy", "source")
+                        .param("companyId", companyA))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows", hasSize(1)))
+                .andExpect(jsonPath("$.rows[0].key").value("referral"))
+                .andExpect(jsonPath("$.total.leads").value(1))
+                .andExpect(jsonPath("$.total.conversions").value(0));
+        mvc.perform(asCompany(companyA, "/api/reports/conversions"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total.leads").value(2))
+                .andExpect(jsonPath("$.total.conversions").value(1));
+        mvc.perform(asCompany(aCompany(), "/api/reports/conversions").param("groupBy", "source"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows", empty()))
+                .andExpect(jsonPath("$.total.leads").value(0));
+    }
+
+    @Test
+    void shouldAnswer401ProblemWithoutAValidToken() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/api/reports/conversions"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.total").doesNotExist());
+        mvc.perform(MockMvcRequestBuilders.get("/api/reports/conversions")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.signedByAnotherKey(HTTP_COMPANY)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void shouldExposeHealthInfoAndPrometheusWithoutAToken() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/health/liveness"))
+                .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/info"))
+                .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+    }
+
+    /** A GET as a manager of {@link #HTTP_COMPANY}. */
+    private static MockHttpServletRequestBuilder get(String path) {
+        return asCompany(HTTP_COMPANY, path);
+    }
+
+    private static MockHttpServletRequestBuilder asCompany(String companyId, String path) {
+        return MockMvcRequestBuilders.get(path)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(companyId, Role.MANAGER));
     }
 
     private List<ConversionRow> rows(String company, ConversionGroup group) {

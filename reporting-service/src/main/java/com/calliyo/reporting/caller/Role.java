@@ -1,0 +1,15 @@
+package com.calliyo.reporting.caller;
+
+/** A user's role, as lead-service puts it in the access token's {@code role} claim. */
+public enum Role {
+    ADMIN, MANAGER, AGENT;
+
+    static boolean isKnown(Object claim) {
+        for (Role role : values()) {
+            if (role.name().equals(claim)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
