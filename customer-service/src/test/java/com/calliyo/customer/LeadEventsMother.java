@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.FollowUpResolved;
 import com.calliyo.lead.events.FollowUpScheduled;
 import com.calliyo.lead.events.LeadConverted;
@@ -17,6 +18,7 @@ import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.NoteAdded;
+import com.calliyo.lead.events.PipelineStatus;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.events.TimelineEntry;
@@ -27,7 +29,10 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Canonical lead events for one lead of {@link #COMPANY} (or another company), and their CloudEvents Kafka records. */
+/**
+ * Canonical lead events for one lead of {@link #COMPANY} (or another company), company pipelines, and their
+ * CloudEvents Kafka records.
+ */
 public final class LeadEventsMother {
 
     public static final String COMPANY = "demo-company";
@@ -73,8 +78,11 @@ public final class LeadEventsMother {
     }
 
     public LeadUnconverted unconverted(long version) {
-        return new LeadUnconverted(companyId, leadId, version, at(version), AGENT, snapshot(INTERESTED, null),
-                CUSTOMER, INTERESTED);
+        return unconverted(version, INTERESTED);
+    }
+
+    public LeadUnconverted unconverted(long version, StatusRef to) {
+        return new LeadUnconverted(companyId, leadId, version, at(version), AGENT, snapshot(to, null), CUSTOMER, to);
     }
 
     public LeadStatusChanged statusChanged(long version, StatusRef from, StatusRef to) {
@@ -118,6 +126,24 @@ public final class LeadEventsMother {
                 followUp.text(), null, null, followUp.scheduledAt(), resolvedAt);
     }
 
+    /**
+     * The pipeline of a company whose statuses are those of this mother ({@code st-customer}, {@code st-interested}
+     * and two more), with the Customer status named {@code customerName}.
+     */
+    public static CompanyStatusesChanged statusesChanged(String companyId, long version, String customerName) {
+        return new CompanyStatusesChanged(companyId, version, CAPTURED_AT.plus(version, ChronoUnit.DAYS), "admin-1",
+                List.of(new PipelineStatus("st-unassigned", "Unassigned", StatusKind.UNASSIGNED, 0),
+                        new PipelineStatus(INTERESTED.id(), INTERESTED.name(), INTERESTED.kind(), 1),
+                        new PipelineStatus("st-followups", "Followups", StatusKind.FOLLOWUPS, 2),
+                        new PipelineStatus(CUSTOMER.id(), customerName, StatusKind.CUSTOMER, 3)));
+    }
+
+    /** The record lead-service would publish on the company topic: a binary-mode CloudEvent keyed by companyId. */
+    public static ProducerRecord<String, byte[]> record(CompanyStatusesChanged event) {
+        return record(LeadEventTopics.COMPANY_EVENTS, event.companyId(), LeadEventType.COMPANY_STATUSES_CHANGED.type(),
+                JSON.writeValueAsBytes(event));
+    }
+
     /** The record lead-service would publish: a binary-mode CloudEvent keyed by leadId. */
     public static ProducerRecord<String, byte[]> record(LeadEvent event) {
         LeadEventType type = typeOf(event);
@@ -125,16 +151,20 @@ public final class LeadEventsMother {
     }
 
     public static ProducerRecord<String, byte[]> record(String leadId, String ceType, byte[] data) {
+        return record(LeadEventTopics.LEAD_EVENTS, leadId, ceType, data);
+    }
+
+    public static ProducerRecord<String, byte[]> record(String topic, String key, String ceType, byte[] data) {
         CloudEvent cloudEvent = CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withType(ceType)
                 .withSource(URI.create(LeadEventTopics.SOURCE))
-                .withSubject(leadId)
+                .withSubject(key)
                 .withTime(Instant.now().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(data)
                 .build();
-        return KafkaMessageFactory.<String>createWriter(LeadEventTopics.LEAD_EVENTS, leadId).writeBinary(cloudEvent);
+        return KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(cloudEvent);
     }
 
     private static LeadEventType typeOf(LeadEvent event) {

@@ -3,6 +3,7 @@ package com.calliyo.customer.customer;
 import java.util.List;
 
 import com.calliyo.lead.events.CallLogged;
+import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.FollowUpResolved;
 import com.calliyo.lead.events.FollowUpScheduled;
 import com.calliyo.lead.events.LeadAssigned;
@@ -13,6 +14,7 @@ import com.calliyo.lead.events.LeadStatusChanged;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.LeadUpdated;
 import com.calliyo.lead.events.NoteAdded;
+import com.calliyo.lead.events.PipelineStatus;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.events.TimelineEntry;
 import org.slf4j.Logger;
@@ -32,6 +34,11 @@ import org.springframework.stereotype.Component;
  * delete); when the upsert meets a newer document MongoDB reports a duplicate {@code _id}, which means "already
  * have newer" and is ignored. Every other event only touches an existing document. History entries are
  * {@code $set} by entry id, so a redelivered entry is stored once and a resolved follow-up replaces its entry.
+ * <p>
+ * Status names follow the company's pipeline: {@code company.statuses_changed} renames the status of every customer
+ * of the company (newest {@code pipelineVersion} only, kept by {@link CompanyPipelines}), and a lead event shows its
+ * status under the newest name known for its id, because a lead event written before a rename may arrive after it
+ * (the two topics are not ordered relative to each other, and a replay reads all company events first).
  */
 @Component
 public class CustomerProjection {
@@ -39,33 +46,83 @@ public class CustomerProjection {
     private static final Logger log = LoggerFactory.getLogger(CustomerProjection.class);
 
     private final MongoTemplate mongo;
+    private final CompanyPipelines pipelines;
 
     public CustomerProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.pipelines = new CompanyPipelines(mongo);
     }
 
     public void apply(LeadEvent event) {
-        if (event instanceof LeadConverted converted) {
-            converted(converted);
-        } else if (event instanceof LeadUnconverted unconverted) {
-            upsert(event, snapshot(event).set("customer", false));
-        } else if (event instanceof LeadStatusChanged || event instanceof LeadUpdated
-                || event instanceof LeadAssigned) {
-            updateExisting(event, snapshot(event));
-        } else if (event instanceof CallLogged call) {
-            updateExisting(event, withHistory(snapshot(event), List.of(call.call())));
-        } else if (event instanceof FollowUpScheduled scheduled) {
-            updateExisting(event, withHistory(snapshot(event), List.of(scheduled.followUp())));
-        } else if (event instanceof FollowUpResolved resolved) {
-            updateExisting(event, withHistory(snapshot(event), List.of(resolved.followUp())));
-        } else if (event instanceof NoteAdded note) {
-            updateExisting(event, withHistory(snapshot(event), List.of(note.note())));
+        CompanyPipelines.Known pipeline = pipelines.find(event.companyId());
+        if (project(event, pipeline) && event.lead().status() != null) {
+            followRenamesMadeMeanwhile(event, pipeline);
         }
-        // lead.captured and anything newer: a lead that was never converted has no place in this view.
     }
 
-    private void converted(LeadConverted event) {
-        Update update = snapshot(event)
+    /**
+     * Renames the status of every customer of the company to the names of the event's pipeline, unless a newer
+     * pipeline version was applied already. A redelivery of the same version applies the same names again.
+     */
+    public void apply(CompanyStatusesChanged event) {
+        if (!pipelines.keepIfNotOlder(event)) {
+            log.debug("Pipeline of company {} already newer than version {}; ignored", event.companyId(),
+                    event.pipelineVersion());
+            return;
+        }
+        for (PipelineStatus status : event.statuses()) {
+            mongo.updateMulti(Query.query(Criteria.where("companyId").is(event.companyId())
+                            .and("status.id").is(status.id())),
+                    new Update().set("status.name", status.name())
+                            .set("status.kind", status.kind() == null ? null : status.kind().name()),
+                    CustomerView.class);
+        }
+    }
+
+    /** Writes the event into the view; false when the event has no effect on it (never converted, unknown). */
+    private boolean project(LeadEvent event, CompanyPipelines.Known pipeline) {
+        if (event instanceof LeadConverted converted) {
+            converted(converted, pipeline);
+        } else if (event instanceof LeadUnconverted) {
+            upsert(event, snapshot(event, pipeline).set("customer", false));
+        } else if (event instanceof LeadStatusChanged || event instanceof LeadUpdated
+                || event instanceof LeadAssigned) {
+            updateExisting(event, snapshot(event, pipeline));
+        } else if (event instanceof CallLogged call) {
+            updateExisting(event, withHistory(snapshot(event, pipeline), List.of(call.call())));
+        } else if (event instanceof FollowUpScheduled scheduled) {
+            updateExisting(event, withHistory(snapshot(event, pipeline), List.of(scheduled.followUp())));
+        } else if (event instanceof FollowUpResolved resolved) {
+            updateExisting(event, withHistory(snapshot(event, pipeline), List.of(resolved.followUp())));
+        } else if (event instanceof NoteAdded note) {
+            updateExisting(event, withHistory(snapshot(event, pipeline), List.of(note.note())));
+        } else {
+            // lead.captured and anything newer: a lead that was never converted has no place in this view.
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A rename applied by the company listener between reading the pipeline and writing this event may have been
+     * overwritten with the older name. The company listener renames customers only after storing its pipeline, so
+     * if the version is unchanged after our write, any later rename reaches this customer; otherwise apply the
+     * newest name ourselves and check again.
+     */
+    private void followRenamesMadeMeanwhile(LeadEvent event, CompanyPipelines.Known used) {
+        CompanyPipelines.Known applied = used;
+        while (pipelines.version(event.companyId()) != applied.version()) {
+            applied = pipelines.find(event.companyId());
+            StatusRef current = applied.current(event.lead().status());
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(event.leadId()).and("status.id").is(current.id())),
+                    new Update().set("status.name", current.name())
+                            .set("status.kind", current.kind() == null ? null : current.kind().name()),
+                    CustomerView.class);
+        }
+    }
+
+    private void converted(LeadConverted event, CompanyPipelines.Known pipeline) {
+        Update update = snapshot(event, pipeline)
                 .set("customer", true)
                 .set("convertedAt", event.convertedAt() != null ? event.convertedAt() : event.lead().convertedAt())
                 .set("convertedBy", event.convertedBy() != null ? event.convertedBy() : event.lead().convertedBy());
@@ -90,7 +147,7 @@ public class CustomerProjection {
                 .and("version").not().gt(event.leadVersion()));
     }
 
-    private static Update snapshot(LeadEvent event) {
+    private static Update snapshot(LeadEvent event, CompanyPipelines.Known pipeline) {
         LeadSnapshot lead = event.lead();
         return new Update()
                 .set("companyId", event.companyId())
@@ -100,7 +157,7 @@ public class CustomerProjection {
                 .set("phone", lead.phone())
                 .set("email", lead.email())
                 .set("tags", lead.tags() == null ? List.of() : lead.tags())
-                .set("status", status(lead.status()))
+                .set("status", status(pipeline.current(lead.status())))
                 .set("assignedTo", lead.assignedTo())
                 .set("source", lead.source())
                 .set("campaign", lead.campaign())

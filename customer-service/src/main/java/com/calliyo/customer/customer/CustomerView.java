@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,7 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * so that a late, older {@code converted} cannot bring the customer back). {@code history} is keyed by entry id.
  */
 @Document(CustomerView.COLLECTION)
-@CompoundIndex(name = "company_customers_by_conversion", def = "{'companyId': 1, 'customer': 1, 'convertedAt': -1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "company_customers_by_conversion",
+                def = "{'companyId': 1, 'customer': 1, 'convertedAt': -1}"),
+        // statuses_changed renames by status id; the mapping converter stores the nested status id as _id
+        @CompoundIndex(name = "company_customers_by_status", def = "{'companyId': 1, 'status._id': 1}")})
 record CustomerView(
         @Id String leadId,
         String companyId,

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.calliyo.customer.LeadEventsMother;
 import com.calliyo.customer.TestTokens;
 import com.calliyo.customer.caller.Role;
+import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.StatusKind;
@@ -56,6 +57,7 @@ import static com.calliyo.customer.LeadEventsMother.followUp;
 import static com.calliyo.customer.LeadEventsMother.note;
 import static com.calliyo.customer.LeadEventsMother.record;
 import static com.calliyo.customer.LeadEventsMother.resolved;
+import static com.calliyo.customer.LeadEventsMother.statusesChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -395,6 +397,78 @@ class CustomerProjectionIT {
     }
 
     @Test
+    void shouldRenameTheStatusOfEveryCustomerOfTheCompanyOnStatusesChanged() {
+        String company = "company-" + UUID.randomUUID();
+        LeadEventsMother first = aLead().ofCompany(company);
+        LeadEventsMother second = aLead().ofCompany(company);
+        LeadEventsMother elsewhere = aLead().ofCompany("company-" + UUID.randomUUID());
+        publish(first.converted(3));
+        publish(second.converted(3));
+        publish(elsewhere.converted(3));
+        awaitBarrier();
+
+        publish(statusesChanged(company, 2, "Client"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(statusOf(first)).containsEntry("name", "Client").containsEntry("kind", "CUSTOMER");
+            assertThat(statusOf(second)).containsEntry("name", "Client");
+        });
+        awaitCompanyBarrier();
+        assertThat(statusOf(elsewhere)).as("another company's customer").containsEntry("name", "Customer");
+        assertThat(stored(first.leadId()).getLong("version")).as("a rename is not a change of the lead").isEqualTo(3);
+    }
+
+    @Test
+    void shouldIgnoreAnOlderPipelineVersionAndReapplyTheSameOne() {
+        String company = "company-" + UUID.randomUUID();
+        LeadEventsMother lead = aLead().ofCompany(company);
+        publish(lead.converted(3));
+        awaitBarrier();
+
+        publish(statusesChanged(company, 3, "Client"));
+        publish(statusesChanged(company, 2, "Paying customer"));
+        publish(statusesChanged(company, 3, "Client"));
+        awaitCompanyBarrier();
+
+        assertThat(statusOf(lead)).containsEntry("name", "Client");
+        Document pipeline = mongo.getCollection(CompanyPipelines.COLLECTION).find(new Document("_id", company))
+                .first();
+        assertThat(pipeline.getLong("version")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldShowTheNewestNameForALeadEventWrittenBeforeTheRename() {
+        String company = "company-" + UUID.randomUUID();
+        LeadEventsMother lead = aLead().ofCompany(company);
+        publish(statusesChanged(company, 2, "Client"));
+        awaitCompanyBarrier();
+
+        publish(lead.converted(3));
+        awaitBarrier();
+        assertThat(statusOf(lead)).as("the event still said Customer").containsEntry("name", "Client");
+
+        StatusRef unknownToThePipeline = new StatusRef("st-new", "Demo booked", StatusKind.OTHER);
+        publish(lead.unconverted(4, unknownToThePipeline));
+        awaitBarrier();
+        assertThat(statusOf(lead)).containsEntry("name", "Demo booked");
+    }
+
+    @Test
+    void shouldSendAnUnreadableCompanyEventToItsDeadLetterTopicAndKeepConsuming() {
+        String company = "company-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = LeadEventsMother.record(LeadEventTopics.COMPANY_EVENTS, company,
+                "com.calliyo.company.statuses_changed", "{\"companyId\": oops".getBytes(StandardCharsets.UTF_8));
+
+        publish(poison);
+        awaitCompanyBarrier();
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(LeadEventTopics.COMPANY_EVENTS_DLT, company);
+        assertThat(dead.value()).isEqualTo(poison.value());
+        assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(LeadEventTopics.COMPANY_EVENTS);
+        assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("unreadable data");
+    }
+
+    @Test
     void shouldReportHealthInfoAndPrometheusMetricsWithoutAToken() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
                 .andExpect(status().isOk())
@@ -420,6 +494,24 @@ class CustomerProjectionIT {
 
     private void publish(LeadEvent event) {
         publish(record(event));
+    }
+
+    private void publish(CompanyStatusesChanged event) {
+        publish(LeadEventsMother.record(event));
+    }
+
+    private Document statusOf(LeadEventsMother lead) {
+        Document stored = stored(lead.leadId());
+        assertThat(stored).as("view of lead %s", lead.leadId()).isNotNull();
+        return stored.get("status", Document.class);
+    }
+
+    /** Like {@link #awaitBarrier()} for the company topic (also one partition): a marker company's pipeline. */
+    private void awaitCompanyBarrier() {
+        String marker = "marker-" + UUID.randomUUID();
+        publish(statusesChanged(marker, 1, "Customer"));
+        await().atMost(PATIENCE).until(() -> mongo.getCollection(CompanyPipelines.COLLECTION)
+                .find(new Document("_id", marker)).first() != null);
     }
 
     private void publish(ProducerRecord<String, byte[]> record) {
@@ -449,7 +541,11 @@ class CustomerProjectionIT {
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-        TopicPartition dlt = new TopicPartition(LeadEventTopics.LEAD_EVENTS_DLT, 0);
+        return awaitDeadLetter(LeadEventTopics.LEAD_EVENTS_DLT, key);
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key) {
+        TopicPartition dlt = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {

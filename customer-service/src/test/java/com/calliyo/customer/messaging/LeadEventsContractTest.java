@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import com.calliyo.customer.LeadEventsMother;
 import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.LeadEventType;
+import com.calliyo.lead.events.StatusKind;
+import com.calliyo.lead.events.StatusRef;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -26,18 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Consumer side of the lead-events contract: the producer's own example payload, read from the lead-events jar,
- * goes through the listener, decoder and projection into the stored view.
+ * Consumer side of the lead-events contract: the producer's own example payloads, read from the lead-events jar, go
+ * through the listeners, decoders and projection into the stored view.
  */
 class LeadEventsContractTest {
 
     private static final String EXAMPLE = "contracts/lead-events/LeadConverted.v1.json";
+    private static final String STATUSES_EXAMPLE = "contracts/lead-events/CompanyStatusesChanged.v1.json";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
     private LeadEventsListener listener;
+    private CompanyEventsListener companyListener;
 
     @BeforeEach
     void startStore() {
@@ -45,7 +50,9 @@ class LeadEventsContractTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new MongoTemplate(client, "customers");
-        listener = new LeadEventsListener(json, new CustomerProjection(mongo));
+        CustomerProjection projection = new CustomerProjection(mongo);
+        listener = new LeadEventsListener(json, projection);
+        companyListener = new CompanyEventsListener(json, projection);
     }
 
     @AfterEach
@@ -82,6 +89,26 @@ class LeadEventsContractTest {
                 .as("history entry %s", entry.get("id").asString())
                 .isNotNull()
                 .containsEntry("type", entry.get("type").asString()));
+    }
+
+    @Test
+    void shouldRenameCustomersWithTheContractExampleOfCompanyStatusesChanged() throws IOException {
+        byte[] example = example(STATUSES_EXAMPLE);
+        JsonNode pipeline = json.readTree(example);
+        String companyId = pipeline.get("companyId").asString();
+        JsonNode renamed = pipeline.get("statuses").get(3);
+        LeadEventsMother lead = LeadEventsMother.aLead().ofCompany(companyId);
+        StatusRef oldName = new StatusRef(renamed.get("id").asString(), "Interested", StatusKind.OTHER);
+        listener.onLeadEvent(received(LeadEventsMother.record(lead.converted(3))));
+        listener.onLeadEvent(received(LeadEventsMother.record(lead.unconverted(4, oldName))));
+
+        companyListener.onCompanyEvent(received(LeadEventsMother.record(LeadEventTopics.COMPANY_EVENTS, companyId,
+                LeadEventType.COMPANY_STATUSES_CHANGED.type(), example)));
+
+        Document view = mongo.getCollection("customers").find(new Document("_id", lead.leadId())).first();
+        assertThat(view.get("status", Document.class).getString("name")).isEqualTo(renamed.get("name").asString());
+        Document kept = mongo.getCollection("companyPipelines").find(new Document("_id", companyId)).first();
+        assertThat(kept.getLong("version")).isEqualTo(pipeline.get("pipelineVersion").asLong());
     }
 
     private static byte[] example(String resource) throws IOException {

@@ -17,5 +17,5 @@ public record CompanySettingsChanged(
         String showCustomerTo,
         boolean orderModuleEnabled,
         Integer dailyCallTarget,
-        List<StatusRef> statuses) {
+        List<StatusRef> statuses) implements CompanyEvent {
 }

@@ -49,7 +49,8 @@ public final class LeadEventReader {
         return Optional.of(decoded);
     }
 
-    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
+    /** The record as a CloudEvent; shared with {@link CompanyEventReader}. */
+    static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
         try {
             return KafkaMessageFactory.createReader(record).toEvent();
         } catch (RuntimeException e) {

@@ -20,9 +20,11 @@ public enum LeadEventType {
     FOLLOWUP_SCHEDULED("com.calliyo.followup.scheduled", FollowUpScheduled.class),
     FOLLOWUP_RESOLVED("com.calliyo.followup.resolved", FollowUpResolved.class),
     NOTE_ADDED("com.calliyo.note.added", NoteAdded.class),
-    COMPANY_SETTINGS_CHANGED("com.calliyo.company.settings_changed", CompanySettingsChanged.class);
+    COMPANY_SETTINGS_CHANGED("com.calliyo.company.settings_changed", CompanySettingsChanged.class),
+    COMPANY_STATUSES_CHANGED("com.calliyo.company.statuses_changed", CompanyStatusesChanged.class);
 
     private static final String SCHEMA_BASE = "https://calliyo.com/schemas/events/";
+    private static final String COMPANY_TYPE_PREFIX = "com.calliyo.company.";
 
     private final String type;
     private final Class<?> dataClass;
@@ -39,7 +41,12 @@ public enum LeadEventType {
 
     /** The topic the type is published on: company events on their own topic, keyed by companyId. */
     public String topic() {
-        return this == COMPANY_SETTINGS_CHANGED ? LeadEventTopics.COMPANY_EVENTS : LeadEventTopics.LEAD_EVENTS;
+        return isCompanyEvent() ? LeadEventTopics.COMPANY_EVENTS : LeadEventTopics.LEAD_EVENTS;
+    }
+
+    /** True for the types about a company rather than a lead ({@code com.calliyo.company.*}, key = companyId). */
+    public boolean isCompanyEvent() {
+        return type.startsWith(COMPANY_TYPE_PREFIX);
     }
 
     public Class<?> dataClass() {

@@ -18,7 +18,8 @@ class LeadEventReaderTest {
     final LeadEventReader reader = new LeadEventReader(Contracts.CONSUMER);
 
     @ParameterizedTest
-    @EnumSource(value = LeadEventType.class, mode = EnumSource.Mode.EXCLUDE, names = "COMPANY_SETTINGS_CHANGED")
+    @EnumSource(value = LeadEventType.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED"})
     void shouldReadEveryLeadEventExampleIntoItsRecord(LeadEventType type) {
         Optional<LeadEvent> event = reader.read(record(type.type(), Contracts.example(type)));
 
@@ -31,6 +32,8 @@ class LeadEventReaderTest {
     void shouldSkipCompanyEventsAndTypesItDoesNotKnow() {
         assertThat(reader.read(record("com.calliyo.company.settings_changed",
                 Contracts.example(LeadEventType.COMPANY_SETTINGS_CHANGED)))).isEmpty();
+        assertThat(reader.read(record("com.calliyo.company.statuses_changed",
+                Contracts.example(LeadEventType.COMPANY_STATUSES_CHANGED)))).isEmpty();
         assertThat(reader.read(record("com.calliyo.lead.merged", "{}"))).isEmpty();
     }
 
@@ -61,7 +64,7 @@ class LeadEventReaderTest {
                 .isInstanceOf(LeadEventDecodingException.class).hasMessageContaining("has no data");
     }
 
-    private static ConsumerRecord<String, byte[]> record(String type, String data) {
+    static ConsumerRecord<String, byte[]> record(String type, String data) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes("event-1"));

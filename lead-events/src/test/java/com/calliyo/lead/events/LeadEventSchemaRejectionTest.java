@@ -108,6 +108,22 @@ class LeadEventSchemaRejectionTest {
         assertThat(errors).extracting(ValidationMessage::getType).contains("enum");
     }
 
+    @Test
+    void shouldRejectAPipelineStatusWithANegativePosition() {
+        Set<ValidationMessage> errors = validateBroken(LeadEventType.COMPANY_STATUSES_CHANGED,
+                p -> ((ObjectNode) p.get("statuses").get(1)).put("position", -1));
+
+        assertThat(errors).extracting(LeadEventSchemaRejectionTest::at).contains("/statuses/1/position");
+    }
+
+    @Test
+    void shouldRejectStatusesChangedWithoutItsPipelineVersion() {
+        Set<ValidationMessage> errors = validateBroken(LeadEventType.COMPANY_STATUSES_CHANGED,
+                p -> p.remove("pipelineVersion"));
+
+        assertThat(errors).extracting(ValidationMessage::getProperty).contains("pipelineVersion");
+    }
+
     private static Set<ValidationMessage> validateBroken(LeadEventType type, Consumer<ObjectNode> breakIt) {
         ObjectNode payload = (ObjectNode) Contracts.CONSUMER.readTree(Contracts.example(type));
         assertThat(Contracts.validate(type, payload.toString())).as("the untouched example is valid").isEmpty();

@@ -1,5 +1,6 @@
 package com.calliyo.lead.outbox;
 
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -9,22 +10,23 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outbox on its own thread: woken right after every write, and sweeping every poll interval anyway, so
- * events left behind by a crash or a broker outage are sent later. Delivery is at least once and in order per lead
- * (see {@link LeadOutboxPublisher}); consumers de-duplicate by event id or lead version.
+ * Drains the outboxes (lead documents, company pipeline documents) on its own thread: woken right after every write,
+ * and sweeping every poll interval anyway, so events left behind by a crash or a broker outage are sent later.
+ * Delivery is at least once and in order per document (see {@link OutboxPublisher}); consumers de-duplicate by event
+ * id or version. One outbox failing does not hold up the others.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final LeadOutboxPublisher publisher;
+    private final List<OutboxPublisher> publishers;
     private final OutboxProperties properties;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
 
-    OutboxRelay(LeadOutboxPublisher publisher, OutboxProperties properties) {
-        this.publisher = publisher;
+    OutboxRelay(List<OutboxPublisher> publishers, OutboxProperties properties) {
+        this.publishers = List.copyOf(publishers);
         this.properties = properties;
     }
 
@@ -69,16 +71,23 @@ public class OutboxRelay implements SmartLifecycle {
     private void run() {
         while (worker == Thread.currentThread()) {
             try {
-                publisher.publishPending(properties.batchSize());
+                publishers.forEach(this::drain);
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox sweep failed, retrying at the next one: {}", rootCause(e).toString());
-                sleepQuietly();
             }
+        }
+    }
+
+    private void drain(OutboxPublisher publisher) {
+        try {
+            publisher.publishPending(properties.batchSize());
+        } catch (RuntimeException e) {
+            log.warn("Sweep of the {} outbox failed, retrying at the next one: {}", publisher.stream().name(),
+                    rootCause(e).toString());
+            sleepQuietly();
         }
     }
 

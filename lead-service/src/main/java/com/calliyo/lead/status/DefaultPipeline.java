@@ -9,8 +9,8 @@ import com.calliyo.lead.lead.domain.StatusKind;
 
 /**
  * The ten statuses every new company starts with, in order; Unassigned, Followups and Customer are protected.
- * Their ids are derived from the company id, so seeding twice (or from two instances at once) writes the same
- * documents instead of duplicates.
+ * Their ids are derived from the company id, so seeding twice (or from two instances at once) produces the same
+ * statuses, and leads written before the pipeline became one document keep resolving.
  */
 final class DefaultPipeline {
 

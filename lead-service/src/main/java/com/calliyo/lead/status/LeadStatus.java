@@ -2,12 +2,12 @@ package com.calliyo.lead.status;
 
 import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.StatusKind;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One stage of a company's pipeline; statuses are data, so companies rename, add and reorder them. */
-@Document("statuses")
-public record LeadStatus(@Id String id, String companyId, String name, StatusKind kind, boolean protectedStatus,
+/**
+ * One stage of a company's pipeline; statuses are data, so companies rename, add and reorder them. {@code position}
+ * is the place in the company's order, 0 first. Only the three statuses whose kind is not OTHER are protected.
+ */
+public record LeadStatus(String id, String companyId, String name, StatusKind kind, boolean protectedStatus,
                          int position) {
 
     public LeadStatusRef toRef() {

@@ -1,37 +1,39 @@
 package com.calliyo.lead.status;
 
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.StatusKind;
 import org.springframework.stereotype.Service;
 
-/** Looks up a company's statuses by id or (case-insensitive) name, seeding the default pipeline on first use. */
+/**
+ * Looks up a company's statuses by id or (case-insensitive) name, seeding the default pipeline on first use. Every
+ * lookup reads the company's one pipeline document, so a rename is visible to the very next request.
+ */
 @Service
 public class StatusCatalog {
 
-    private final LeadStatusRepository statuses;
+    private final MongoPipelines pipelines;
+    private final PipelineEvents events;
+    private final Clock clock;
 
-    StatusCatalog(LeadStatusRepository statuses) {
-        this.statuses = statuses;
+    StatusCatalog(MongoPipelines pipelines, PipelineEvents events, Clock clock) {
+        this.pipelines = pipelines;
+        this.events = events;
+        this.clock = clock;
     }
 
+    /** The company's statuses in order. */
     public List<LeadStatus> pipeline(String companyId) {
-        List<LeadStatus> pipeline = statuses.findByCompanyIdOrderByPositionAsc(companyId);
-        if (!pipeline.isEmpty()) {
-            return pipeline;
-        }
-        statuses.saveAll(DefaultPipeline.forCompany(companyId));
-        return statuses.findByCompanyIdOrderByPositionAsc(companyId);
+        return load(companyId).statuses();
     }
 
     public Optional<LeadStatusRef> find(String companyId, String idOrName) {
-        String wanted = idOrName.trim().toLowerCase(Locale.ROOT);
-        return pipeline(companyId).stream()
-                .filter(s -> s.id().equals(idOrName.trim()) || s.name().toLowerCase(Locale.ROOT).equals(wanted))
-                .findFirst()
+        Pipeline pipeline = load(companyId);
+        return pipeline.byId(idOrName.trim())
+                .or(() -> pipeline.byName(idOrName))
                 .map(LeadStatus::toRef);
     }
 
@@ -41,5 +43,28 @@ public class StatusCatalog {
                 .findFirst()
                 .map(LeadStatus::toRef)
                 .orElseThrow(() -> new IllegalStateException("Company " + companyId + " has no Unassigned status"));
+    }
+
+    /**
+     * The status a lead stored, as the pipeline names it now: leads keep {@code {id, name, kind}} as written, and
+     * a rename shows on every lead at once because reads resolve the name here. A status that is no longer in the
+     * pipeline keeps the stored name.
+     */
+    public LeadStatusRef current(String companyId, LeadStatusRef stored) {
+        if (stored == null) {
+            return null;
+        }
+        return load(companyId).byId(stored.id()).map(LeadStatus::toRef).orElse(stored);
+    }
+
+    /** The company's pipeline, creating the default one (version 1, published like any change) on first use. */
+    Pipeline load(String companyId) {
+        return pipelines.find(companyId).orElseGet(() -> seed(companyId));
+    }
+
+    private Pipeline seed(String companyId) {
+        Pipeline initial = Pipeline.initial(companyId);
+        return pipelines.insertIfAbsent(initial,
+                events.statusesChanged(initial, PipelineEvents.SYSTEM_ACTOR, clock.instant()));
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import com.calliyo.lead.status.LeadStatus;
-import com.calliyo.lead.status.StatusCatalog;
 import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.lead.support.LeadServiceApi.Response;
 import com.calliyo.localstack.testing.TestInfrastructure;
@@ -54,9 +52,6 @@ class IdentityIT {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    StatusCatalog statusCatalog;
-
     LeadServiceApi api;
     LeadServiceApi.Company company;
 
@@ -68,9 +63,11 @@ class IdentityIT {
 
     @Test
     void shouldCreateTheCompanyWithItsDefaultPipelineAndSignInItsAdmin() {
+        Response statuses = api.send("GET", "/api/settings/statuses", null, company.adminToken());
         Response profile = api.send("GET", "/api/settings/company", null, company.adminToken());
 
-        assertThat(statusCatalog.pipeline(company.id())).extracting(LeadStatus::name).containsExactly("Unassigned", "Assigned",
+        assertThat(statuses.status()).as(statuses.body()).isEqualTo(200);
+        assertThat(statuses.json().findValuesAsString("name")).containsExactly("Unassigned", "Assigned",
                 "Followups", "Interested", "Not Interested", "Busy", "Not Picked", "Missed", "Wrong Number",
                 "Customer");
         assertThat(profile.json().get("companyName").asString()).isEqualTo("Acme Loans");

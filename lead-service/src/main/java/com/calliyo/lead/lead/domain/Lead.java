@@ -114,6 +114,16 @@ public class Lead {
         return changes;
     }
 
+    /**
+     * Shows the lead's status as the pipeline currently names it. A rename is a change of the pipeline, not of the
+     * lead: no new version and no event of the lead; the new name is stored with the lead's next change.
+     */
+    public void showStatusAs(LeadStatusRef current) {
+        if (current != null && current.id().equals(status.id())) {
+            status = current;
+        }
+    }
+
     private boolean applyEdit(LeadEdit edit) {
         boolean changed = false;
         if (edit.firstName() != null && !edit.firstName().equals(firstName)) {

@@ -6,7 +6,11 @@ import java.util.Optional;
 /** The port through which use cases load and store leads; always within one company. */
 public interface Leads {
 
+    /** The lead, its status shown under the name the company's pipeline gives it now. */
     Optional<Lead> find(String companyId, String leadId);
+
+    /** How many leads of the company are on the status (whatever name they last stored for it). */
+    long countInStatus(String companyId, String statusId);
 
     /** Stores a new lead together with the events describing it, in one atomic write. */
     void insert(Lead lead, List<OutboxEntry> events);

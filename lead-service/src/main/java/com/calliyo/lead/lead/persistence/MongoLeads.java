@@ -10,6 +10,7 @@ import com.calliyo.lead.lead.domain.LeadFilter;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.outbox.OutboxRelay;
+import com.calliyo.lead.status.StatusCatalog;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -20,21 +21,28 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stores each lead as one document in {@code leads} whose {@code pendingEvents} array is the outbox: the state change
- * and its events are written by a single update, so they are atomic without a transaction.
+ * and its events are written by a single update, so they are atomic without a transaction. A lead is loaded with its
+ * status under the pipeline's current name ({@link StatusCatalog#current}), so a rename shows on every lead at once,
+ * and the events of the lead's next change carry the new name too.
  */
 @Repository
 class MongoLeads implements Leads {
 
     static final String COLLECTION = "leads";
     static final String PENDING_EVENTS = "pendingEvents";
+    /** The mapping converter stores a nested {@code id} property as {@code _id}. */
+    static final String STATUS_ID = "status._id";
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final StatusCatalog statuses;
 
-    MongoLeads(MongoTemplate mongo, OutboxRelay relay) {
+    MongoLeads(MongoTemplate mongo, OutboxRelay relay, StatusCatalog statuses) {
         this.mongo = mongo;
         this.relay = relay;
+        this.statuses = statuses;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", "createdAt"));
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", STATUS_ID));
     }
 
     @Override
@@ -42,7 +50,17 @@ class MongoLeads implements Leads {
         Document found = mongo.getCollection(COLLECTION)
                 .find(Filters.and(Filters.eq("_id", leadId), Filters.eq("companyId", companyId)))
                 .first();
-        return Optional.ofNullable(found).map(doc -> mongo.getConverter().read(Lead.class, doc));
+        return Optional.ofNullable(found).map(doc -> {
+            Lead lead = mongo.getConverter().read(Lead.class, doc);
+            lead.showStatusAs(statuses.current(companyId, lead.status()));
+            return lead;
+        });
+    }
+
+    @Override
+    public long countInStatus(String companyId, String statusId) {
+        return mongo.getCollection(COLLECTION)
+                .countDocuments(Filters.and(Filters.eq("companyId", companyId), Filters.eq(STATUS_ID, statusId)));
     }
 
     @Override

@@ -108,4 +108,18 @@ class LeadTest {
         assertThat(lead.firstName()).isEqualTo("Asha K");
         assertThat(lead.email()).isEqualTo("asha@example.in");
     }
+
+    @Test
+    void shouldShowARenamedStatusWithoutANewVersionAndMoveFromItUnderTheNewName() {
+        Lead lead = newLead();
+        LeadStatusRef renamed = new LeadStatusRef("s-un", "New leads", StatusKind.UNASSIGNED);
+
+        lead.showStatusAs(renamed);
+        lead.showStatusAs(INTERESTED);
+
+        assertThat(lead.status()).as("another status's ref is ignored").isEqualTo(renamed);
+        assertThat(lead.version()).isEqualTo(1);
+        assertThat(lead.change(null, INTERESTED, "u1", T1))
+                .containsExactly(new LeadChange.StatusChanged(renamed, INTERESTED));
+    }
 }

@@ -32,19 +32,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
 
 /**
- * Publishes the events waiting in lead documents. A lead is first claimed with a lease (one atomic update), so
- * several lead-service instances never publish the same lead at once; its events go to {@code crm.lead.events} in
- * the order they were written, keyed by leadId, and only those the broker acknowledged (acks=all, idempotent
- * producer) are pulled from the document. A crash between the ack and the pull re-sends them: at least once.
+ * Publishes the events waiting in the documents of one {@link OutboxStream} (leads, company pipelines). A document is
+ * first claimed with a lease (one atomic update), so several lead-service instances never publish the same document
+ * at once; its events go to the stream's topic in the order they were written, keyed by the document id, and only
+ * those the broker acknowledged (acks=all, idempotent producer) are pulled from the document. A crash between the ack
+ * and the pull re-sends them: at least once.
  */
-@Component
-class LeadOutboxPublisher {
+class OutboxPublisher {
 
-    private static final Logger log = LoggerFactory.getLogger(LeadOutboxPublisher.class);
-    private static final String COLLECTION = "leads";
+    private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final String PENDING = "pendingEvents";
     private static final String LEASE_OWNER = "outboxLease.owner";
     private static final String LEASE_UNTIL = "outboxLease.until";
@@ -53,18 +51,25 @@ class LeadOutboxPublisher {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
+    private final OutboxStream stream;
     private final String instanceId = UUID.randomUUID().toString();
 
-    LeadOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+    OutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                    OutboxStream stream) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.stream = stream;
     }
 
-    /** Publishes up to {@code maxLeads} leads' pending events; returns how many events were published. */
-    int publishPending(int maxLeads) {
+    OutboxStream stream() {
+        return stream;
+    }
+
+    /** Publishes up to {@code maxDocuments} documents' pending events; returns how many events were published. */
+    int publishPending(int maxDocuments) {
         int published = 0;
-        for (int i = 0; i < maxLeads; i++) {
+        for (int i = 0; i < maxDocuments; i++) {
             Document claimed = claimNext();
             if (claimed == null) {
                 break;
@@ -82,18 +87,18 @@ class LeadOutboxPublisher {
         Bson lease = Updates.combine(
                 Updates.set(LEASE_OWNER, instanceId),
                 Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))));
-        return leads().findOneAndUpdate(claimable, lease, new FindOneAndUpdateOptions()
+        return documents().findOneAndUpdate(claimable, lease, new FindOneAndUpdateOptions()
                 .projection(Projections.include(PENDING))
                 .returnDocument(ReturnDocument.AFTER));
     }
 
-    private int publish(Document lead) {
-        String leadId = lead.getString("_id");
-        List<Document> pending = lead.getList(PENDING, Document.class);
+    private int publish(Document claimed) {
+        String key = claimed.getString("_id");
+        List<Document> pending = claimed.getList(PENDING, Document.class);
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
         for (Document entry : pending) {
             try {
-                sends.add(kafka.send(toRecord(leadId, entry)));
+                sends.add(kafka.send(toRecord(stream.topic(), key, entry)));
             } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
                 sends.add(CompletableFuture.failedFuture(e));
                 break;
@@ -101,19 +106,19 @@ class LeadOutboxPublisher {
         }
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
-            if (!awaitAck(leadId, sends.get(i))) {
+            if (!awaitAck(key, sends.get(i))) {
                 break; // keep order: later events wait until this one is acknowledged
             }
             acknowledged.add(pending.get(i).getString("id"));
         }
-        leads().updateOne(Filters.eq("_id", leadId),
+        documents().updateOne(Filters.eq("_id", key),
                 Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", acknowledged)))));
-        leads().updateOne(Filters.and(Filters.eq("_id", leadId), Filters.eq(LEASE_OWNER, instanceId)),
+        documents().updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(LEASE_OWNER, instanceId)),
                 Updates.unset("outboxLease"));
         return acknowledged.size();
     }
 
-    private boolean awaitAck(String leadId, CompletableFuture<SendResult<String, byte[]>> send) {
+    private boolean awaitAck(String key, CompletableFuture<SendResult<String, byte[]>> send) {
         try {
             send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -121,29 +126,29 @@ class LeadOutboxPublisher {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("Broker did not acknowledge an event of lead {}; it stays in the outbox: {}", leadId,
-                    e.toString());
+            log.warn("Broker did not acknowledge an event of {} {}; it stays in the outbox: {}", stream.name(),
+                    key, e.toString());
             return false;
         }
     }
 
-    static ProducerRecord<String, byte[]> toRecord(String leadId, Document entry) {
+    static ProducerRecord<String, byte[]> toRecord(String topic, String key, Document entry) {
         String type = entry.getString("type");
         Instant occurredAt = entry.getDate("occurredAt").toInstant();
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(entry.getString("id"))
                 .withType(type)
                 .withSource(SOURCE)
-                .withSubject(leadId)
+                .withSubject(key)
                 .withTime(occurredAt.atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(entry.getString("payload").getBytes(StandardCharsets.UTF_8));
         LeadEventType.ofType(type).ifPresent(t -> event.withDataSchema(t.dataSchema()));
         CloudEvent built = event.build();
-        return KafkaMessageFactory.<String>createWriter(LeadEventTopics.LEAD_EVENTS, leadId).writeBinary(built);
+        return KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(built);
     }
 
-    private MongoCollection<Document> leads() {
-        return mongo.getCollection(COLLECTION);
+    private MongoCollection<Document> documents() {
+        return mongo.getCollection(stream.collection());
     }
 }

@@ -1,5 +1,6 @@
 package com.calliyo.lead.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,11 +37,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
-/** The publisher against the real store and broker, with the background relay off so each step is explicit. */
+/**
+ * The publisher against the real store and broker, with the background relay off so each step is explicit: lead
+ * documents to the lead topic, pipeline documents to the company topic.
+ */
 @SpringBootTest(properties = "lead.outbox.relay-enabled=false")
 @ActiveProfiles("test")
-class LeadOutboxPublisherIT {
+class OutboxPublisherIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -56,13 +65,14 @@ class LeadOutboxPublisherIT {
     @Test
     void shouldKeepEventsWhileTheBrokerIsDownAndPublishThemInOrderOnceItIsBack() {
         String leadId = leadWithPendingEvents(3);
-        LeadOutboxPublisher againstDeadBroker = new LeadOutboxPublisher(mongo, deadBrokerTemplate(), properties);
+        OutboxPublisher againstDeadBroker = new OutboxPublisher(mongo, deadBrokerTemplate(), properties,
+                OutboxStream.LEADS);
 
         assertThat(againstDeadBroker.publishPending(10)).isZero();
         assertThat(pendingIds(leadId)).hasSize(3);
         assertThat(lease(leadId)).as("a failed attempt releases its lease").isNull();
 
-        LeadOutboxPublisher publisher = new LeadOutboxPublisher(mongo, kafka, properties);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS);
         List<String> expectedOrder = pendingIds(leadId);
         publishAll(publisher);
 
@@ -76,7 +86,7 @@ class LeadOutboxPublisherIT {
         mongo.getCollection("leads").updateOne(new Document("_id", leadId), new Document("$set",
                 new Document("outboxLease", new Document("owner", "other-instance")
                         .append("until", Date.from(Instant.now().plusSeconds(60))))));
-        LeadOutboxPublisher publisher = new LeadOutboxPublisher(mongo, kafka, properties);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS);
 
         publishAll(publisher);
         assertThat(pendingIds(leadId)).hasSize(1);
@@ -87,7 +97,43 @@ class LeadOutboxPublisherIT {
         assertThat(pendingIds(leadId)).as("an expired lease is taken over").isEmpty();
     }
 
-    private static void publishAll(LeadOutboxPublisher publisher) {
+    @Test
+    void shouldPublishAPipelineDocumentsEventsToTheCompanyTopicKeyedByCompanyId() {
+        String companyId = "company-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        mongo.getCollection("pipelines").insertOne(new Document("_id", companyId).append("companyId", companyId)
+                .append("pendingEvents", List.of(new Document("id", eventId)
+                        .append("type", "com.calliyo.company.statuses_changed")
+                        .append("occurredAt", new Date())
+                        .append("payload", "{\"companyId\":\"" + companyId + "\",\"pipelineVersion\":2}"))));
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES);
+
+        publishAll(publisher);
+
+        assertThat(mongo.getCollection("pipelines").find(new Document("_id", companyId)).first()
+                .getList("pendingEvents", Document.class)).isEmpty();
+        ConsumerRecord<String, byte[]> published = published(LeadEventTopics.COMPANY_EVENTS, companyId, 1).get(0);
+        assertThat(header(published, "ce_id")).isEqualTo(eventId);
+        assertThat(header(published, "ce_subject")).isEqualTo(companyId);
+        assertThat(header(published, "ce_dataschema"))
+                .isEqualTo("https://calliyo.com/schemas/events/company.statuses_changed/v1");
+    }
+
+    @Test
+    void shouldKeepTheEventsWhenTheSendFailsAtOnce() {
+        String leadId = leadWithPendingEvents(2);
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<String, byte[]> failing = mock(KafkaTemplate.class);
+        when(failing.send(ArgumentMatchers.<ProducerRecord<String, byte[]>>any()))
+                .thenThrow(new KafkaException("no metadata within max.block.ms"));
+
+        assertThat(new OutboxPublisher(mongo, failing, properties, OutboxStream.LEADS).publishPending(100)).isZero();
+
+        assertThat(pendingIds(leadId)).hasSize(2);
+        assertThat(lease(leadId)).isNull();
+    }
+
+    private static void publishAll(OutboxPublisher publisher) {
         // other tests' leads may be waiting in the same collection: drain until nothing is left to claim
         while (publisher.publishPending(100) > 0) {
             Thread.onSpinWait();
@@ -127,24 +173,33 @@ class LeadOutboxPublisherIT {
     }
 
     private static List<String> publishedIds(String leadId, int expected) {
-        List<String> ids = new ArrayList<>();
+        return published(LeadEventTopics.LEAD_EVENTS, leadId, expected).stream()
+                .map(record -> header(record, "ce_id")).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> published(String topic, String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(LeadEventTopics.LEAD_EVENTS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (leadId.equals(record.key())) {
-                        ids.add(new String(record.headers().lastHeader("ce_id").value()));
+                    if (key.equals(record.key())) {
+                        found.add(record);
                     }
                 }
-                return ids.size() >= expected;
+                return found.size() >= expected;
             });
         }
-        return ids;
+        return found;
     }
 }

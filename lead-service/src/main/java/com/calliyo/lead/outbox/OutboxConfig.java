@@ -1,0 +1,23 @@
+package com.calliyo.lead.outbox;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** One publisher per collection that carries an outbox; {@link OutboxRelay} drains them all. */
+@Configuration(proxyBeanMethods = false)
+class OutboxConfig {
+
+    @Bean
+    OutboxPublisher leadOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                        OutboxProperties properties) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS);
+    }
+
+    @Bean
+    OutboxPublisher pipelineOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                            OutboxProperties properties) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES);
+    }
+}

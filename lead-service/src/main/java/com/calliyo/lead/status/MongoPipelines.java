@@ -1,0 +1,116 @@
+package com.calliyo.lead.status;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.outbox.OutboxRelay;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores each company's pipeline as ONE document in {@code pipelines} ({@code _id} = companyId): the ordered
+ * statuses, the version, and {@code pendingEvents}, the outbox of its {@code statuses_changed} events. A change and
+ * its event are one single-document compare-and-set on the version, atomic without a transaction; the outbox relay
+ * publishes the events to {@code crm.company.events} keyed by companyId.
+ */
+@Repository
+class MongoPipelines {
+
+    static final String COLLECTION = "pipelines";
+    private static final String PENDING_EVENTS = "pendingEvents";
+    /**
+     * Every event carries the whole pipeline and consumers keep the newest version, so when the broker is away for
+     * long only the latest events matter; the cap keeps a busy admin from growing the document without bound.
+     */
+    static final int MAX_PENDING_EVENTS = 100;
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    MongoPipelines(MongoTemplate mongo, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    Optional<Pipeline> find(String companyId) {
+        return Optional.ofNullable(pipelines().find(Filters.eq("_id", companyId)).first()).map(MongoPipelines::read);
+    }
+
+    /**
+     * Stores the company's first pipeline with its event, unless it already has one: two requests or instances
+     * seeding at once both end up with the one stored first (the {@code _id} is the company id).
+     */
+    Pipeline insertIfAbsent(Pipeline pipeline, OutboxEntry event) {
+        Document doc = write(pipeline).append(PENDING_EVENTS, List.of(toDocument(event)));
+        try {
+            pipelines().insertOne(doc);
+            relay.wake();
+            return pipeline;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return find(pipeline.companyId()).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Stores the next pipeline and appends its event in one atomic write, only if the stored version is still
+     * {@code expectedVersion}; false when someone else changed the pipeline in between.
+     */
+    boolean update(Pipeline next, long expectedVersion, OutboxEntry event) {
+        Document state = write(next);
+        state.remove("_id");
+        Document update = new Document("$set", state)
+                .append("$push", new Document(PENDING_EVENTS, new Document("$each", List.of(toDocument(event)))
+                        .append("$slice", -MAX_PENDING_EVENTS)));
+        long matched = pipelines().updateOne(
+                Filters.and(Filters.eq("_id", next.companyId()), Filters.eq("version", expectedVersion)),
+                update).getMatchedCount();
+        if (matched == 1) {
+            relay.wake();
+        }
+        return matched == 1;
+    }
+
+    private static Document write(Pipeline pipeline) {
+        List<Document> statuses = pipeline.statuses().stream()
+                .map(s -> new Document("id", s.id())
+                        .append("name", s.name())
+                        .append("kind", s.kind().name())
+                        .append("protected", s.protectedStatus()))
+                .toList();
+        return new Document("_id", pipeline.companyId())
+                .append("companyId", pipeline.companyId())
+                .append("version", pipeline.version())
+                .append("statuses", statuses);
+    }
+
+    private static Pipeline read(Document doc) {
+        String companyId = doc.getString("companyId");
+        List<LeadStatus> statuses = doc.getList("statuses", Document.class).stream()
+                .map(s -> new LeadStatus(s.getString("id"), companyId, s.getString("name"),
+                        StatusKind.valueOf(s.getString("kind")), s.getBoolean("protected", false), 0))
+                .toList();
+        return new Pipeline(companyId, doc.get("version", Number.class).longValue(), statuses);
+    }
+
+    private static Document toDocument(OutboxEntry event) {
+        return new Document("id", event.id())
+                .append("type", event.type())
+                .append("occurredAt", Date.from(event.occurredAt()))
+                .append("payload", event.payload());
+    }
+
+    private MongoCollection<Document> pipelines() {
+        return mongo.getCollection(COLLECTION);
+    }
+}
