@@ -58,6 +58,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // A key may call exactly what its scopes allow, and nothing that needs a user's role.
                         .requestMatchers(SecurityConfig::carriesApiKey).access(SecurityConfig::withinKeyScopes)
                         .requestMatchers(HttpMethod.GET, "/api/users", "/api/users/**").hasAnyRole("ADMIN", "MANAGER")

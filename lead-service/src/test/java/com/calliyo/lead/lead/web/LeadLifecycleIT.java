@@ -142,6 +142,19 @@ class LeadLifecycleIT {
     }
 
     @Test
+    void shouldPublishItsOpenApiDescriptionWithoutAToken() throws Exception {
+        LeadServiceApi anonymous = new LeadServiceApi(port);
+
+        LeadServiceApi.Response docs = anonymous.send("GET", "/v3/api-docs", null, null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/companies", "/api/auth/login",
+                "/api/users", "/api/leads", "/api/leads/{id}", "/api/settings/statuses", "/api/settings/company");
+        assertThat(docs.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownLead() throws Exception {
         String unknown = UUID.randomUUID().toString();
 
