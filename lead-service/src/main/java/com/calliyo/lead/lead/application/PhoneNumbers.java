@@ -7,14 +7,14 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /** Normalises phone numbers to E.164 with libphonenumber, so "98765 43210" and "+91 98765-43210" are one number. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneNumbers() {
     }
 
-    static Optional<String> toE164(String raw, String defaultRegion) {
+    public static Optional<String> toE164(String raw, String defaultRegion) {
         try {
             PhoneNumber number = UTIL.parse(raw, defaultRegion);
             if (!UTIL.isValidNumber(number)) {
