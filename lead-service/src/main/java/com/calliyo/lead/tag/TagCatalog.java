@@ -97,9 +97,8 @@ public class TagCatalog {
             if (!onlyDuplicates) {
                 throw e;
             }
-            if (e.getWriteResult().getInsertedCount() + e.getWriteErrors().size() < docs.size()) {
-                docs.forEach(this::insertOneIgnoringDuplicate); // the store stopped at the first error
-            }
+            // a store that stops at the first error would leave the rest out; tags are few, so make sure one by one
+            docs.forEach(this::insertOneIgnoringDuplicate);
         }
     }
 

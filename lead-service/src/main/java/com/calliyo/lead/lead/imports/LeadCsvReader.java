@@ -122,6 +122,7 @@ final class LeadCsvReader implements Iterator<CsvRow>, Closeable {
             return new MalformedCsvException("The file is not UTF-8 text (near line " + line
                     + "); save it as CSV UTF-8");
         }
-        return new MalformedCsvException("The file is not valid CSV near line " + line + ": " + cause.getMessage());
+        // commons-csv names the line itself, e.g. "(startline 3) EOF reached before encapsulated token finished"
+        return new MalformedCsvException("The file is not valid CSV: " + cause.getMessage());
     }
 }

@@ -24,6 +24,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stores each lead as one document in {@code leads} whose {@code pendingEvents} array is the outbox: the state change
- * and its events are written by a single update, so they are atomic without a transaction. A unique index on
- * (companyId, phone) makes phone dedup hold under concurrent captures and imports.
+ * and its events are written by a single update, so they are atomic without a transaction.
+ * <p>
+ * A unique index on (companyId, phone) makes phone dedup hold under concurrent captures and imports (and stays valid
+ * when the collection is sharded by companyId). Each document also carries {@code companyPhone}
+ * ("companyId|phone") with a unique sparse index of its own, only so that an import's batch check
+ * ({@code companyPhone $in [...]}) is an index lookup on the embedded store too: mongo-java-server cannot use a
+ * compound index for {@code $in} and would scan every lead for every batch. On a sharded MongoDB that second index
+ * would be made non-unique.
  */
 @Repository
 class MongoLeads implements Leads {
@@ -41,6 +48,7 @@ class MongoLeads implements Leads {
     static final String COLLECTION = "leads";
     static final String PENDING_EVENTS = "pendingEvents";
     static final String PHONE_INDEX = "companyId_phone_unique";
+    static final String COMPANY_PHONE = "companyPhone";
 
     private static final Logger log = LoggerFactory.getLogger(MongoLeads.class);
 
@@ -51,13 +59,20 @@ class MongoLeads implements Leads {
         this.mongo = mongo;
         this.relay = relay;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", "createdAt"));
-        createPhoneIndex();
+        createPhoneIndexes();
     }
 
-    private void createPhoneIndex() {
+    private void createPhoneIndexes() {
         try {
             leads().createIndex(Indexes.ascending("companyId", "phone"),
                     new IndexOptions().unique(true).name(PHONE_INDEX));
+            leads().find(Filters.exists(COMPANY_PHONE, false)) // leads stored before the field existed
+                    .projection(Projections.include("companyId", "phone"))
+                    .forEach(doc -> leads().updateOne(Filters.eq("_id", doc.get("_id")),
+                            Updates.set(COMPANY_PHONE, companyPhone(doc.getString("companyId"),
+                                    doc.getString("phone")))));
+            leads().createIndex(Indexes.ascending(COMPANY_PHONE),
+                    new IndexOptions().unique(true).sparse(true).name(COMPANY_PHONE + "_unique"));
         } catch (MongoException e) {
             // Leads stored before dedup existed may share a phone; the service still checks before each insert, but
             // only the index makes that race-free, so say loudly that the data needs merging.
@@ -89,7 +104,8 @@ class MongoLeads implements Leads {
         if (phones.isEmpty()) {
             return existing;
         }
-        leads().find(Filters.and(Filters.eq("companyId", companyId), Filters.in("phone", phones)))
+        List<String> keys = phones.stream().map(phone -> companyPhone(companyId, phone)).toList();
+        leads().find(Filters.in(COMPANY_PHONE, keys))
                 .projection(Projections.include("phone"))
                 .forEach(doc -> existing.add(doc.getString("phone")));
         return existing;
@@ -189,7 +205,12 @@ class MongoLeads implements Leads {
         Document doc = new Document();
         mongo.getConverter().write(lead, doc);
         doc.remove("_class");
+        doc.put(COMPANY_PHONE, companyPhone(lead.companyId(), lead.phone()));
         return doc;
+    }
+
+    private static String companyPhone(String companyId, String phone) {
+        return companyId + "|" + phone;
     }
 
     private static List<Document> toDocuments(List<OutboxEntry> events) {
