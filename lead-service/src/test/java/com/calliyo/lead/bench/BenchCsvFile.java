@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A generated import file just under {@code maxBytes}: unique phones, except that every 40th row repeats an earlier
- * row's phone (spelled differently) and every 40th row, offset by 20, uses a phone the company already has — about
- * 5% duplicates in all.
+ * A generated import file just under {@code maxBytes}: unique phones, except that every 40th row repeats the phone of
+ * the row ten before it (spelled differently) and every 40th row, offset by 20, uses a phone the company already has
+ * (as long as there are such phones) — about 5% duplicates in all.
  */
 record BenchCsvFile(Path path, long bytes, int rows, int duplicatesInFile, int duplicatesOfCompany) {
 
@@ -30,7 +30,7 @@ record BenchCsvFile(Path path, long bytes, int rows, int duplicatesInFile, int d
             while (true) {
                 String phone;
                 if (rows % 40 == 39) {
-                    phone = "0" + tenDigits(phoneBase + rows - 20);
+                    phone = "0" + tenDigits(phoneBase + rows - 10); // row - 10 is an ordinary row
                     inFile++;
                 } else if (rows % 40 == 19 && ofCompany < companyPhones.size()) {
                     phone = companyPhones.get(ofCompany++);

@@ -1,9 +1,11 @@
 package com.calliyo.lead.lead.web;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -137,7 +139,7 @@ class LeadImportIT extends CaptureHttpSupport {
     @Test
     void shouldAnswer413ForAFileOverTenMegabytes() throws Exception {
         byte[] big = new byte[10 * 1024 * 1024 + 100];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
 
         HttpResponse<String> response = upload("/api/leads/imports", big);
 
@@ -186,12 +188,12 @@ class LeadImportIT extends CaptureHttpSupport {
     void shouldAnswer4xxForRequestsThatAreNotAFileUpload() throws Exception {
         HttpResponse<String> json = postJson("/api/leads/imports", "{}");
         HttpResponse<String> noFilePart = http.send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/leads/imports"))
+                        URI.create("http://127.0.0.1:" + port + "/api/leads/imports"))
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; name=\"other\""
                         + "\r\n\r\nvalue\r\n--xyz--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> brokenMultipart = http.send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/leads/imports"))
+                        URI.create("http://127.0.0.1:" + port + "/api/leads/imports"))
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(HttpRequest.BodyPublishers.ofString("not multipart at all")).build(),
                 HttpResponse.BodyHandlers.ofString());
