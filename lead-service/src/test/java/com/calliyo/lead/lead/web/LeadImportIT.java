@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,14 +12,25 @@ import java.util.List;
 import java.util.Set;
 
 import com.calliyo.lead.caller.Role;
+import com.calliyo.lead.lead.domain.CaptureChannel;
+import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.lead.domain.LeadWithEvents;
+import com.calliyo.lead.lead.domain.Leads;
+import com.calliyo.lead.lead.domain.NewLead;
+import com.calliyo.lead.lead.domain.StatusKind;
 import io.cloudevents.CloudEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LeadImportIT extends CaptureHttpSupport {
+
+    @Autowired
+    Leads leads;
 
     static final String MIXED_FILE = """
             firstname,LASTNAME,Phone,email,Status,Tags,Notes
@@ -134,6 +146,24 @@ class LeadImportIT extends CaptureHttpSupport {
         assertThat(agent.statusCode()).isEqualTo(403);
         assertThat(agent.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(leadsOfCompany()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLeaveOutOfABatchALeadWhosePhoneWasCapturedMeanwhile() throws Exception {
+        captureExisting(); // as if captured between the batch's phone check and its insert
+        LeadStatusRef unassigned = new LeadStatusRef("s-un", "Unassigned", StatusKind.UNASSIGNED);
+        List<LeadWithEvents> batch = new ArrayList<>();
+        for (String phone : List.of("+919876500201", "+919876500099", "+919876500202")) {
+            NewLead data = new NewLead("Batch", null, phone, null, List.of(), null, null, CaptureChannel.CSV, "i");
+            batch.add(new LeadWithEvents(Lead.capture(companyId, data, unassigned, "u", Instant.now()).lead(),
+                    List.of()));
+        }
+
+        int stored = leads.insertAll(batch);
+
+        assertThat(stored).isEqualTo(2);
+        assertThat(leadsOfCompany()).isEqualTo(3);
+        assertThat(leadsWithPhone("+919876500099")).isEqualTo(1);
     }
 
     @Test
