@@ -149,8 +149,9 @@ class OutboxPublisherIT {
                     .append("occurredAt", new Date())
                     .append("payload", "{\"leadId\":\"" + leadId + "\",\"leadVersion\":" + (i + 1) + "}"));
         }
+        // every stored lead has a phone, unique within its company (a unique index on companyId + phone)
         mongo.getCollection("leads").insertOne(new Document("_id", leadId).append("companyId", "c-outbox")
-                .append("pendingEvents", pending));
+                .append("phone", "+91-" + leadId).append("pendingEvents", pending));
         return leadId;
     }
 

@@ -30,7 +30,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -222,7 +221,6 @@ class WebhookIT {
     }
 
     @Test
-    @Disabled("CaptureLead does not dedup phones on this branch yet; the capture branch adds it (DuplicateLeadException)")
     void shouldAnswer409WithTheExistingLeadForADuplicatePhone() {
         JsonNode key = createKey("{\"name\":\"Landing\"}");
         String phone = uniqueIndianMobile();
@@ -235,6 +233,26 @@ class WebhookIT {
 
         assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
         assertThat(json.readTree(again.body()).get("existingLeadId").asString()).isEqualTo(existingLeadId);
+        assertThat(leadsWithPhone(phone)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerARetriedPostWithTheSameIdempotencyKeyWithTheFirstLead() {
+        JsonNode key = createKey("{\"name\":\"Landing\"}");
+        String keyId = key.get("id").asString();
+        String token = key.get("token").asString();
+        String phone = uniqueIndianMobile();
+        Map<String, String> retry = Map.of("Idempotency-Key", "form-submit-" + phone);
+
+        HttpResponse<String> first = post(keyId, token, retry, leadBody(phone));
+        HttpResponse<String> again = post(keyId, token, retry, leadBody(phone));
+        HttpResponse<String> otherBody = post(keyId, token, retry, leadBody(uniqueIndianMobile()));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(otherBody.statusCode()).isEqualTo(409);
         assertThat(leadsWithPhone(phone)).isEqualTo(1);
     }
 

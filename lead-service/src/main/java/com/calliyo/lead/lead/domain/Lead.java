@@ -27,6 +27,8 @@ public class Lead {
     private String assignedTo;
     private final String source;
     private final String campaign;
+    private final CaptureChannel captureChannel;
+    private final String channelRef;
     private final Instant createdAt;
     private Instant updatedAt;
     private Instant convertedAt;
@@ -36,7 +38,7 @@ public class Lead {
     @SuppressWarnings("java:S107") // the persistence constructor mirrors the stored document
     Lead(String id, String companyId, long version, String firstName, String lastName, String phone, String email,
          List<String> tags, LeadStatusRef status, String assignedTo, String source, String campaign,
-         Instant createdAt, Instant updatedAt, Instant convertedAt, String convertedBy,
+         CaptureChannel captureChannel, String channelRef, Instant createdAt, Instant updatedAt, Instant convertedAt, String convertedBy,
          List<StatusTransition> transitions) {
         this.id = Objects.requireNonNull(id);
         this.companyId = Objects.requireNonNull(companyId);
@@ -50,6 +52,8 @@ public class Lead {
         this.assignedTo = assignedTo;
         this.source = source;
         this.campaign = campaign;
+        this.captureChannel = captureChannel;
+        this.channelRef = channelRef;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.convertedAt = convertedAt;
@@ -57,12 +61,15 @@ public class Lead {
         this.transitions = transitions == null ? new ArrayList<>() : new ArrayList<>(transitions);
     }
 
-    /** A new lead, version 1, in its initial status; capturing straight into Customer converts at once. */
+    /**
+     * A new lead, version 1, in its initial status; capturing straight into Customer converts at once. Its attribution
+     * (source, campaign, capture channel and channel reference) is fixed here and no later change rewrites it.
+     */
     public static Captured capture(String companyId, NewLead data, LeadStatusRef initialStatus, String actor,
                                    Instant now) {
         Lead lead = new Lead(UUID.randomUUID().toString(), companyId, 1, data.firstName(), data.lastName(),
                 data.phone(), data.email(), data.tags(), initialStatus, null, data.source(), data.campaign(),
-                now, now, null, null, List.of());
+                data.channel(), data.channelRef(), now, now, null, null, List.of());
         List<LeadChange> changes = new ArrayList<>();
         changes.add(new LeadChange.Captured());
         if (initialStatus.isCustomer()) {
@@ -187,6 +194,15 @@ public class Lead {
 
     public String campaign() {
         return campaign;
+    }
+
+    public CaptureChannel captureChannel() {
+        return captureChannel;
+    }
+
+    /** The webhook key, API key or import the lead came through, or null. */
+    public String channelRef() {
+        return channelRef;
     }
 
     public Instant createdAt() {

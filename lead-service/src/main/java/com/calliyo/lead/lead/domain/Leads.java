@@ -1,7 +1,9 @@
 package com.calliyo.lead.lead.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The port through which use cases load and store leads; always within one company. */
 public interface Leads {
@@ -12,8 +14,25 @@ public interface Leads {
     /** How many leads of the company are on the status (whatever name they last stored for it). */
     long countInStatus(String companyId, String statusId);
 
-    /** Stores a new lead together with the events describing it, in one atomic write. */
+    /** The id of the company's lead with this E.164 phone, if there is one. */
+    Optional<String> findIdByPhone(String companyId, String phone);
+
+    /** Which of these E.164 phones the company's leads already have. */
+    Set<String> existingPhones(String companyId, Collection<String> phones);
+
+    /**
+     * Stores a new lead together with the events describing it, in one atomic write.
+     *
+     * @throws DuplicatePhoneException when the company already has a lead with this phone (even one stored a moment
+     *                                 ago by a concurrent request: the store enforces it)
+     */
     void insert(Lead lead, List<OutboxEntry> events);
+
+    /**
+     * Stores many new leads, each with its events in its own document (one atomic write per lead, never a
+     * transaction). A lead whose phone the company already has is left out; returns how many were stored.
+     */
+    int insertAll(List<LeadWithEvents> leads);
 
     /**
      * Stores the lead's new state and appends its events in one atomic write, only if nobody else changed the lead

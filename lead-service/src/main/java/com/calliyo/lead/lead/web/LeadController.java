@@ -10,49 +10,69 @@ import com.calliyo.lead.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import com.calliyo.lead.idempotency.IdempotentRequests;
+import com.calliyo.lead.idempotency.RequestFingerprint;
+import com.calliyo.lead.idempotency.StoredResponse;
 import com.calliyo.lead.lead.application.CaptureLead;
 import com.calliyo.lead.lead.application.ChangeLead;
 import com.calliyo.lead.lead.application.LeadNotFoundException;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.Leads;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
+
+    static final String CAPTURE_SCOPE = "POST /api/leads";
 
     private final CaptureLead captureLead;
     private final ChangeLead changeLead;
     private final ListLeads listLeads;
     private final Leads leads;
     private final CallerResolver callers;
+    private final IdempotentRequests idempotency;
+    private final JsonMapper json;
 
     LeadController(CaptureLead captureLead, ChangeLead changeLead, ListLeads listLeads, Leads leads,
-                   CallerResolver callers) {
+                   CallerResolver callers, IdempotentRequests idempotency, JsonMapper json) {
         this.captureLead = captureLead;
         this.changeLead = changeLead;
         this.listLeads = listLeads;
         this.leads = leads;
         this.callers = callers;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** With an Idempotency-Key, a retry of the same request answers the first 201 again instead of a 409. */
     @PostMapping
-    ResponseEntity<LeadResponse> capture(@Valid @RequestBody CaptureLeadRequest request) {
-        Lead lead = captureLead.capture(callers.current(), request.toCommand());
-        return ResponseEntity.created(URI.create("/api/leads/" + lead.id())).body(LeadResponse.of(lead));
+    ResponseEntity<String> capture(@Valid @RequestBody CaptureLeadRequest request,
+                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        Caller caller = callers.current();
+        String fingerprint = RequestFingerprint.start().add(json.writeValueAsString(request)).hex();
+        return idempotency.execute(caller.companyId(), CAPTURE_SCOPE, key, fingerprint, () -> {
+            Lead lead = captureLead.capture(caller, request.toCommand());
+            return StoredResponse.json(HttpStatus.CREATED.value(), json.writeValueAsString(LeadResponse.of(lead)))
+                    .withHeader(HttpHeaders.LOCATION, URI.create("/api/leads/" + lead.id()).toString());
+        }).toResponseEntity();
     }
 
     @GetMapping

@@ -122,4 +122,24 @@ class LeadTest {
         assertThat(lead.change(null, INTERESTED, "u1", T1))
                 .containsExactly(new LeadChange.StatusChanged(renamed, INTERESTED));
     }
+
+    @Test
+    void shouldKeepAttributionWhenTheLeadIsEditedAndMoved() {
+        NewLead data = new NewLead("Asha", null, "+919876543210", null, List.of(), "expo", "diwali",
+                CaptureChannel.WEBHOOK, "key-1");
+        Lead lead = Lead.capture("c1", data, UNASSIGNED, "u1", T0).lead();
+
+        lead.change(new LeadEdit("Asha K", "Rao", "asha@example.in"), CUSTOMER, "u2", T1);
+
+        assertThat(lead.source()).isEqualTo("expo");
+        assertThat(lead.campaign()).isEqualTo("diwali");
+        assertThat(lead.captureChannel()).isEqualTo(CaptureChannel.WEBHOOK);
+        assertThat(lead.channelRef()).isEqualTo("key-1");
+    }
+
+    @Test
+    void shouldDefaultToTheFormChannel() {
+        assertThat(newLead().captureChannel()).isEqualTo(CaptureChannel.FORM);
+        assertThat(newLead().channelRef()).isNull();
+    }
 }

@@ -1,0 +1,11 @@
+package com.calliyo.lead.lead.domain;
+
+import java.util.List;
+
+/** A new lead and the events that describe its capture, stored together in one document. */
+public record LeadWithEvents(Lead lead, List<OutboxEntry> events) {
+
+    public LeadWithEvents {
+        events = List.copyOf(events);
+    }
+}
