@@ -68,6 +68,7 @@ class GatewayRoutesTest {
     @CsvSource({
             "GET, /api/leads?page=0&size=20, lead-service",
             "POST, /api/leads, lead-service",
+            "POST, /api/leads/imports, lead-service",
             "PATCH, /api/leads/lead-1, lead-service",
             "POST, /api/companies, lead-service",
             "POST, /api/auth/login, lead-service",

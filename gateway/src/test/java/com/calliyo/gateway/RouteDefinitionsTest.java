@@ -25,6 +25,8 @@ class RouteDefinitionsTest {
 
     static StandardEnvironment environment;
     static List<RouteDefinition> routes;
+    /** The routes that carry a whole service (every route but the import route). */
+    static List<RouteDefinition> serviceRoutes;
 
     @BeforeAll
     static void bindApplicationYml() throws IOException {
@@ -32,18 +34,34 @@ class RouteDefinitionsTest {
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         routes = bindRoutes();
+        serviceRoutes = routes.stream().filter(route -> !route.getId().equals("lead-imports")).toList();
     }
 
     @Test
-    void shouldDeclareOneRoutePerServiceWithUniqueIds() {
+    void shouldDeclareOneRoutePerServiceWithUniqueIdsAfterTheImportRoute() {
         assertThat(routes).extracting(RouteDefinition::getId)
                 .doesNotHaveDuplicates()
-                .containsExactly("lead-service", "customer-service", "order-service", "reporting-service");
+                .containsExactly("lead-imports", "lead-service", "customer-service", "order-service",
+                        "reporting-service");
+    }
+
+    @Test
+    void shouldGiveCsvImportsTheirOwnLongerTimeLimitAndNoRetry() {
+        RouteDefinition imports = routes.get(0);
+
+        assertThat(imports.getPredicates().get(0).getArgs()).containsValue("/api/leads/imports");
+        assertThat(imports.getUri()).isEqualTo(URI.create("http://localhost:8081"));
+        assertThat(imports.getFilters()).extracting(FilterDefinition::getName).containsExactly("CircuitBreaker");
+        assertThat(filter(imports, "CircuitBreaker").getArgs()).containsAllEntriesOf(Map.of(
+                "name", "lead-imports", "fallbackUri", "forward:/fallback/lead-service"));
+        assertThat(Binder.get(environment)
+                .bind("resilience4j.timelimiter.instances.lead-imports.timeout-duration", Bindable.of(Duration.class))
+                .get()).isEqualTo(Duration.ofSeconds(300));
     }
 
     @Test
     void shouldGiveEveryRouteACircuitBreakerWithItsOwnFallback() {
-        for (RouteDefinition route : routes) {
+        for (RouteDefinition route : serviceRoutes) {
             assertThat(filter(route, "CircuitBreaker").getArgs()).as(route.getId()).containsAllEntriesOf(Map.of(
                     "name", route.getId(),
                     "fallbackUri", "forward:/fallback/" + route.getId()));
@@ -52,7 +70,7 @@ class RouteDefinitionsTest {
 
     @Test
     void shouldRetryOnlyGetAndOnlyInsideTheCircuitBreaker() {
-        for (RouteDefinition route : routes) {
+        for (RouteDefinition route : serviceRoutes) {
             assertThat(filter(route, "Retry").getArgs()).as(route.getId())
                     .containsEntry("methods", "GET")
                     .containsEntry("retries", "2");
@@ -69,7 +87,7 @@ class RouteDefinitionsTest {
 
     @Test
     void shouldTakeServiceUrlsFromTheEnvironmentWithLocalhostDefaults() {
-        assertThat(routes).extracting(RouteDefinition::getUri).containsExactly(
+        assertThat(serviceRoutes).extracting(RouteDefinition::getUri).containsExactly(
                 URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
                 URI.create("http://localhost:8083"), URI.create("http://localhost:8084"));
 
@@ -77,11 +95,11 @@ class RouteDefinitionsTest {
                 new MapPropertySource("env", Map.of("ORDER_SERVICE_URL", "http://order-service:8083")));
         List<RouteDefinition> rebound = bindRoutes();
         environment.getPropertySources().remove("env");
-        assertThat(rebound.get(2).getUri()).isEqualTo(URI.create("http://order-service:8083"));
+        assertThat(rebound.get(3).getUri()).isEqualTo(URI.create("http://order-service:8083"));
     }
 
     @Test
-    void shouldShipAGenerousTimeLimitForSlowImports() {
+    void shouldLimitEveryOtherCallToTenSeconds() {
         assertThat(Binder.get(environment)
                 .bind("resilience4j.timelimiter.configs.default.timeout-duration", Bindable.of(Duration.class))
                 .get()).isEqualTo(Duration.ofSeconds(10));

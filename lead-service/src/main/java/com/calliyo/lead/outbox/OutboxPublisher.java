@@ -66,37 +66,58 @@ class OutboxPublisher {
         return stream;
     }
 
-    /** Publishes up to {@code maxDocuments} documents' pending events; returns how many events were published. */
+    /**
+     * Publishes up to {@code maxDocuments} documents' pending events; returns how many events were published.
+     * Candidates are found with one query, then each is claimed by id (an index hit), and all their events are sent
+     * before any acknowledgement is awaited: a scan per document, or a broker round trip per document, would make
+     * draining a large CSV import take hours on the embedded store.
+     */
     int publishPending(int maxDocuments) {
-        int published = 0;
-        for (int i = 0; i < maxDocuments; i++) {
-            Document claimed = claimNext();
-            if (claimed == null) {
-                break;
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : candidates(maxDocuments)) {
+            Document document = claim(id);
+            if (document != null) {
+                claimed.add(document);
             }
-            published += publish(claimed);
+        }
+        List<List<CompletableFuture<SendResult<String, byte[]>>>> sends = new ArrayList<>();
+        for (Document document : claimed) {
+            sends.add(send(document));
+        }
+        int published = 0;
+        for (int i = 0; i < claimed.size(); i++) {
+            published += settle(claimed.get(i), sends.get(i));
         }
         return published;
     }
 
-    private Document claimNext() {
+    private List<Object> candidates(int limit) {
+        List<Object> ids = new ArrayList<>();
+        documents().find(claimable(new Date())).projection(Projections.include("_id")).limit(limit)
+                .forEach(doc -> ids.add(doc.get("_id")));
+        return ids;
+    }
+
+    private Document claim(Object id) {
         Date now = new Date();
-        Bson claimable = Filters.and(
-                Filters.exists(PENDING + ".0"),
-                Filters.or(Filters.exists(LEASE_UNTIL, false), Filters.lt(LEASE_UNTIL, now)));
         Bson lease = Updates.combine(
                 Updates.set(LEASE_OWNER, instanceId),
                 Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))));
-        return documents().findOneAndUpdate(claimable, lease, new FindOneAndUpdateOptions()
-                .projection(Projections.include(PENDING))
-                .returnDocument(ReturnDocument.AFTER));
+        return documents().findOneAndUpdate(Filters.and(Filters.eq("_id", id), claimable(now)), lease,
+                new FindOneAndUpdateOptions().projection(Projections.include(PENDING))
+                        .returnDocument(ReturnDocument.AFTER));
     }
 
-    private int publish(Document claimed) {
-        String key = claimed.getString("_id");
-        List<Document> pending = claimed.getList(PENDING, Document.class);
+    private static Bson claimable(Date now) {
+        return Filters.and(
+                Filters.exists(PENDING + ".0"),
+                Filters.or(Filters.exists(LEASE_UNTIL, false), Filters.lt(LEASE_UNTIL, now)));
+    }
+
+    private List<CompletableFuture<SendResult<String, byte[]>>> send(Document claimed) {
+        String key = String.valueOf(claimed.get("_id"));
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-        for (Document entry : pending) {
+        for (Document entry : claimed.getList(PENDING, Document.class)) {
             try {
                 sends.add(kafka.send(toRecord(stream.topic(), key, entry)));
             } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
@@ -104,6 +125,13 @@ class OutboxPublisher {
                 break;
             }
         }
+        return sends;
+    }
+
+    /** Removes the acknowledged prefix of the document's events and releases its lease. */
+    private int settle(Document claimed, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        String key = String.valueOf(claimed.get("_id"));
+        List<Document> pending = claimed.getList(PENDING, Document.class);
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
             if (!awaitAck(key, sends.get(i))) {
@@ -111,9 +139,11 @@ class OutboxPublisher {
             }
             acknowledged.add(pending.get(i).getString("id"));
         }
-        documents().updateOne(Filters.eq("_id", key),
-                Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", acknowledged)))));
-        documents().updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(LEASE_OWNER, instanceId)),
+        if (!acknowledged.isEmpty()) {
+            documents().updateOne(Filters.eq("_id", claimed.get("_id")), Updates.pullByFilter(
+                    new Document(PENDING, new Document("id", new Document("$in", acknowledged)))));
+        }
+        documents().updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(LEASE_OWNER, instanceId)),
                 Updates.unset("outboxLease"));
         return acknowledged.size();
     }

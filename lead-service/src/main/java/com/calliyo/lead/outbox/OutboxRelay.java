@@ -81,9 +81,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Publishes batch after batch while there is a backlog (e.g. after an import), then waits for the next wake-up. */
     private void drain(OutboxPublisher publisher) {
         try {
-            publisher.publishPending(properties.batchSize());
+            boolean backlog = true;
+            while (backlog && worker == Thread.currentThread()) {
+                backlog = publisher.publishPending(properties.batchSize()) > 0;
+            }
         } catch (RuntimeException e) {
             log.warn("Sweep of the {} outbox failed, retrying at the next one: {}", publisher.stream().name(),
                     rootCause(e).toString());

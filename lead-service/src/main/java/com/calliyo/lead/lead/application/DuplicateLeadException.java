@@ -11,7 +11,7 @@ public class DuplicateLeadException extends ApiException {
     private final String existingLeadId;
 
     public DuplicateLeadException(String existingLeadId) {
-        super(HttpStatus.CONFLICT, "Duplicate lead", "A lead with this phone already exists", "phone",
+        super(HttpStatus.CONFLICT, "Duplicate lead", "already belongs to lead " + existingLeadId, "phone",
                 Map.of("existingLeadId", existingLeadId));
         this.existingLeadId = existingLeadId;
     }
