@@ -1,5 +1,7 @@
 package com.calliyo.lead.outbox;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,13 +13,13 @@ class OutboxConfig {
 
     @Bean
     OutboxPublisher leadOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                        OutboxProperties properties) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS);
+                                        OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock);
     }
 
     @Bean
     OutboxPublisher pipelineOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                            OutboxProperties properties) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES);
+                                            OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock);
     }
 }

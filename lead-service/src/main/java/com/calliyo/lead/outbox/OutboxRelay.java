@@ -1,5 +1,6 @@
 package com.calliyo.lead.outbox;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outboxes (lead documents, company pipeline documents) on its own thread: woken right after every write,
- * and sweeping every poll interval anyway, so events left behind by a crash or a broker outage are sent later.
+ * Drains the outboxes (lead documents, company pipeline documents) on its own thread: woken right after every write
+ * with the ids written, looking every poll interval anyway, and searching for pending events every sweep interval,
+ * so events left behind by a crash or a broker outage are sent later.
  * Delivery is at least once and in order per document (see {@link OutboxPublisher}); consumers de-duplicate by event
  * id or version. One outbox failing does not hold up the others.
  */
@@ -30,8 +32,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Asks the relay to look at the outbox now instead of at the next sweep. */
-    public void wake() {
+    /** Tells the relay that these documents of the stream have new events, and wakes it. */
+    public void wake(OutboxStream stream, Collection<?> ids) {
+        publishers.stream().filter(p -> p.stream().equals(stream)).forEach(p -> p.hint(ids));
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
@@ -86,7 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             boolean backlog = true;
             while (backlog && worker == Thread.currentThread()) {
-                backlog = publisher.publishPending(properties.batchSize()) > 0;
+                backlog = publisher.publishPending(properties.batchSize()) > 0 || publisher.hasHints();
             }
         } catch (RuntimeException e) {
             log.warn("Sweep of the {} outbox failed, retrying at the next one: {}", publisher.stream().name(),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.lead.domain.StatusKind;
 import com.calliyo.lead.outbox.OutboxRelay;
+import com.calliyo.lead.outbox.OutboxStream;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -49,10 +50,11 @@ class MongoPipelines {
      * seeding at once both end up with the one stored first (the {@code _id} is the company id).
      */
     Pipeline insertIfAbsent(Pipeline pipeline, OutboxEntry event) {
-        Document doc = write(pipeline).append(PENDING_EVENTS, List.of(toDocument(event)));
+        Document doc = write(pipeline).append(PENDING_EVENTS, List.of(toDocument(event)))
+                .append(OutboxStream.CLAIMS_FIELD, 0L);
         try {
             pipelines().insertOne(doc);
-            relay.wake();
+            relay.wake(OutboxStream.PIPELINES, List.of(pipeline.companyId()));
             return pipeline;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -76,7 +78,7 @@ class MongoPipelines {
                 Filters.and(Filters.eq("_id", next.companyId()), Filters.eq("version", expectedVersion)),
                 update).getMatchedCount();
         if (matched == 1) {
-            relay.wake();
+            relay.wake(OutboxStream.PIPELINES, List.of(next.companyId()));
         }
         return matched == 1;
     }

@@ -1,6 +1,7 @@
 package com.calliyo.lead.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,20 +60,22 @@ class OutboxPublisherIT {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
-    private final OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100),
-            Duration.ofSeconds(30), Duration.ofSeconds(5), 100);
+    /** Sweeps on every call, so each step sees every pending document. */
+    private final OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100), Duration.ZERO,
+            Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
+    private final Clock clock = Clock.systemUTC();
 
     @Test
     void shouldKeepEventsWhileTheBrokerIsDownAndPublishThemInOrderOnceItIsBack() {
         String leadId = leadWithPendingEvents(3);
         OutboxPublisher againstDeadBroker = new OutboxPublisher(mongo, deadBrokerTemplate(), properties,
-                OutboxStream.LEADS);
+                OutboxStream.LEADS, clock);
 
         assertThat(againstDeadBroker.publishPending(10)).isZero();
         assertThat(pendingIds(leadId)).hasSize(3);
         assertThat(lease(leadId)).as("a failed attempt releases its lease").isNull();
 
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock);
         List<String> expectedOrder = pendingIds(leadId);
         publishAll(publisher);
 
@@ -86,7 +89,7 @@ class OutboxPublisherIT {
         mongo.getCollection("leads").updateOne(new Document("_id", leadId), new Document("$set",
                 new Document("outboxLease", new Document("owner", "other-instance")
                         .append("until", Date.from(Instant.now().plusSeconds(60))))));
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock);
 
         publishAll(publisher);
         assertThat(pendingIds(leadId)).hasSize(1);
@@ -106,7 +109,7 @@ class OutboxPublisherIT {
                         .append("type", "com.calliyo.company.statuses_changed")
                         .append("occurredAt", new Date())
                         .append("payload", "{\"companyId\":\"" + companyId + "\",\"pipelineVersion\":2}"))));
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock);
 
         publishAll(publisher);
 
@@ -127,10 +130,52 @@ class OutboxPublisherIT {
         when(failing.send(ArgumentMatchers.<ProducerRecord<String, byte[]>>any()))
                 .thenThrow(new KafkaException("no metadata within max.block.ms"));
 
-        assertThat(new OutboxPublisher(mongo, failing, properties, OutboxStream.LEADS).publishPending(100)).isZero();
+        assertThat(new OutboxPublisher(mongo, failing, properties, OutboxStream.LEADS, clock).publishPending(100)).isZero();
 
         assertThat(pendingIds(leadId)).hasSize(2);
         assertThat(lease(leadId)).isNull();
+    }
+
+    @Test
+    void shouldPublishHintedDocumentsWithoutSearchingAndTheRestAtTheNextSweep() {
+        OutboxProperties rareSweeps = new OutboxProperties(true, Duration.ofMillis(100), Duration.ofHours(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock);
+        publishAll(publisher); // the sweep every publisher makes at start
+        String hinted = leadWithPendingEvents(2);
+        String unhinted = leadWithPendingEvents(1);
+
+        publisher.hint(List.of(hinted));
+        assertThat(publisher.publishPending(100)).isEqualTo(2);
+
+        assertThat(pendingIds(hinted)).isEmpty();
+        assertThat(mongo.getCollection("leads").find(new Document("_id", hinted)).first().getLong("outboxClaims"))
+                .as("the claim counter moved on").isEqualTo(1L);
+        assertThat(pendingIds(unhinted)).as("no sweep is due yet").hasSize(1);
+        assertThat(publisher.publishPending(100)).isZero();
+
+        OutboxPublisher restarted = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock);
+        publishAll(restarted);
+        assertThat(pendingIds(unhinted)).as("found by the start-up sweep").isEmpty();
+    }
+
+    @Test
+    void shouldSweepAgainAfterAFailedSendWithoutWaitingForTheSweepInterval() {
+        OutboxProperties rareSweeps = new OutboxProperties(true, Duration.ofMillis(100), Duration.ofHours(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
+        String leadId = leadWithPendingEvents(1);
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<String, byte[]> flaky = mock(KafkaTemplate.class);
+        when(flaky.send(ArgumentMatchers.<ProducerRecord<String, byte[]>>any()))
+                .thenThrow(new KafkaException("broker away"))
+                .thenAnswer(call -> kafka.send(call.<ProducerRecord<String, byte[]>>getArgument(0)));
+        OutboxPublisher publisher = new OutboxPublisher(mongo, flaky, rareSweeps, OutboxStream.LEADS, clock);
+        publisher.hint(List.of(leadId));
+
+        assertThat(publisher.publishPending(1)).isZero();
+        publishAll(publisher);
+
+        assertThat(pendingIds(leadId)).isEmpty();
     }
 
     private static void publishAll(OutboxPublisher publisher) {

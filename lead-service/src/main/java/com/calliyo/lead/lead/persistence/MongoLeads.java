@@ -15,6 +15,7 @@ import com.calliyo.lead.lead.domain.LeadWithEvents;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.outbox.OutboxRelay;
+import com.calliyo.lead.outbox.OutboxStream;
 import com.calliyo.lead.status.StatusCatalog;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -58,6 +59,7 @@ class MongoLeads implements Leads {
     static final String STATUS_ID = "status._id";
     static final String PHONE_INDEX = "companyId_phone_unique";
     static final String COMPANY_PHONE = "companyPhone";
+    static final String VERSION_INDEX = "id_companyId_version_cas";
 
     private static final Logger log = LoggerFactory.getLogger(MongoLeads.class);
 
@@ -71,6 +73,10 @@ class MongoLeads implements Leads {
         this.statuses = statuses;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", "createdAt"));
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", STATUS_ID));
+        // The exact key of update()'s compare-and-set: the embedded store uses an index only for a query on exactly
+        // its fields, and would otherwise scan every lead on every change.
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", "companyId", "version"),
+                new IndexOptions().unique(true).name(VERSION_INDEX));
 
         createPhoneIndexes();
     }
@@ -96,10 +102,9 @@ class MongoLeads implements Leads {
 
     @Override
     public Optional<Lead> find(String companyId, String leadId) {
-        Document found = mongo.getCollection(COLLECTION)
-                .find(Filters.and(Filters.eq("_id", leadId), Filters.eq("companyId", companyId)))
-                .first();
-        return Optional.ofNullable(found).map(doc -> {
+        // By _id alone, an index hit on every store; the company is checked on the document.
+        Document found = mongo.getCollection(COLLECTION).find(Filters.eq("_id", leadId)).first();
+        return Optional.ofNullable(found).filter(doc -> companyId.equals(doc.getString("companyId"))).map(doc -> {
             Lead lead = mongo.getConverter().read(Lead.class, doc);
             lead.showStatusAs(statuses.current(companyId, lead.status()));
             return lead;
@@ -144,7 +149,7 @@ class MongoLeads implements Leads {
             }
             throw e;
         }
-        relay.wake();
+        relay.wake(OutboxStream.LEADS, List.of(lead.id()));
     }
 
     /**
@@ -168,7 +173,7 @@ class MongoLeads implements Leads {
             }
             stored = insertRemaining(docs);
         }
-        relay.wake();
+        relay.wake(OutboxStream.LEADS, docs.stream().map(doc -> doc.get("_id")).toList());
         return stored;
     }
 
@@ -209,7 +214,7 @@ class MongoLeads implements Leads {
                         Filters.eq("version", expectedVersion)),
                 update).getMatchedCount();
         if (matched == 1) {
-            relay.wake();
+            relay.wake(OutboxStream.LEADS, List.of(lead.id()));
         }
         return matched == 1;
     }
@@ -233,6 +238,7 @@ class MongoLeads implements Leads {
     private Document toDocument(Lead lead, List<OutboxEntry> events) {
         Document doc = toDocument(lead);
         doc.put(PENDING_EVENTS, toDocuments(events));
+        doc.put(OutboxStream.CLAIMS_FIELD, 0L);
         return doc;
     }
 

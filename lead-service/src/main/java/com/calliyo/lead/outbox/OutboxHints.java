@@ -1,0 +1,61 @@
+package com.calliyo.lead.outbox;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ids of documents this instance has just given events, so the relay can claim them by id instead of searching
+ * the collection for pending events. Finding them by query means a collection scan on the embedded store (it uses
+ * no index for {@code pendingEvents.0 $exists}), and one scan per write made a large import quadratic. The queue is
+ * bounded; when it overflows, or when a send fails, it asks for a sweep (the query) instead.
+ */
+final class OutboxHints {
+
+    private final int capacity;
+    private final ConcurrentLinkedQueue<Object> ids = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean sweepWanted = new AtomicBoolean(true); // documents left by an earlier run
+
+    OutboxHints(int capacity) {
+        this.capacity = capacity;
+    }
+
+    void add(Collection<?> written) {
+        for (Object id : written) {
+            if (size.incrementAndGet() > capacity) {
+                size.decrementAndGet();
+                sweepWanted.set(true);
+                return;
+            }
+            ids.add(id);
+        }
+    }
+
+    /** Up to {@code max} ids, oldest first, removed from the queue. */
+    List<Object> take(int max) {
+        List<Object> taken = new ArrayList<>(Math.min(max, Math.max(size.get(), 0)));
+        Object id;
+        while (taken.size() < max && (id = ids.poll()) != null) {
+            size.decrementAndGet();
+            taken.add(id);
+        }
+        return taken;
+    }
+
+    boolean isEmpty() {
+        return ids.isEmpty();
+    }
+
+    void wantSweep() {
+        sweepWanted.set(true);
+    }
+
+    /** True once after {@link #wantSweep()} (or an overflow), false until it is wanted again. */
+    boolean takeSweepWish() {
+        return sweepWanted.getAndSet(false);
+    }
+}
