@@ -67,6 +67,7 @@ class SecurityConfig {
                         .authenticated()
                         .requestMatchers("/api/settings/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/leads/imports").hasAnyRole("ADMIN", "MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/leads/imports/*").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(request -> bearerTokens)

@@ -200,12 +200,16 @@ class OutboxPublisher {
             }
             acknowledged.add(pending.get(i).getString("id"));
         }
-        if (!acknowledged.isEmpty()) {
-            documents().updateOne(Filters.eq("_id", claimed.get("_id")), Updates.pullByFilter(
-                    new Document(PENDING, new Document("id", new Document("$in", acknowledged)))));
+        Object id = claimed.get("_id");
+        Bson pull = Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", acknowledged))));
+        Bson settled = acknowledged.isEmpty() ? Updates.unset(LEASE) : Updates.combine(pull, Updates.unset(LEASE));
+        // One write while the lease is still ours; if it expired and another instance claimed the document since,
+        // only the pull is done (the lease is theirs now).
+        Bson stillOurs = Filters.and(Filters.eq("_id", id), Filters.eq(CLAIMS, claimed.get(CLAIMS)));
+        long matched = documents().updateOne(stillOurs, settled).getMatchedCount();
+        if (matched == 0 && !acknowledged.isEmpty()) {
+            documents().updateOne(Filters.eq("_id", id), pull);
         }
-        documents().updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(CLAIMS, claimed.get(CLAIMS))),
-                Updates.unset(LEASE)); // a no-op if the lease expired and another instance claimed the document since
         if (acknowledged.size() < pending.size()) {
             hints.wantSweep(); // the rest waits for the next sweep, after the poll interval
         }

@@ -9,6 +9,8 @@ import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.config.LeadServiceProperties;
 import com.calliyo.lead.status.StatusCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ImportLeads {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportLeads.class);
 
     private final StatusCatalog statuses;
     private final ImportBatchWriter writer;
@@ -50,20 +54,31 @@ public class ImportLeads {
         if (!dryRun) {
             readThrough(file);
         }
-        String importId = dryRun ? null : UUID.randomUUID().toString();
+        return run(caller, file, dryRun, dryRun ? null : UUID.randomUUID().toString(), ImportProgress.NONE);
+    }
+
+    /** Imports a file already read through once (for a real import), telling {@code progress} after each batch. */
+    ImportSummary run(Caller caller, InputStreamSource file, boolean dryRun, String importId,
+                      ImportProgress progress) {
+        long started = System.nanoTime();
         StatusLookup pipeline = new StatusLookup(statuses.pipeline(caller.companyId()));
         ImportTally tally = new ImportTally(properties.maxRowErrors());
         ImportRun run = new ImportRun(caller, dryRun,
                 new ImportRowChecker(pipeline, leadProperties.defaultPhoneRegion(), importId), writer,
-                properties.batchSize(), tally);
+                properties.batchSize(), tally, progress);
         try (LeadCsvReader rows = LeadCsvReader.open(open(file))) {
             rows.forEachRemaining(run::accept);
         }
         run.finish();
-        return tally.summary(dryRun, importId);
+        ImportSummary summary = tally.summary(dryRun, importId);
+        log.info("{} {} of company {}: {} imported, {} duplicates skipped, {} row errors in {} ms",
+                dryRun ? "Dry run" : "Import", importId == null ? "" : importId, caller.companyId(),
+                summary.imported(), summary.skippedDuplicates(), summary.errors(),
+                (System.nanoTime() - started) / 1_000_000);
+        return summary;
     }
 
-    private static void readThrough(InputStreamSource file) {
+    static void readThrough(InputStreamSource file) {
         try (LeadCsvReader rows = LeadCsvReader.open(open(file))) {
             rows.forEachRemaining(row -> { });
         }

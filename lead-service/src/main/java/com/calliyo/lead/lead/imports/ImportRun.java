@@ -21,17 +21,24 @@ final class ImportRun {
     private final ImportBatchWriter writer;
     private final int batchSize;
     private final ImportTally tally;
+    private final ImportProgress progress;
     private final Set<String> phonesInFile = new HashSet<>();
     private final List<ImportRowChecker.ValidRow> batch = new ArrayList<>();
 
     ImportRun(Caller caller, boolean dryRun, ImportRowChecker checker, ImportBatchWriter writer, int batchSize,
               ImportTally tally) {
+        this(caller, dryRun, checker, writer, batchSize, tally, ImportProgress.NONE);
+    }
+
+    ImportRun(Caller caller, boolean dryRun, ImportRowChecker checker, ImportBatchWriter writer, int batchSize,
+              ImportTally tally, ImportProgress progress) {
         this.caller = caller;
         this.dryRun = dryRun;
         this.checker = checker;
         this.writer = writer;
         this.batchSize = batchSize;
         this.tally = tally;
+        this.progress = progress;
     }
 
     void accept(CsvRow row) {
@@ -75,5 +82,6 @@ final class ImportRun {
             tally.skippedDuplicates(fresh.size() - (long) stored);
         }
         batch.clear();
+        progress.batchDone(tally.summary(dryRun, null));
     }
 }
