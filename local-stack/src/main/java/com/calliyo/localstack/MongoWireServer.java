@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 /**
  * The MongoDB-wire server (mongo-java-server) inside the launcher JVM, on 127.0.0.1. With an H2 file its data
@@ -23,6 +24,17 @@ final class MongoWireServer implements AutoCloseable {
         this.file = file;
     }
 
+    /**
+     * The H2 page cache. H2's default (16 MB) is too small once a company has ~50k leads: every lookup then reads and
+     * deserialises pages from the file, and a 10 MB import slows to a crawl. The pages are cached only as they are
+     * read, so a small data set costs no more memory than before.
+     */
+    static final int DEFAULT_CACHE_MEGABYTES = 128;
+
+    private static int cacheMegabytes() {
+        return Integer.getInteger("calliyo.mongo.cache-mb", DEFAULT_CACHE_MEGABYTES);
+    }
+
     /** {@code h2File} null means in memory. */
     static MongoWireServer start(int port, Path h2File) {
         MongoBackend backend;
@@ -34,7 +46,8 @@ final class MongoWireServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new LocalStackException("Could not create " + h2File.getParent() + ": " + e.getMessage(), e);
             }
-            backend = new H2Backend(h2File.toAbsolutePath().toString());
+            backend = new H2Backend(new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
+                    .cacheSize(cacheMegabytes()).open());
         }
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
