@@ -2,6 +2,7 @@ package com.calliyo.lead.activity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -45,7 +46,7 @@ class LeadWrites {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Lead lead = load(caller, leadId);
             long expectedVersion = lead.version();
-            Instant now = clock.instant();
+            Instant now = now();
             List<LeadChange> changes = change.apply(lead, now);
             if (changes.isEmpty()
                     || leads.update(lead, expectedVersion, events.toOutbox(lead, changes, caller.userId(), now))) {
@@ -55,8 +56,9 @@ class LeadWrites {
         throw new ConcurrentLeadChangeException(leadId);
     }
 
+    /** Milliseconds, as the store keeps them: an answer shows the same times a later read does. */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The lead after the write, what changed, and when. */
