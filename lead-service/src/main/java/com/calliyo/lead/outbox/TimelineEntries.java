@@ -18,10 +18,13 @@ import com.calliyo.lead.lead.domain.Note;
  */
 public final class TimelineEntries {
 
-    /** Newest first; entries of the same instant in a fixed order (by type, then id). */
+    /**
+     * Newest first. Entries of the same instant (a call and the follow-up it schedules) in a fixed order: note,
+     * follow-up, call, so what a call led to reads above the call; then by id.
+     */
     public static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator
             .comparing(TimelineEntry::occurredAt).reversed()
-            .thenComparing(TimelineEntry::type)
+            .thenComparing(TimelineEntry::type, Comparator.reverseOrder())
             .thenComparing(TimelineEntry::id);
 
     private TimelineEntries() {
