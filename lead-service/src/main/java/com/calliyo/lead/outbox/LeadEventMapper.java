@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.calliyo.lead.events.CallLogged;
+import com.calliyo.lead.events.FollowUpResolved;
+import com.calliyo.lead.events.FollowUpScheduled;
 import com.calliyo.lead.events.LeadCaptured;
 import com.calliyo.lead.events.LeadConverted;
 import com.calliyo.lead.events.LeadEventType;
@@ -11,6 +14,7 @@ import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.LeadUpdated;
+import com.calliyo.lead.events.NoteAdded;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.lead.domain.Lead;
@@ -63,13 +67,42 @@ public class LeadEventMapper {
         }
         if (change instanceof LeadChange.Converted c) {
             return new Event(LeadEventType.CONVERTED, new LeadConverted(company, id, version, now, actor, snapshot,
-                    c.convertedAt(), c.convertedBy(), List.of()));
+                    c.convertedAt(), c.convertedBy(), TimelineEntries.of(lead)));
         }
         if (change instanceof LeadChange.Unconverted u) {
             return new Event(LeadEventType.UNCONVERTED, new LeadUnconverted(company, id, version, now, actor,
                     snapshot, ref(u.from()), ref(u.to())));
         }
+        Event activity = activityEvent(change, lead, snapshot, actor, now);
+        if (activity != null) {
+            return activity;
+        }
         throw new IllegalArgumentException("Unmapped lead change " + change);
+    }
+
+    /** Calls, follow-ups and notes: each event carries its entry exactly as the timeline shows it. */
+    private static Event activityEvent(LeadChange change, Lead lead, LeadSnapshot snapshot, String actor,
+                                       Instant now) {
+        String company = lead.companyId();
+        String id = lead.id();
+        long version = lead.version();
+        if (change instanceof LeadChange.CallLogged c) {
+            return new Event(LeadEventType.CALL_LOGGED, new CallLogged(company, id, version, now, actor, snapshot,
+                    TimelineEntries.of(c.call())));
+        }
+        if (change instanceof LeadChange.FollowUpScheduled f) {
+            return new Event(LeadEventType.FOLLOWUP_SCHEDULED, new FollowUpScheduled(company, id, version, now,
+                    actor, snapshot, TimelineEntries.of(f.followUp())));
+        }
+        if (change instanceof LeadChange.FollowUpResolved f) {
+            return new Event(LeadEventType.FOLLOWUP_RESOLVED, new FollowUpResolved(company, id, version, now,
+                    actor, snapshot, TimelineEntries.of(f.followUp())));
+        }
+        if (change instanceof LeadChange.NoteAdded n) {
+            return new Event(LeadEventType.NOTE_ADDED, new NoteAdded(company, id, version, now, actor, snapshot,
+                    TimelineEntries.of(n.note())));
+        }
+        return null;
     }
 
     static LeadSnapshot snapshot(Lead lead) {

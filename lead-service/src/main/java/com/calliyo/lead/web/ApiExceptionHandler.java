@@ -74,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String field = ex.getMostSpecificCause() instanceof JacksonException jackson ? fieldOf(jackson) : "";
+        String field = fieldOf(ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field.isEmpty()
                 ? "The request body is missing or is not valid JSON"
                 : field + " has a value of the wrong type");
@@ -83,6 +83,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The field named by the innermost Jackson error: a value Jackson hands to a parser (e.g. an unparseable
+     * {@code Instant}) has the parser's exception as the most specific cause, and the field only on Jackson's.
+     */
+    private static String fieldOf(HttpMessageNotReadableException ex) {
+        String field = "";
+        for (Throwable cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                field = fieldOf(jackson);
+            }
+        }
+        return field;
     }
 
     private static String fieldOf(JacksonException ex) {

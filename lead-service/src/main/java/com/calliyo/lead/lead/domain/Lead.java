@@ -1,9 +1,12 @@
 package com.calliyo.lead.lead.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,6 +37,12 @@ public class Lead {
     private Instant convertedAt;
     private String convertedBy;
     private final List<StatusTransition> transitions;
+    // Calls, follow-ups and notes live in the lead so that an activity, the status change it causes and their events
+    // are one atomic write. Null when not loaded (lists project them out) or still empty; a null list is not written,
+    // so storing a lead read without them leaves the stored ones alone. Set by the mapping, not the constructor.
+    private List<Call> calls;
+    private List<FollowUp> followUps;
+    private List<Note> notes;
 
     @SuppressWarnings("java:S107") // the persistence constructor mirrors the stored document
     Lead(String id, String companyId, long version, String firstName, String lastName, String phone, String email,
@@ -119,6 +128,77 @@ public class Lead {
         status = to;
         transitions.add(new StatusTransition(now, actor, from, to));
         return changes;
+    }
+
+    /**
+     * Logs a call as one change of the lead: resolves the open follow-ups whose day (in {@code zone}) is on or before
+     * the call's day (spec K3, F6), then schedules {@code followUp} when the call status asks for one.
+     */
+    public List<LeadChange> logCall(Call call, FollowUp followUp, LeadStatusRef followUpsStatus, ZoneId zone,
+                                    String actor, Instant now) {
+        calls = appended(calls, call);
+        List<LeadChange> changes = new ArrayList<>();
+        changes.add(new LeadChange.CallLogged(call));
+        LocalDate callDay = LocalDate.ofInstant(call.startedAt(), zone);
+        for (FollowUp open : followUps().stream().filter(FollowUp::isOpen).toList()) {
+            if (!open.day(zone).isAfter(callDay)) {
+                changes.add(resolve(open, actor, now));
+            }
+        }
+        if (followUp != null) {
+            changes.addAll(schedule(followUp, followUpsStatus, actor, now));
+        }
+        return committed(changes, now);
+    }
+
+    /** Schedules a follow-up and moves the lead to {@code followUpsStatus} (a customer keeps its status). */
+    public List<LeadChange> scheduleFollowUp(FollowUp followUp, LeadStatusRef followUpsStatus, String actor,
+                                             Instant now) {
+        return committed(schedule(followUp, followUpsStatus, actor, now), now);
+    }
+
+    /** Resolves the open follow-up; nothing (no new version) when it is already resolved. */
+    public List<LeadChange> resolveFollowUp(String followUpId, String actor, Instant now) {
+        return followUp(followUpId).filter(FollowUp::isOpen)
+                .map(open -> committed(List.of(resolve(open, actor, now)), now))
+                .orElse(List.of());
+    }
+
+    /** Adds a note; allowed on customers too, and never a status change. */
+    public List<LeadChange> addNote(Note note, Instant now) {
+        notes = appended(notes, note);
+        return committed(List.of(new LeadChange.NoteAdded(note)), now);
+    }
+
+    private List<LeadChange> schedule(FollowUp followUp, LeadStatusRef followUpsStatus, String actor, Instant now) {
+        followUps = appended(followUps, followUp);
+        List<LeadChange> changes = new ArrayList<>();
+        changes.add(new LeadChange.FollowUpScheduled(followUp));
+        // Only an explicit status change may un-convert a customer; a reminder on one keeps it a customer.
+        if (followUpsStatus != null && !isCustomer() && !status.id().equals(followUpsStatus.id())) {
+            changes.addAll(moveTo(followUpsStatus, actor, now));
+        }
+        return changes;
+    }
+
+    private LeadChange resolve(FollowUp open, String actor, Instant now) {
+        FollowUp resolved = open.resolved(actor, now);
+        followUps = new ArrayList<>(followUps.stream().map(f -> f.id().equals(open.id()) ? resolved : f).toList());
+        return new LeadChange.FollowUpResolved(resolved);
+    }
+
+    private List<LeadChange> committed(List<LeadChange> changes, Instant now) {
+        if (!changes.isEmpty()) {
+            version++;
+            updatedAt = now;
+        }
+        return List.copyOf(changes);
+    }
+
+    private static <T> List<T> appended(List<T> list, T item) {
+        List<T> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
+        copy.add(item);
+        return copy;
     }
 
     /**
@@ -227,5 +307,21 @@ public class Lead {
 
     public List<StatusTransition> transitions() {
         return List.copyOf(transitions);
+    }
+
+    public List<Call> calls() {
+        return calls == null ? List.of() : List.copyOf(calls);
+    }
+
+    public List<FollowUp> followUps() {
+        return followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    public Optional<FollowUp> followUp(String followUpId) {
+        return followUps().stream().filter(f -> f.id().equals(followUpId)).findFirst();
+    }
+
+    public List<Note> notes() {
+        return notes == null ? List.of() : List.copyOf(notes);
     }
 }

@@ -22,4 +22,16 @@ public sealed interface LeadChange {
 
     record Unconverted(LeadStatusRef from, LeadStatusRef to) implements LeadChange {
     }
+
+    record CallLogged(Call call) implements LeadChange {
+    }
+
+    record FollowUpScheduled(FollowUp followUp) implements LeadChange {
+    }
+
+    record FollowUpResolved(FollowUp followUp) implements LeadChange {
+    }
+
+    record NoteAdded(Note note) implements LeadChange {
+    }
 }

@@ -44,4 +44,10 @@ public interface Leads {
     List<Lead> page(String companyId, LeadFilter filter, int page, int size);
 
     long count(String companyId, LeadFilter filter);
+
+    /**
+     * The leads assigned to {@code assignedTo} that are not customers, with their follow-ups but without their calls
+     * and notes (a task queue; read-only: the leads answered are not meant to be stored back).
+     */
+    List<Lead> activeQueue(String companyId, String assignedTo);
 }

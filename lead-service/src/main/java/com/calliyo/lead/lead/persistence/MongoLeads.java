@@ -5,17 +5,22 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.calliyo.lead.lead.domain.DuplicatePhoneException;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadFilter;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
+import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.lead.domain.StatusKind;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
+import com.calliyo.lead.status.LeadStatus;
 import com.calliyo.lead.status.StatusCatalog;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -55,6 +60,10 @@ class MongoLeads implements Leads {
 
     static final String COLLECTION = "leads";
     static final String PENDING_EVENTS = "pendingEvents";
+    /** The activity arrays (issue 4): loaded only where a lead is worked on, never by the lists. */
+    static final String CALLS = "calls";
+    static final String FOLLOW_UPS = "followUps";
+    static final String NOTES = "notes";
     /** The mapping converter stores a nested {@code id} property as {@code _id}. */
     static final String STATUS_ID = "status._id";
     static final String PHONE_INDEX = "companyId_phone_unique";
@@ -223,7 +232,7 @@ class MongoLeads implements Leads {
     public List<Lead> page(String companyId, LeadFilter filter, int page, int size) {
         List<Lead> found = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(LeadQueries.matching(companyId, filter))
-                .projection(Projections.exclude(PENDING_EVENTS))
+                .projection(Projections.exclude(PENDING_EVENTS, CALLS, FOLLOW_UPS, NOTES))
                 .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
                 .skip(page * size).limit(size)
                 .forEach(doc -> found.add(mongo.getConverter().read(Lead.class, doc)));
@@ -233,6 +242,27 @@ class MongoLeads implements Leads {
     @Override
     public long count(String companyId, LeadFilter filter) {
         return mongo.getCollection(COLLECTION).countDocuments(LeadQueries.matching(companyId, filter));
+    }
+
+    /**
+     * A scan of the company's leads on the embedded store (no index serves this filter there); on MongoDB the
+     * (companyId, ...) indexes narrow it. One query for the whole queue, never one per lead.
+     */
+    @Override
+    public List<Lead> activeQueue(String companyId, String assignedTo) {
+        // The pipeline is read once for the whole queue, so status names are current without a read per lead.
+        Map<String, LeadStatusRef> current = statuses.pipeline(companyId).stream()
+                .collect(Collectors.toMap(LeadStatus::id, LeadStatus::toRef));
+        List<Lead> found = new ArrayList<>();
+        leads().find(Filters.and(Filters.eq("companyId", companyId), Filters.eq("assignedTo", assignedTo),
+                        Filters.ne("status.kind", StatusKind.CUSTOMER.name())))
+                .projection(Projections.exclude(PENDING_EVENTS, CALLS, NOTES))
+                .forEach(doc -> {
+                    Lead lead = mongo.getConverter().read(Lead.class, doc);
+                    lead.showStatusAs(current.get(lead.status().id()));
+                    found.add(lead);
+                });
+        return found;
     }
 
     private Document toDocument(Lead lead, List<OutboxEntry> events) {
