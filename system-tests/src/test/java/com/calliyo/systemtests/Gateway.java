@@ -47,6 +47,10 @@ final class Gateway {
         return send("PATCH", path, json);
     }
 
+    Response put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
     private Response send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
