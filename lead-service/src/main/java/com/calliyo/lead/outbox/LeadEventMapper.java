@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.calliyo.lead.events.LeadAssigned;
 import com.calliyo.lead.events.LeadCaptured;
 import com.calliyo.lead.events.LeadConverted;
 import com.calliyo.lead.events.LeadEventType;
@@ -68,6 +69,10 @@ public class LeadEventMapper {
         if (change instanceof LeadChange.Unconverted u) {
             return new Event(LeadEventType.UNCONVERTED, new LeadUnconverted(company, id, version, now, actor,
                     snapshot, ref(u.from()), ref(u.to())));
+        }
+        if (change instanceof LeadChange.Assigned a) {
+            return new Event(LeadEventType.ASSIGNED, new LeadAssigned(company, id, version, now, actor, snapshot,
+                    a.from(), a.to()));
         }
         throw new IllegalArgumentException("Unmapped lead change " + change);
     }

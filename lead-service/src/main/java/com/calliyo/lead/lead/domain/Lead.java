@@ -122,6 +122,55 @@ public class Lead {
     }
 
     /**
+     * Gives the lead to {@code agentId} as one change (one new version): a lead in a status of kind UNASSIGNED also
+     * moves to {@code assignedStatus} (when the pipeline has one); any other status stays. No change when the agent
+     * already holds it and nothing else would move. Customers are never reassigned.
+     */
+    public List<LeadChange> assignTo(String agentId, LeadStatusRef assignedStatus, String actor, Instant now) {
+        Objects.requireNonNull(agentId, "agentId");
+        if (isCustomer()) {
+            throw new IllegalStateException("Lead " + id + " is a customer and cannot be reassigned");
+        }
+        List<LeadChange> changes = new ArrayList<>();
+        if (!agentId.equals(assignedTo)) {
+            changes.add(new LeadChange.Assigned(assignedTo, agentId));
+            assignedTo = agentId;
+        }
+        if (assignedStatus != null && status.kind() == StatusKind.UNASSIGNED
+                && !status.id().equals(assignedStatus.id())) {
+            changes.addAll(moveTo(assignedStatus, actor, now));
+        }
+        if (!changes.isEmpty()) {
+            version++;
+            updatedAt = now;
+        }
+        return List.copyOf(changes);
+    }
+
+    /**
+     * Takes the lead away from its agent and puts it back in {@code unassignedStatus}, as one change. The move is a
+     * status change; when the status does not move, the lost assignee is reported as an update of the lead.
+     */
+    public List<LeadChange> unassign(LeadStatusRef unassignedStatus, String actor, Instant now) {
+        if (isCustomer()) {
+            throw new IllegalStateException("Lead " + id + " is a customer and cannot be unassigned");
+        }
+        List<LeadChange> changes = new ArrayList<>();
+        boolean hadAgent = assignedTo != null;
+        assignedTo = null;
+        if (!status.id().equals(unassignedStatus.id())) {
+            changes.addAll(moveTo(unassignedStatus, actor, now));
+        } else if (hadAgent) {
+            changes.add(new LeadChange.Updated());
+        }
+        if (!changes.isEmpty()) {
+            version++;
+            updatedAt = now;
+        }
+        return List.copyOf(changes);
+    }
+
+    /**
      * Shows the lead's status as the pipeline currently names it. A rename is a change of the pipeline, not of the
      * lead: no new version and no event of the lead; the new name is stored with the lead's next change.
      */

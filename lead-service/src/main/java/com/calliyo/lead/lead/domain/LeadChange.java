@@ -22,4 +22,8 @@ public sealed interface LeadChange {
 
     record Unconverted(LeadStatusRef from, LeadStatusRef to) implements LeadChange {
     }
+
+    /** The lead got a new assignee; {@code from} is null when it had none. */
+    record Assigned(String from, String to) implements LeadChange {
+    }
 }

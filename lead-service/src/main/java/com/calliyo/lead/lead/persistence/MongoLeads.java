@@ -1,5 +1,6 @@
 package com.calliyo.lead.lead.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -10,10 +11,12 @@ import java.util.Set;
 
 import com.calliyo.lead.lead.domain.DuplicatePhoneException;
 import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadAssignmentView;
 import com.calliyo.lead.lead.domain.LeadFilter;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.lead.domain.StatusKind;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
 import com.calliyo.lead.status.StatusCatalog;
@@ -57,6 +60,7 @@ class MongoLeads implements Leads {
     static final String PENDING_EVENTS = "pendingEvents";
     /** The mapping converter stores a nested {@code id} property as {@code _id}. */
     static final String STATUS_ID = "status._id";
+    static final String STATUS_KIND = "status.kind";
     static final String PHONE_INDEX = "companyId_phone_unique";
     static final String COMPANY_PHONE = "companyPhone";
     static final String VERSION_INDEX = "id_companyId_version_cas";
@@ -209,6 +213,10 @@ class MongoLeads implements Leads {
         state.remove("_id");
         Document update = new Document("$set", state)
                 .append("$push", new Document(PENDING_EVENTS, new Document("$each", toDocuments(events))));
+        Document cleared = clearedFields(state);
+        if (!cleared.isEmpty()) {
+            update.append("$unset", cleared);
+        }
         long matched = mongo.getCollection(COLLECTION).updateOne(
                 Filters.and(Filters.eq("_id", lead.id()), Filters.eq("companyId", lead.companyId()),
                         Filters.eq("version", expectedVersion)),
@@ -217,6 +225,65 @@ class MongoLeads implements Leads {
             relay.wake(OutboxStream.LEADS, List.of(lead.id()));
         }
         return matched == 1;
+    }
+
+    @Override
+    public List<Lead> findAll(String companyId, Collection<String> leadIds) {
+        List<Lead> found = new ArrayList<>();
+        if (leadIds.isEmpty()) {
+            return found;
+        }
+        // By _id alone ($in on the _id index); the company is checked on each document, as in find().
+        leads().find(Filters.in("_id", List.copyOf(leadIds))).projection(Projections.exclude(PENDING_EVENTS))
+                .forEach(doc -> {
+                    if (companyId.equals(doc.getString("companyId"))) {
+                        Lead lead = mongo.getConverter().read(Lead.class, doc);
+                        lead.showStatusAs(statuses.current(companyId, lead.status()));
+                        found.add(lead);
+                    }
+                });
+        return found;
+    }
+
+    @Override
+    public List<LeadAssignmentView> assignmentViews(String companyId) {
+        List<LeadAssignmentView> views = new ArrayList<>();
+        leads().find(Filters.and(Filters.eq("companyId", companyId), Filters.ne(STATUS_KIND, "CUSTOMER")))
+                .projection(Projections.include("version", STATUS_ID, STATUS_KIND, "assignedTo", "createdAt",
+                        "updatedAt"))
+                .forEach(doc -> {
+                    Document status = doc.get("status", Document.class);
+                    views.add(new LeadAssignmentView(doc.getString("_id"),
+                            doc.get("version", Number.class).longValue(), status.getString("_id"),
+                            StatusKind.valueOf(status.getString("kind")), doc.getString("assignedTo"),
+                            instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt"))));
+                });
+        return views;
+    }
+
+    @Override
+    public long countHeld(String companyId, String agentId) {
+        return leads().countDocuments(Filters.and(Filters.eq("companyId", companyId),
+                Filters.eq("assignedTo", agentId), Filters.ne(STATUS_KIND, "CUSTOMER")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The lead's fields that are null now: the converter leaves them out of the written state, so a {@code $set}
+     * alone would keep their old values (an unassigned lead would keep its agent, an un-converted one its
+     * convertedAt).
+     */
+    private Document clearedFields(Document state) {
+        Document cleared = new Document();
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Lead.class).forEach(property -> {
+            if (!property.isIdProperty() && !state.containsKey(property.getFieldName())) {
+                cleared.append(property.getFieldName(), "");
+            }
+        });
+        return cleared;
     }
 
     @Override
