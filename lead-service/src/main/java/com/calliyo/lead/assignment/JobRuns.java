@@ -117,7 +117,8 @@ class JobRuns {
     }
 
     private static Bson cas(String id, long claims) {
-        return Filters.and(Filters.eq("_id", id), Filters.eq(CLAIMS, claims));
+        // A plain document: Filters.and renders as {$and: [...]}, which the embedded store never answers by index.
+        return new Document("_id", id).append(CLAIMS, claims);
     }
 
     static String id(String companyId, JobKind job) {

@@ -8,7 +8,6 @@ import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
@@ -76,8 +75,9 @@ public class Companies {
         mongo.remove(Query.query(Criteria.where("_id").is(companyId)), Company.class);
     }
 
-    private static org.bson.conversions.Bson current(String companyId, long expectedVersion) {
-        return Filters.and(Filters.eq("_id", companyId), Filters.eq("version", expectedVersion));
+    /** A plain document: Filters.and renders as {$and: [...]}, which the embedded store never answers by index. */
+    private static Document current(String companyId, long expectedVersion) {
+        return new Document("_id", companyId).append("version", expectedVersion);
     }
 
     private Document fields(Company company) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +15,7 @@ import com.calliyo.lead.lead.domain.DuplicatePhoneException;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadAssignmentView;
 import com.calliyo.lead.lead.domain.LeadFilter;
+import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
@@ -217,9 +220,10 @@ class MongoLeads implements Leads {
         if (!cleared.isEmpty()) {
             update.append("$unset", cleared);
         }
+        // A plain document, not Filters.and: the driver renders that as {$and: [...]}, whose one key never equals
+        // the index's fields, so the embedded store would scan every lead on every change.
         long matched = mongo.getCollection(COLLECTION).updateOne(
-                Filters.and(Filters.eq("_id", lead.id()), Filters.eq("companyId", lead.companyId()),
-                        Filters.eq("version", expectedVersion)),
+                new Document("_id", lead.id()).append("companyId", lead.companyId()).append("version", expectedVersion),
                 update).getMatchedCount();
         if (matched == 1) {
             relay.wake(OutboxStream.LEADS, List.of(lead.id()));
@@ -233,12 +237,15 @@ class MongoLeads implements Leads {
         if (leadIds.isEmpty()) {
             return found;
         }
-        // By _id alone ($in on the _id index); the company is checked on each document, as in find().
+        // By _id alone ($in on the _id index); the company is checked on each document, as in find(). The pipeline
+        // is read once for the whole batch, not once per lead.
+        Map<String, LeadStatusRef> pipeline = new HashMap<>();
+        statuses.pipeline(companyId).forEach(status -> pipeline.put(status.id(), status.toRef()));
         leads().find(Filters.in("_id", List.copyOf(leadIds))).projection(Projections.exclude(PENDING_EVENTS))
                 .forEach(doc -> {
                     if (companyId.equals(doc.getString("companyId"))) {
                         Lead lead = mongo.getConverter().read(Lead.class, doc);
-                        lead.showStatusAs(statuses.current(companyId, lead.status()));
+                        lead.showStatusAs(pipeline.get(lead.status().id()));
                         found.add(lead);
                     }
                 });
