@@ -159,7 +159,7 @@ class OutboxPublisher {
         Long claims = current.get(CLAIMS) instanceof Number n ? n.longValue() : null;
         Bson unchanged = claims == null
                 ? Filters.and(Filters.eq("_id", id), Filters.exists(CLAIMS, false)) // written before the counter
-                : Filters.and(Filters.eq("_id", id), Filters.eq(CLAIMS, claims));
+                : new Document("_id", id).append(CLAIMS, claims); // plain: Filters.and ($and) is never indexed
         Bson lease = Updates.combine(
                 Updates.set(LEASE_OWNER, instanceId),
                 Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))),
@@ -204,7 +204,7 @@ class OutboxPublisher {
             documents().updateOne(Filters.eq("_id", claimed.get("_id")), Updates.pullByFilter(
                     new Document(PENDING, new Document("id", new Document("$in", acknowledged)))));
         }
-        documents().updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(CLAIMS, claimed.get(CLAIMS))),
+        documents().updateOne(new Document("_id", claimed.get("_id")).append(CLAIMS, claimed.get(CLAIMS)),
                 Updates.unset(LEASE)); // a no-op if the lease expired and another instance claimed the document since
         if (acknowledged.size() < pending.size()) {
             hints.wantSweep(); // the rest waits for the next sweep, after the poll interval
