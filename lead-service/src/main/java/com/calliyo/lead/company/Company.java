@@ -18,6 +18,10 @@ public record Company(@Id String id, String name, String timezone, String phone,
                 profile.address(), configuration, createdAt, now, version + 1);
     }
 
+    Company withConfiguration(CompanyConfiguration next, Instant now) {
+        return new Company(id, name, timezone, phone, gstin, address, next, createdAt, now, version + 1);
+    }
+
     CompanyProfile profile() {
         return new CompanyProfile(name, phone, gstin, address, timezone);
     }

@@ -64,8 +64,9 @@ class IdempotencyKeys {
     }
 
     Existing find(String companyId, String scope, String key) {
-        Document doc = keys().find(Filters.and(Filters.eq("companyId", companyId), Filters.eq("scope", scope),
-                Filters.eq("key", key))).first();
+        // A plain document on exactly the unique index's fields: the embedded store never indexes Filters.and ($and).
+        Document doc = keys().find(new Document("companyId", companyId).append("scope", scope).append("key", key))
+                .first();
         if (doc == null) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.calliyo.lead.events.CallLogged;
 import com.calliyo.lead.events.FollowUpResolved;
 import com.calliyo.lead.events.FollowUpScheduled;
+import com.calliyo.lead.events.LeadAssigned;
 import com.calliyo.lead.events.LeadCaptured;
 import com.calliyo.lead.events.LeadConverted;
 import com.calliyo.lead.events.LeadEventType;
@@ -76,6 +77,10 @@ public class LeadEventMapper {
         Event activity = activityEvent(change, lead, snapshot, actor, now);
         if (activity != null) {
             return activity;
+        }
+        if (change instanceof LeadChange.Assigned a) {
+            return new Event(LeadEventType.ASSIGNED, new LeadAssigned(company, id, version, now, actor, snapshot,
+                    a.from(), a.to()));
         }
         throw new IllegalArgumentException("Unmapped lead change " + change);
     }

@@ -22,4 +22,10 @@ class OutboxConfig {
                                             OutboxProperties properties, Clock clock) {
         return new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock);
     }
+
+    @Bean
+    OutboxPublisher companyOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                           OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.COMPANIES, clock);
+    }
 }

@@ -159,7 +159,7 @@ class OutboxPublisher {
         Long claims = current.get(CLAIMS) instanceof Number n ? n.longValue() : null;
         Bson unchanged = claims == null
                 ? Filters.and(Filters.eq("_id", id), Filters.exists(CLAIMS, false)) // written before the counter
-                : Filters.and(Filters.eq("_id", id), Filters.eq(CLAIMS, claims));
+                : new Document("_id", id).append(CLAIMS, claims); // plain: Filters.and ($and) is never indexed
         Bson lease = Updates.combine(
                 Updates.set(LEASE_OWNER, instanceId),
                 Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))),
@@ -205,7 +205,7 @@ class OutboxPublisher {
         Bson settled = acknowledged.isEmpty() ? Updates.unset(LEASE) : Updates.combine(pull, Updates.unset(LEASE));
         // One write while the lease is still ours; if it expired and another instance claimed the document since,
         // only the pull is done (the lease is theirs now).
-        Bson stillOurs = Filters.and(Filters.eq("_id", id), Filters.eq(CLAIMS, claimed.get(CLAIMS)));
+        Bson stillOurs = new Document("_id", id).append(CLAIMS, claimed.get(CLAIMS)); // plain, so it is indexed
         long matched = documents().updateOne(stillOurs, settled).getMatchedCount();
         if (matched == 0 && !acknowledged.isEmpty()) {
             documents().updateOne(Filters.eq("_id", id), pull);

@@ -21,4 +21,8 @@ public record OutboxStream(String name, String collection, String topic) {
     /** One pipeline document per company ({@code status/MongoPipelines}): company events keyed by companyId. */
     public static final OutboxStream PIPELINES = new OutboxStream("company pipeline", "pipelines",
             LeadEventTopics.COMPANY_EVENTS);
+
+    /** Company documents ({@code company/Companies}): {@code settings_changed} events keyed by companyId. */
+    public static final OutboxStream COMPANIES = new OutboxStream("company", "companies",
+            LeadEventTopics.COMPANY_EVENTS);
 }

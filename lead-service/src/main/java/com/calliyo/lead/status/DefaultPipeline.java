@@ -25,10 +25,19 @@ final class DefaultPipeline {
         for (int position = 0; position < NAMES.size(); position++) {
             String name = NAMES.get(position);
             StatusKind kind = kindOf(name);
-            String id = UUID.nameUUIDFromBytes((companyId + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+            String id = idOf(companyId, name);
             statuses.add(new LeadStatus(id, companyId, name, kind, kind != StatusKind.OTHER, position));
         }
         return statuses;
+    }
+
+    /** The id the default "Assigned" status got in this company (it keeps it across renames and reorders). */
+    static String assignedId(String companyId) {
+        return idOf(companyId, "Assigned");
+    }
+
+    private static String idOf(String companyId, String name) {
+        return UUID.nameUUIDFromBytes((companyId + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static StatusKind kindOf(String name) {

@@ -46,6 +46,18 @@ public class StatusCatalog {
     }
 
     /**
+     * The status an unassigned lead moves to when it gets an agent: the default pipeline's "Assigned" status, found by
+     * its id so a rename keeps working; if an admin deleted it, a status named "Assigned"; if there is none either,
+     * empty (the lead is assigned and keeps its status).
+     */
+    public Optional<LeadStatusRef> assigned(String companyId) {
+        Pipeline pipeline = load(companyId);
+        return pipeline.byId(DefaultPipeline.assignedId(companyId))
+                .or(() -> pipeline.byName("Assigned").filter(s -> s.kind() == StatusKind.OTHER))
+                .map(LeadStatus::toRef);
+    }
+
+    /**
      * The status a lead stored, as the pipeline names it now: leads keep {@code {id, name, kind}} as written, and
      * a rename shows on every lead at once because reads resolve the name here. A status that is no longer in the
      * pipeline keeps the stored name.

@@ -3,6 +3,7 @@ package com.calliyo.lead.user;
 import java.util.List;
 import java.util.Optional;
 
+import com.calliyo.lead.caller.Role;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import org.bson.Document;
@@ -41,6 +42,12 @@ public class Users {
     /** Only this lookup is not scoped by company: it serves the token check, where the id comes from the token. */
     public Optional<User> findById(String userId) {
         return Optional.ofNullable(mongo.findById(userId, User.class));
+    }
+
+    /** The company's users with the AGENT role, banned ones included (callers decide); one query per call. */
+    public List<User> agents(String companyId) {
+        return mongo.find(Query.query(Criteria.where("companyId").is(companyId).and("role").is(Role.AGENT)),
+                User.class);
     }
 
     List<User> page(String companyId, int page, int size) {

@@ -195,10 +195,59 @@ public class Lead {
         return List.copyOf(changes);
     }
 
+    /**
+     * Gives the lead to {@code agentId} as one change (one new version): a lead in a status of kind UNASSIGNED also
+     * moves to {@code assignedStatus} (when the pipeline has one); any other status stays. No change when the agent
+     * already holds it and nothing else would move. Customers are never reassigned.
+     */
+    public List<LeadChange> assignTo(String agentId, LeadStatusRef assignedStatus, String actor, Instant now) {
+        Objects.requireNonNull(agentId, "agentId");
+        if (isCustomer()) {
+            throw new IllegalStateException("Lead " + id + " is a customer and cannot be reassigned");
+        }
+        List<LeadChange> changes = new ArrayList<>();
+        if (!agentId.equals(assignedTo)) {
+            changes.add(new LeadChange.Assigned(assignedTo, agentId));
+            assignedTo = agentId;
+        }
+        if (assignedStatus != null && status.kind() == StatusKind.UNASSIGNED
+                && !status.id().equals(assignedStatus.id())) {
+            changes.addAll(moveTo(assignedStatus, actor, now));
+        }
+        if (!changes.isEmpty()) {
+            version++;
+            updatedAt = now;
+        }
+        return List.copyOf(changes);
+    }
+
     private static <T> List<T> appended(List<T> list, T item) {
         List<T> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
         copy.add(item);
         return copy;
+    }
+
+    /**
+     * Takes the lead away from its agent and puts it back in {@code unassignedStatus}, as one change. The move is a
+     * status change; when the status does not move, the lost assignee is reported as an update of the lead.
+     */
+    public List<LeadChange> unassign(LeadStatusRef unassignedStatus, String actor, Instant now) {
+        if (isCustomer()) {
+            throw new IllegalStateException("Lead " + id + " is a customer and cannot be unassigned");
+        }
+        List<LeadChange> changes = new ArrayList<>();
+        boolean hadAgent = assignedTo != null;
+        assignedTo = null;
+        if (!status.id().equals(unassignedStatus.id())) {
+            changes.addAll(moveTo(unassignedStatus, actor, now));
+        } else if (hadAgent) {
+            changes.add(new LeadChange.Updated());
+        }
+        if (!changes.isEmpty()) {
+            version++;
+            updatedAt = now;
+        }
+        return List.copyOf(changes);
     }
 
     /**

@@ -34,4 +34,8 @@ public sealed interface LeadChange {
 
     record NoteAdded(Note note) implements LeadChange {
     }
+
+    /** The lead got a new assignee; {@code from} is null when it had none. */
+    record Assigned(String from, String to) implements LeadChange {
+    }
 }

@@ -40,6 +40,15 @@ public interface Leads {
      */
     boolean update(Lead lead, long expectedVersion, List<OutboxEntry> events);
 
+    /** The company's leads with these ids (others and unknown ids left out), read in one query. */
+    List<Lead> findAll(String companyId, Collection<String> leadIds);
+
+    /** Every lead of the company that is not a customer, in one scan: what assignment jobs plan from. */
+    List<LeadAssignmentView> assignmentViews(String companyId);
+
+    /** How many leads the agent holds: assigned to them and not customers. */
+    long countHeld(String companyId, String agentId);
+
     /** One page of the company's leads matching the filter, newest first. */
     List<Lead> page(String companyId, LeadFilter filter, int page, int size);
 

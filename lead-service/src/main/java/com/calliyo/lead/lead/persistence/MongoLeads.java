@@ -1,8 +1,10 @@
 package com.calliyo.lead.lead.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,9 @@ import java.util.stream.Collectors;
 
 import com.calliyo.lead.lead.domain.DuplicatePhoneException;
 import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadAssignmentView;
 import com.calliyo.lead.lead.domain.LeadFilter;
+import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
 import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
@@ -66,6 +70,7 @@ class MongoLeads implements Leads {
     static final String NOTES = "notes";
     /** The mapping converter stores a nested {@code id} property as {@code _id}. */
     static final String STATUS_ID = "status._id";
+    static final String STATUS_KIND = "status.kind";
     static final String PHONE_INDEX = "companyId_phone_unique";
     static final String COMPANY_PHONE = "companyPhone";
     static final String VERSION_INDEX = "id_companyId_version_cas";
@@ -129,7 +134,7 @@ class MongoLeads implements Leads {
     @Override
     public Optional<String> findIdByPhone(String companyId, String phone) {
         Document found = leads()
-                .find(Filters.and(Filters.eq("companyId", companyId), Filters.eq("phone", phone)))
+                .find(new Document("companyId", companyId).append("phone", phone)) // the unique index, plain
                 .projection(Projections.include("_id"))
                 .first();
         return Optional.ofNullable(found).map(doc -> doc.getString("_id"));
@@ -218,14 +223,81 @@ class MongoLeads implements Leads {
         state.remove("_id");
         Document update = new Document("$set", state)
                 .append("$push", new Document(PENDING_EVENTS, new Document("$each", toDocuments(events))));
+        Document cleared = clearedFields(state);
+        if (!cleared.isEmpty()) {
+            update.append("$unset", cleared);
+        }
+        // A plain document, not Filters.and: the driver renders that as {$and: [...]}, whose one key never equals
+        // the index's fields, so the embedded store would scan every lead on every change.
         long matched = mongo.getCollection(COLLECTION).updateOne(
-                Filters.and(Filters.eq("_id", lead.id()), Filters.eq("companyId", lead.companyId()),
-                        Filters.eq("version", expectedVersion)),
+                new Document("_id", lead.id()).append("companyId", lead.companyId()).append("version", expectedVersion),
                 update).getMatchedCount();
         if (matched == 1) {
             relay.wake(OutboxStream.LEADS, List.of(lead.id()));
         }
         return matched == 1;
+    }
+
+    @Override
+    public List<Lead> findAll(String companyId, Collection<String> leadIds) {
+        List<Lead> found = new ArrayList<>();
+        if (leadIds.isEmpty()) {
+            return found;
+        }
+        // By _id alone ($in on the _id index); the company is checked on each document, as in find(). The pipeline
+        // is read once for the whole batch, not once per lead.
+        Map<String, LeadStatusRef> pipeline = new HashMap<>();
+        statuses.pipeline(companyId).forEach(status -> pipeline.put(status.id(), status.toRef()));
+        leads().find(Filters.in("_id", List.copyOf(leadIds))).projection(Projections.exclude(PENDING_EVENTS))
+                .forEach(doc -> {
+                    if (companyId.equals(doc.getString("companyId"))) {
+                        Lead lead = mongo.getConverter().read(Lead.class, doc);
+                        lead.showStatusAs(pipeline.get(lead.status().id()));
+                        found.add(lead);
+                    }
+                });
+        return found;
+    }
+
+    @Override
+    public List<LeadAssignmentView> assignmentViews(String companyId) {
+        List<LeadAssignmentView> views = new ArrayList<>();
+        leads().find(Filters.and(Filters.eq("companyId", companyId), Filters.ne(STATUS_KIND, "CUSTOMER")))
+                .projection(Projections.include("version", STATUS_ID, STATUS_KIND, "assignedTo", "createdAt",
+                        "updatedAt"))
+                .forEach(doc -> {
+                    Document status = doc.get("status", Document.class);
+                    views.add(new LeadAssignmentView(doc.getString("_id"),
+                            doc.get("version", Number.class).longValue(), status.getString("_id"),
+                            StatusKind.valueOf(status.getString("kind")), doc.getString("assignedTo"),
+                            instant(doc.getDate("createdAt")), instant(doc.getDate("updatedAt"))));
+                });
+        return views;
+    }
+
+    @Override
+    public long countHeld(String companyId, String agentId) {
+        return leads().countDocuments(Filters.and(Filters.eq("companyId", companyId),
+                Filters.eq("assignedTo", agentId), Filters.ne(STATUS_KIND, "CUSTOMER")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The lead's fields that are null now: the converter leaves them out of the written state, so a {@code $set}
+     * alone would keep their old values (an unassigned lead would keep its agent, an un-converted one its
+     * convertedAt).
+     */
+    private Document clearedFields(Document state) {
+        Document cleared = new Document();
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Lead.class).forEach(property -> {
+            if (!property.isIdProperty() && !state.containsKey(property.getFieldName())) {
+                cleared.append(property.getFieldName(), "");
+            }
+        });
+        return cleared;
     }
 
     @Override

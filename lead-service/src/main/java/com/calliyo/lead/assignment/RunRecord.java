@@ -1,0 +1,26 @@
+package com.calliyo.lead.assignment;
+
+import java.time.Instant;
+
+/**
+ * What one run of a job did, as Run Now answers it and the last-run panel shows it. For the assignment jobs
+ * {@code agents} is how many agents received leads and {@code leftUnassigned} how many candidates stayed where they
+ * were because every agent was at cap; for stale-lead clean-up {@code leftUnassigned} is how many leads went back to
+ * Unassigned and {@code agents} how many agents they were taken from.
+ */
+public record RunRecord(JobKind job, Instant ranAt, int assigned, int agents, int leftUnassigned, String summary,
+                        String trigger, String triggeredBy) {
+
+    static final String SCHEDULED = "SCHEDULED";
+    static final String RUN_NOW = "RUN_NOW";
+
+    static String assignmentSummary(int assigned, int agents, int leftUnassigned) {
+        return assigned + " leads assigned across " + agents + " agents, " + leftUnassigned
+                + " unassigned (agents at cap)";
+    }
+
+    static String staleSummary(int released, int agents, int afterDays) {
+        return released + " stale leads returned to Unassigned from " + agents + " agents (no activity for "
+                + afterDays + " days)";
+    }
+}
