@@ -156,6 +156,43 @@ class AssignmentJobsIT {
     }
 
     @Test
+    void shouldLeaveLeadsWithAFutureFollowUpWhereTheyAre() {
+        configure("09:00", "Unassigned");
+        http.addUser(company, "AGENT", 10);
+        List<String> leadIds = capture(3);
+        String promised = leadIds.get(0);
+        String overdue = leadIds.get(1);
+        assertThat(http.send("POST", "/api/leads/" + promised + "/follow-ups",
+                "{\"scheduledAt\":\"" + Instant.now().plus(Duration.ofDays(2)) + "\"}", company.adminToken())
+                .status()).isEqualTo(201);
+        assertThat(http.send("POST", "/api/leads/" + overdue + "/follow-ups",
+                "{\"scheduledAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}", company.adminToken())
+                .status()).isEqualTo(201);
+        // follow-ups move leads to Followups; put them back in the eligible status, and let one fall due
+        for (String id : List.of(promised, overdue)) {
+            mongo.getCollection("leads").updateOne(new Document("_id", id), new Document("$set",
+                    new Document("status", leadStatusDocument(leadIds.get(2)))));
+        }
+        mongo.getCollection("leads").updateOne(new Document("_id", overdue), new Document("$set",
+                new Document("followUps.0.scheduledAt", Date.from(Instant.now().minus(Duration.ofHours(1))))));
+
+        LeadServiceApi.Response run = runNow("auto-assignment");
+
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.json().get("assigned").asInt()).isEqualTo(2);
+        assertThat(assignee(promised)).as("called back later: left alone").isNull();
+        assertThat(assignee(overdue)).as("the follow-up is past due").isNotNull();
+    }
+
+    private Document leadStatusDocument(String leadId) {
+        return mongo.getCollection("leads").find(new Document("_id", leadId)).first().get("status", Document.class);
+    }
+
+    private String assignee(String leadId) {
+        return mongo.getCollection("leads").find(new Document("_id", leadId)).first().getString("assignedTo");
+    }
+
+    @Test
     void shouldTopUpEachAgentToTheirCapWithTheOldestUnassignedLeads() {
         String busy = http.addUser(company, "AGENT", 2);
         String idle = http.addUser(company, "AGENT", 2);

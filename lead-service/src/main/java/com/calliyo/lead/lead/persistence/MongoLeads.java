@@ -73,6 +73,8 @@ class MongoLeads implements Leads {
     static final String STATUS_KIND = "status.kind";
     static final String PHONE_INDEX = "companyId_phone_unique";
     static final String COMPANY_PHONE = "companyPhone";
+    /** Stored inside the lead, loaded only where needed (see {@link #clearedFields}). */
+    static final Set<String> ACTIVITY_FIELDS = Set.of("calls", "followUps", "notes");
     static final String VERSION_INDEX = "id_companyId_version_cas";
 
     private static final Logger log = LoggerFactory.getLogger(MongoLeads.class);
@@ -290,10 +292,16 @@ class MongoLeads implements Leads {
      * alone would keep their old values (an unassigned lead would keep its agent, an un-converted one its
      * convertedAt).
      */
+    /**
+     * The fields the change set to null (an unassigned lead's {@code assignedTo}, an un-converted lead's
+     * {@code convertedAt}), to be {@code $unset}. The activity lists are null when they were not loaded (a lead read
+     * from a list page), never because they were emptied, so they are left alone.
+     */
     private Document clearedFields(Document state) {
         Document cleared = new Document();
         mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Lead.class).forEach(property -> {
-            if (!property.isIdProperty() && !state.containsKey(property.getFieldName())) {
+            if (!property.isIdProperty() && !state.containsKey(property.getFieldName())
+                    && !ACTIVITY_FIELDS.contains(property.getFieldName())) {
                 cleared.append(property.getFieldName(), "");
             }
         });
