@@ -3,6 +3,9 @@ package com.calliyo.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -18,10 +21,12 @@ final class MongoWireServer implements AutoCloseable {
 
     private final MongoServer server;
     private final Path file;
+    private final ScheduledExecutorService committer;
 
-    private MongoWireServer(MongoServer server, Path file) {
+    private MongoWireServer(MongoServer server, Path file, ScheduledExecutorService committer) {
         this.server = server;
         this.file = file;
+        this.committer = committer;
     }
 
     /**
@@ -38,6 +43,7 @@ final class MongoWireServer implements AutoCloseable {
     /** {@code h2File} null means in memory. */
     static MongoWireServer start(int port, Path h2File) {
         MongoBackend backend;
+        ScheduledExecutorService committer = null;
         if (h2File == null) {
             backend = new MemoryBackend();
         } else {
@@ -46,8 +52,18 @@ final class MongoWireServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new LocalStackException("Could not create " + h2File.getParent() + ": " + e.getMessage(), e);
             }
-            backend = new H2Backend(new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
-                    .cacheSize(cacheMegabytes()).open());
+            // H2's own background auto-commit can drop a chunk that a concurrent long read (a collection scan)
+            // still needs: "Chunk N not found" (h2database issue #4383, open for 2.4.240). Committing from a thread
+            // of our own, once a second, avoids it; a crash loses at most that second.
+            MVStore store = new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
+                    .cacheSize(cacheMegabytes()).autoCommitDisabled().open();
+            backend = new H2Backend(store);
+            committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mongo-h2-commit");
+                thread.setDaemon(true);
+                return thread;
+            });
+            committer.scheduleWithFixedDelay(() -> commitQuietly(store), 1, 1, TimeUnit.SECONDS);
         }
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
@@ -58,7 +74,17 @@ final class MongoWireServer implements AutoCloseable {
             throw new LocalStackException("The MongoDB-wire server could not listen on 127.0.0.1:" + port + ": "
                     + e.getMessage(), e);
         }
-        return new MongoWireServer(server, h2File);
+        return new MongoWireServer(server, h2File, committer);
+    }
+
+    private static void commitQuietly(MVStore store) {
+        try {
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("[local-stack] MongoDB-wire server: H2 commit failed: " + e);
+        }
     }
 
     /** "H2 file &lt;path&gt;" or "in memory". */
@@ -68,6 +94,9 @@ final class MongoWireServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
+        if (committer != null) {
+            committer.shutdown();
+        }
+        server.shutdown(); // closes the store, which commits what is left
     }
 }

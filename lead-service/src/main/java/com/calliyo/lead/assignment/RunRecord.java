@@ -15,12 +15,18 @@ public record RunRecord(JobKind job, Instant ranAt, int assigned, int agents, in
     static final String RUN_NOW = "RUN_NOW";
 
     static String assignmentSummary(int assigned, int agents, int leftUnassigned) {
-        return assigned + " leads assigned across " + agents + " agents, " + leftUnassigned
+        return count(assigned, "lead") + " assigned across " + count(agents, "agent") + ", " + leftUnassigned
                 + " unassigned (agents at cap)";
     }
 
+    /** "1 lead", "2 leads", "0 leads". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String staleSummary(int released, int agents, int afterDays) {
-        return released + " stale leads returned to Unassigned from " + agents + " agents (no activity for "
+        return released + " stale " + (released == 1 ? "lead" : "leads") + " returned to Unassigned from "
+                + count(agents, "agent") + " (no activity for "
                 + afterDays + " days)";
     }
 }

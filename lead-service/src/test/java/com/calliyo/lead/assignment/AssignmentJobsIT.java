@@ -228,7 +228,7 @@ class AssignmentJobsIT {
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.json().get("leftUnassigned").asInt()).isEqualTo(1);
         assertThat(run.json().get("summary").asString())
-                .isEqualTo("1 stale leads returned to Unassigned from 1 agents (no activity for 30 days)");
+                .isEqualTo("1 stale lead returned to Unassigned from 1 agent (no activity for 30 days)");
         JsonNode released = http.lead(company, ids.get(0));
         assertThat(released.get("assignedTo").isNull()).isTrue();
         assertThat(released.get("status").get("kind").asString()).isEqualTo("UNASSIGNED");
