@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import com.calliyo.lead.LeadServiceApplication;
+import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -44,8 +46,9 @@ final class BenchTarget implements AutoCloseable {
         String token = System.getProperty("bench.token");
         if (baseUrl != null && !baseUrl.isBlank()) {
             String mongoUri = System.getProperty("bench.mongoUri", "mongodb://127.0.0.1:27017/leads");
-            return new BenchTarget(baseUrl.replaceAll("/$", ""), mongoUri, token, baseUrl + " (running stack)",
-                    null, null);
+            String url = baseUrl.replaceAll("/$", "");
+            return new BenchTarget(url, mongoUri, token != null ? token : signedUpAdmin(url),
+                    baseUrl + " (running stack)", null, null);
         }
         boolean memory = !"h2".equals(System.getProperty("bench.store"));
         MongoServer store;
@@ -53,7 +56,9 @@ final class BenchTarget implements AutoCloseable {
             store = new MongoServer(new MemoryBackend());
         } else {
             Path file = Files.createTempDirectory("capture-bench").resolve("leads.mv");
-            store = new MongoServer(new H2Backend(file.toString()));
+            // as the local stack opens it (MongoWireServer): a 128 MB page cache
+            store = new MongoServer(new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(128)
+                    .open()));
         }
         InetSocketAddress address = store.bind();
         String mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/leads";
@@ -67,9 +72,15 @@ final class BenchTarget implements AutoCloseable {
                         "--lead.outbox.relay-enabled=" + relay,
                         "--logging.level.root=warn");
         String port = app.getEnvironment().getProperty("local.server.port");
-        return new BenchTarget("http://127.0.0.1:" + port, mongoUri, token,
+        String url = "http://127.0.0.1:" + port;
+        return new BenchTarget(url, mongoUri, token != null ? token : signedUpAdmin(url),
                 "in-test lead-service, mongo-java-server " + (memory ? "memory" : "H2") + " backend, outbox relay "
                         + (relay ? "on" : "off"), app, store);
+    }
+
+    /** The admin token of a company signed up for this run, so the leads land in a company of their own. */
+    private static String signedUpAdmin(String baseUrl) {
+        return new LeadServiceApi(baseUrl).signUpCompany().adminToken();
     }
 
     boolean inThisJvm() {

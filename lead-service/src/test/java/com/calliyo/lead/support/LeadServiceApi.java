@@ -27,7 +27,12 @@ public final class LeadServiceApi {
     private final String baseUrl;
 
     public LeadServiceApi(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port);
+    }
+
+    /** Any lead-service API, e.g. a running stack's gateway. */
+    public LeadServiceApi(String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/$", "");
     }
 
     public Response send(String method, String path, String body, String token) {
