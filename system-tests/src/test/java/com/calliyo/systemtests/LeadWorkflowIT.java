@@ -56,6 +56,8 @@ class LeadWorkflowIT {
             Gateway.Response customer = adminApi.get("/api/customers/" + leadId);
             assertThat(customer.status()).isEqualTo(200);
             assertThat(customer.json().get("convertedBy").asString()).isEqualTo(agentId);
+            assertThat(customer.json().get("history").findValuesAsString("type"))
+                    .as("the lead's history came along").contains("CALL", "FOLLOW_UP");
         });
 
         assertThat(adminApi.patch("/api/leads/" + leadId, "{\"status\":\"Interested\"}").status()).isEqualTo(200);

@@ -40,7 +40,7 @@ class ActivityIT extends ActivityHttpSupport {
         assertThat(logged.get("call").get("connected").asBoolean()).isTrue();
         assertThat(logged.get("call").get("loggedBy").asString()).isEqualTo(agent.id());
         JsonNode followUp = logged.get("followUp");
-        assertThat(followUp.get("id").asString()).startsWith(leadId + ".");
+        assertThat(followUp.get("id").asString()).startsWith(leadId + "_");
         assertThat(followUp.get("ownerId").asString()).isEqualTo(agent.id());
         assertThat(followUp.get("note").asString()).isEqualTo("wants the gold plan");
         assertThat(Instant.parse(followUp.get("scheduledAt").asString())).isIn(

@@ -4,13 +4,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Ids of calls, follow-ups and notes. A follow-up id is {@code <leadId>.<random>}: the follow-up lives inside its lead
+ * Ids of calls, follow-ups and notes. A follow-up id is {@code <leadId>_<random>}: the follow-up lives inside its lead
  * document, and the embedded store finds a document without scanning only by an exact unique key, so the id itself
- * carries the lead's {@code _id} (lead ids are UUIDs and never contain a dot).
+ * carries the lead's {@code _id} (lead ids are UUIDs and never contain an underscore). Not a dot: consumers key
+ * documents by entry id (customer-service's history), and a dot in a MongoDB field name means nesting.
  */
 public final class ActivityIds {
 
-    private static final char SEPARATOR = '.';
+    private static final char SEPARATOR = '_';
 
     private ActivityIds() {
     }

@@ -154,8 +154,8 @@ class LeadActivityTest {
         FollowUp followUp = followUp(lead, T0, T0);
 
         assertThat(ActivityIds.leadOfFollowUp(followUp.id())).hasValue(lead.id());
-        assertThat(ActivityIds.leadOfFollowUp("no-dot")).isEmpty();
-        assertThat(ActivityIds.leadOfFollowUp(".x")).isEmpty();
-        assertThat(ActivityIds.leadOfFollowUp("x.")).isEmpty();
+        assertThat(ActivityIds.leadOfFollowUp("no-separator")).isEmpty();
+        assertThat(ActivityIds.leadOfFollowUp("_x")).isEmpty();
+        assertThat(ActivityIds.leadOfFollowUp("x_")).isEmpty();
     }
 }
