@@ -12,6 +12,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -39,6 +41,9 @@ class MongoPipelines {
     MongoPipelines(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.relay = relay;
+        // the exact key of update()'s compare-and-set, so the embedded store answers it by index
+        pipelines().createIndex(Indexes.ascending("_id", "version"),
+                new IndexOptions().unique(true).name("id_version_cas"));
     }
 
     Optional<Pipeline> find(String companyId) {
@@ -75,7 +80,7 @@ class MongoPipelines {
                 .append("$push", new Document(PENDING_EVENTS, new Document("$each", List.of(toDocument(event)))
                         .append("$slice", -MAX_PENDING_EVENTS)));
         long matched = pipelines().updateOne(
-                Filters.and(Filters.eq("_id", next.companyId()), Filters.eq("version", expectedVersion)),
+                new Document("_id", next.companyId()).append("version", expectedVersion), // plain: $and is never indexed
                 update).getMatchedCount();
         if (matched == 1) {
             relay.wake(OutboxStream.PIPELINES, List.of(next.companyId()));
