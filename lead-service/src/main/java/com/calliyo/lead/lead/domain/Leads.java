@@ -1,5 +1,6 @@
 package com.calliyo.lead.lead.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -59,4 +60,7 @@ public interface Leads {
      * and notes (a task queue; read-only: the leads answered are not meant to be stored back).
      */
     List<Lead> activeQueue(String companyId, String assignedTo);
+
+    /** Ids of the company's leads with an open follow-up scheduled after {@code now}; one query. */
+    Set<String> withOpenFollowUpAfter(String companyId, Instant now);
 }

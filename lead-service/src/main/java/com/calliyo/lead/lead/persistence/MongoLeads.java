@@ -324,6 +324,16 @@ class MongoLeads implements Leads {
         return mongo.getCollection(COLLECTION).countDocuments(LeadQueries.matching(companyId, filter));
     }
 
+    @Override
+    public Set<String> withOpenFollowUpAfter(String companyId, Instant now) {
+        Set<String> leadIds = new HashSet<>();
+        leads().find(Filters.and(Filters.eq("companyId", companyId), Filters.elemMatch("followUps",
+                        Filters.and(Filters.eq("resolvedAt", null), Filters.gt("scheduledAt", Date.from(now))))))
+                .projection(Projections.include("_id"))
+                .forEach(doc -> leadIds.add(doc.getString("_id")));
+        return leadIds;
+    }
+
     /**
      * A scan of the company's leads on the embedded store (no index serves this filter there); on MongoDB the
      * (companyId, ...) indexes narrow it. One query for the whole queue, never one per lead.
