@@ -1,46 +1,67 @@
 package com.calliyo.customer.customer;
 
+import java.time.LocalDate;
+
+import com.calliyo.customer.caller.Caller;
 import com.calliyo.customer.caller.CallerResolver;
+import com.calliyo.customer.company.CompanySettings;
+import com.calliyo.customer.company.CompanySettingsStore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The Customers page. Everything is scoped to the caller's company (from the token) and to what "Show customer
+ * to" lets the caller see ({@link Visibility}); a customer the caller may not see answers 404 like a missing one.
+ */
 @RestController
 @RequestMapping("/api/customers")
 class CustomerController {
 
-    private final CustomerViews customers;
+    private final CustomerSearch customers;
+    private final CompanySettingsStore companies;
     private final CallerResolver callers;
 
-    CustomerController(CustomerViews customers, CallerResolver callers) {
+    CustomerController(CustomerSearch customers, CompanySettingsStore companies, CallerResolver callers) {
         this.customers = customers;
+        this.companies = companies;
         this.callers = callers;
     }
 
     @GetMapping("/{leadId}")
     CustomerResponse customer(@PathVariable String leadId) {
-        return customers.findByLeadIdAndCompanyIdAndCustomerTrue(leadId, companyId())
-                .map(CustomerResponse::of)
+        Caller caller = callers.current();
+        CompanySettings company = companies.find(caller.companyId());
+        return customers.find(caller.companyId(), leadId)
+                .filter(view -> Visibility.canSee(caller, company, view))
+                .map(view -> CustomerResponse.of(view, company))
                 .orElseThrow(() -> new CustomerNotFoundException(leadId));
     }
 
     @GetMapping
     CustomerPage customers(@RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
-                           @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<CustomerView> found = customers.findByCompanyIdAndCustomerTrue(companyId(),
-                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "convertedAt")));
-        return new CustomerPage(found.map(CustomerSummary::of).getContent(), page, size, found.getTotalElements());
-    }
-
-    /** The caller's company, from the verified token: a customer of another company is simply not found. */
-    private String companyId() {
-        return callers.current().companyId();
+                           @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size,
+                           @RequestParam(name = "q", required = false) @Size(max = 100) String q,
+                           @RequestParam(name = "agentId", required = false) @Size(max = 100) String agentId,
+                           @RequestParam(name = "from", required = false)
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(name = "to", required = false)
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new BadFilterException("to", "must not be before from");
+        }
+        Caller caller = callers.current();
+        CompanySettings company = companies.find(caller.companyId());
+        Page<CustomerView> found = customers.search(caller.companyId(), new CustomerFilter(q, agentId, from, to),
+                company.timezone(), Visibility.onlyCreditedTo(caller, company), page, size);
+        return new CustomerPage(found.map(view -> CustomerSummary.of(view, company)).getContent(), page, size,
+                found.getTotalElements());
     }
 }

@@ -28,6 +28,15 @@ class CustomerProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(BadFilterException.class)
+    ProblemDetail badFilter(BadFilterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.field() + " " + e.getMessage());
+        problem.setTitle("Bad Request");
+        problem.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

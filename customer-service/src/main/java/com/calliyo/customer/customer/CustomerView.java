@@ -10,20 +10,26 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The Customers read model: one document per lead that has ever been converted, {@code _id} = leadId.
- * {@code version} is the last applied leadVersion; {@code customer} is false after an un-conversion (a tombstone,
- * so that a late, older {@code converted} cannot bring the customer back). {@code history} is keyed by entry id.
+ * The Customers read model: one document per lead that has ever been converted or has orders, {@code _id} = leadId.
+ * {@code version} is the last applied leadVersion (0 while only orders are known); {@code customer} is false after
+ * an un-conversion (a tombstone, so that a late, older {@code converted} cannot bring the customer back) and while
+ * only orders are known. {@code history} is keyed by entry id, {@code orders} by orderId. {@code ordersVersion} is
+ * the sum of the held orders' orderVersions: it grows with every applied order change and, with {@code version},
+ * is the compare-and-set key of every write (see {@link CustomerProjection}).
+ * <p>
+ * {@code status.name} is the name the last lead event carried; answers show the company's current name for the
+ * status id ({@link CompanySettings#statusName}), so a rename never rewrites customer documents.
  */
 @Document(CustomerView.COLLECTION)
 @CompoundIndexes({
+        // for real MongoDB; the embedded store scans company-scoped lists, which is acceptable for reads
         @CompoundIndex(name = "company_customers_by_conversion",
-                def = "{'companyId': 1, 'customer': 1, 'convertedAt': -1}"),
-        // statuses_changed renames by status id; the mapping converter stores the nested status id as _id
-        @CompoundIndex(name = "company_customers_by_status", def = "{'companyId': 1, 'status._id': 1}")})
+                def = "{'companyId': 1, 'customer': 1, 'convertedAt': -1}")})
 record CustomerView(
         @Id String leadId,
         String companyId,
         long version,
+        long ordersVersion,
         boolean customer,
         String firstName,
         String lastName,
@@ -37,7 +43,8 @@ record CustomerView(
         Instant createdAt,
         Instant convertedAt,
         String convertedBy,
-        Map<String, HistoryEntry> history) {
+        Map<String, HistoryEntry> history,
+        Map<String, OrderSummary> orders) {
 
     static final String COLLECTION = "customers";
 
@@ -54,5 +61,18 @@ record CustomerView(
             Integer durationSeconds,
             Instant scheduledAt,
             Instant resolvedAt) {
+    }
+
+    /** What the customer page shows of an order; {@code total} is the tax breakdown's total. */
+    record OrderSummary(
+            String orderId,
+            long orderVersion,
+            String plan,
+            String currency,
+            String amount,
+            String total,
+            String paymentStatus,
+            String amountPaid,
+            Instant createdAt) {
     }
 }

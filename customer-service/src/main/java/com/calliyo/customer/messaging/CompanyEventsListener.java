@@ -1,7 +1,8 @@
 package com.calliyo.customer.messaging;
 
-import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.customer.company.CompanySettingsStore;
 import com.calliyo.lead.events.CompanyEventReader;
+import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.LeadEventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,26 +11,29 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feeds {@code crm.company.events} into the Customers view: {@code statuses_changed} renames the statuses customers
- * are shown in. Other company types are not used yet. At least once, harmless thanks to the pipeline version
- * guard; records that cannot be read go to {@code crm.company.events-dlt}.
+ * Feeds {@code crm.company.events} into the kept company settings: {@code settings_changed} (timezone, "Show
+ * customer to", statuses) and {@code statuses_changed} (the pipeline's names). At least once, harmless thanks to
+ * the settings and pipeline version guards of {@link CompanySettingsStore}; records that cannot be read go to
+ * {@code crm.company.events-dlt}.
  */
 @Component
 class CompanyEventsListener {
 
     private final CompanyEventReader reader;
-    private final CustomerProjection projection;
+    private final CompanySettingsStore companies;
 
-    CompanyEventsListener(JsonMapper json, CustomerProjection projection) {
+    CompanyEventsListener(JsonMapper json, CompanySettingsStore companies) {
         this.reader = new CompanyEventReader(json);
-        this.projection = projection;
+        this.companies = companies;
     }
 
     @KafkaListener(topics = LeadEventTopics.COMPANY_EVENTS)
     void onCompanyEvent(ConsumerRecord<String, byte[]> record) {
         reader.read(record).ifPresent(event -> {
             if (event instanceof CompanyStatusesChanged statuses) {
-                projection.apply(statuses);
+                companies.apply(statuses);
+            } else if (event instanceof CompanySettingsChanged settings) {
+                companies.apply(settings);
             }
         });
     }

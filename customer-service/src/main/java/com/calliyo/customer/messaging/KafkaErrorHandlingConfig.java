@@ -17,7 +17,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * A failing record is retried a bounded number of times, then published with its original bytes and headers,
  * plus Spring's exception headers, to {@code <topic>-dlt} (keyed as the original); the partition keeps flowing.
- * Records that cannot be decoded skip the retries.
+ * Records that cannot be decoded skip the retries. Boot's listener container factory picks this one handler up, so
+ * it covers every listener: {@code crm.lead.events}, {@code crm.order.events} and {@code crm.company.events}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandlingConfig {
@@ -38,7 +39,7 @@ class KafkaErrorHandlingConfig {
         CustomerServiceProperties.Listener listener = properties.listener();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(listener.retryBackoff().toMillis(), listener.maxRetries()));
-        handler.addNotRetryableExceptions(LeadEventDecodingException.class);
+        handler.addNotRetryableExceptions(LeadEventDecodingException.class, OrderEventDecodingException.class);
         return handler;
     }
 }

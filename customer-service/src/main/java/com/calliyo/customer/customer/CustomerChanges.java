@@ -1,0 +1,150 @@
+package com.calliyo.customer.customer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.calliyo.lead.events.CallLogged;
+import com.calliyo.lead.events.FollowUpResolved;
+import com.calliyo.lead.events.FollowUpScheduled;
+import com.calliyo.lead.events.LeadAssigned;
+import com.calliyo.lead.events.LeadConverted;
+import com.calliyo.lead.events.LeadEvent;
+import com.calliyo.lead.events.LeadSnapshot;
+import com.calliyo.lead.events.LeadStatusChanged;
+import com.calliyo.lead.events.LeadUnconverted;
+import com.calliyo.lead.events.LeadUpdated;
+import com.calliyo.lead.events.NoteAdded;
+import com.calliyo.lead.events.StatusRef;
+import com.calliyo.lead.events.TimelineEntry;
+import com.calliyo.order.events.OrderEvent;
+import com.calliyo.order.events.OrderSnapshot;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The projection's decisions, free of I/O: given what the view holds for a lead and an event, the update to write,
+ * or nothing. Lead events apply unless the held leadVersion is newer (equal versions apply: one change can publish
+ * two events with the same version and different history entries). Only {@code converted} and {@code unconverted}
+ * open a lead's part of the document; other lead events touch only a lead already seen converted, so the result
+ * depends on the lead's own events alone, whatever order events arrived meanwhile. Order events apply unless the
+ * held orderVersion of that order is the same or newer (events of one orderVersion carry the same snapshot).
+ */
+final class CustomerChanges {
+
+    private CustomerChanges() {
+    }
+
+    /** What the view holds for one lead: whether a document exists, its versions and each order's version. */
+    record Held(boolean exists, long version, long ordersVersion, Map<String, Long> orderVersions) {
+
+        static final Held NOTHING = new Held(false, 0, 0, Map.of());
+
+        /** True while the document holds only orders: no converted or unconverted event was applied yet. */
+        boolean leadUnknown() {
+            return !exists || version == 0;
+        }
+    }
+
+    static Optional<Update> lead(Held held, LeadEvent event) {
+        if (held.exists() && held.version() > event.leadVersion()) {
+            return Optional.empty();
+        }
+        boolean opensDocument = event instanceof LeadConverted || event instanceof LeadUnconverted;
+        if (!opensDocument && held.leadUnknown()) {
+            // captured, updated, a note... of a lead never converted: it has no place in this view
+            return Optional.empty();
+        }
+        Update update = snapshot(event);
+        if (event instanceof LeadConverted converted) {
+            update.set("customer", true)
+                    .set("convertedAt", converted.convertedAt() != null
+                            ? converted.convertedAt() : converted.lead().convertedAt())
+                    .set("convertedBy", converted.convertedBy() != null
+                            ? converted.convertedBy() : converted.lead().convertedBy());
+            withHistory(update, converted.timeline() == null ? List.of() : converted.timeline());
+        } else if (event instanceof LeadUnconverted) {
+            update.set("customer", false);
+        } else if (event instanceof CallLogged call) {
+            withHistory(update, List.of(call.call()));
+        } else if (event instanceof FollowUpScheduled scheduled) {
+            withHistory(update, List.of(scheduled.followUp()));
+        } else if (event instanceof FollowUpResolved resolved) {
+            withHistory(update, List.of(resolved.followUp()));
+        } else if (event instanceof NoteAdded note) {
+            withHistory(update, List.of(note.note()));
+        } else if (!(event instanceof LeadStatusChanged || event instanceof LeadUpdated
+                || event instanceof LeadAssigned)) {
+            return Optional.empty();
+        }
+        return Optional.of(update);
+    }
+
+    static Optional<Update> order(Held held, OrderEvent event) {
+        String orderId = key("order id", event.orderId());
+        Long heldVersion = held.orderVersions().get(orderId);
+        if (heldVersion != null && heldVersion >= event.orderVersion()) {
+            return Optional.empty();
+        }
+        long ordersVersion = held.ordersVersion() - (heldVersion == null ? 0 : heldVersion) + event.orderVersion();
+        Update update = new Update()
+                .set("orders." + orderId, summary(event))
+                .set("ordersVersion", ordersVersion);
+        if (!held.exists()) {
+            // orders can arrive before the conversion (another topic): keep them in a document that is not a customer
+            update.set("companyId", event.companyId()).set("version", 0L).set("customer", false);
+        }
+        return Optional.of(update);
+    }
+
+    private static Update snapshot(LeadEvent event) {
+        LeadSnapshot lead = event.lead();
+        return new Update()
+                .set("companyId", event.companyId())
+                .set("version", event.leadVersion())
+                .set("firstName", lead.firstName())
+                .set("lastName", lead.lastName())
+                .set("phone", lead.phone())
+                .set("email", lead.email())
+                .set("tags", lead.tags() == null ? List.of() : lead.tags())
+                .set("status", status(lead.status()))
+                .set("assignedTo", lead.assignedTo())
+                .set("source", lead.source())
+                .set("campaign", lead.campaign())
+                .set("createdAt", lead.createdAt())
+                .set("convertedAt", lead.convertedAt())
+                .set("convertedBy", lead.convertedBy());
+    }
+
+    private static void withHistory(Update update, List<TimelineEntry> entries) {
+        for (TimelineEntry entry : entries) {
+            update.set("history." + key("timeline entry id", entry.id()), historyEntry(entry));
+        }
+    }
+
+    /** An id that becomes a field name: a dot would nest it and a leading $ is an operator. */
+    private static String key(String what, String id) {
+        if (id == null || id.isBlank() || id.contains(".") || id.startsWith("$")) {
+            throw new IllegalArgumentException("Unusable " + what + ": " + id);
+        }
+        return id;
+    }
+
+    private static CustomerView.Status status(StatusRef status) {
+        return status == null ? null
+                : new CustomerView.Status(status.id(), status.name(), status.kind() == null ? null : status.kind().name());
+    }
+
+    private static CustomerView.HistoryEntry historyEntry(TimelineEntry entry) {
+        return new CustomerView.HistoryEntry(entry.id(), entry.type() == null ? null : entry.type().name(),
+                entry.occurredAt(), entry.actorId(), entry.text(), entry.callStatus(), entry.durationSeconds(),
+                entry.scheduledAt(), entry.resolvedAt());
+    }
+
+    private static CustomerView.OrderSummary summary(OrderEvent event) {
+        OrderSnapshot order = event.order();
+        return new CustomerView.OrderSummary(event.orderId(), event.orderVersion(), order.plan(), order.currency(),
+                order.amount(), order.taxBreakdown() == null ? null : order.taxBreakdown().total(),
+                order.paymentStatus() == null ? null : order.paymentStatus().name(), order.amountPaid(),
+                order.createdAt());
+    }
+}
