@@ -63,6 +63,10 @@ public final class LeadEventsMother {
         return leadId;
     }
 
+    public String companyId() {
+        return companyId;
+    }
+
     public LeadSnapshot snapshot(StatusRef status, Instant convertedAt) {
         return new LeadSnapshot("Asha", "Rao", "+919812345678", "asha@example.com", List.of("hot"), status, AGENT,
                 "webform", "diwali", CAPTURED_AT, convertedAt, convertedAt == null ? null : AGENT);

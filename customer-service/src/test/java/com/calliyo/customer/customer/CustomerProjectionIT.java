@@ -50,6 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.calliyo.customer.LeadEventsMother.aLead;
 import static com.calliyo.customer.LeadEventsMother.call;
@@ -79,6 +80,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CustomerProjectionIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, byte[]> producer;
 
     @Autowired
@@ -397,7 +399,7 @@ class CustomerProjectionIT {
     }
 
     @Test
-    void shouldRenameTheStatusOfEveryCustomerOfTheCompanyOnStatusesChanged() {
+    void shouldRenameTheStatusOfEveryCustomerOfTheCompanyOnStatusesChanged() throws Exception {
         String company = "company-" + UUID.randomUUID();
         LeadEventsMother first = aLead().ofCompany(company);
         LeadEventsMother second = aLead().ofCompany(company);
@@ -419,7 +421,7 @@ class CustomerProjectionIT {
     }
 
     @Test
-    void shouldIgnoreAnOlderPipelineVersionAndReapplyTheSameOne() {
+    void shouldIgnoreAnOlderPipelineVersionAndReapplyTheSameOne() throws Exception {
         String company = "company-" + UUID.randomUUID();
         LeadEventsMother lead = aLead().ofCompany(company);
         publish(lead.converted(3));
@@ -431,13 +433,12 @@ class CustomerProjectionIT {
         awaitCompanyBarrier();
 
         assertThat(statusOf(lead)).containsEntry("name", "Client");
-        Document pipeline = mongo.getCollection(CompanyPipelines.COLLECTION).find(new Document("_id", company))
-                .first();
-        assertThat(pipeline.getLong("version")).isEqualTo(3);
+        Document pipeline = mongo.getCollection("companies").find(new Document("_id", company)).first();
+        assertThat(pipeline.getLong("pipelineVersion")).isEqualTo(3);
     }
 
     @Test
-    void shouldShowTheNewestNameForALeadEventWrittenBeforeTheRename() {
+    void shouldShowTheNewestNameForALeadEventWrittenBeforeTheRename() throws Exception {
         String company = "company-" + UUID.randomUUID();
         LeadEventsMother lead = aLead().ofCompany(company);
         publish(statusesChanged(company, 2, "Client"));
@@ -447,10 +448,10 @@ class CustomerProjectionIT {
         awaitBarrier();
         assertThat(statusOf(lead)).as("the event still said Customer").containsEntry("name", "Client");
 
-        StatusRef unknownToThePipeline = new StatusRef("st-new", "Demo booked", StatusKind.OTHER);
-        publish(lead.unconverted(4, unknownToThePipeline));
+        StatusRef unknownToThePipeline = new StatusRef("st-vip", "VIP customer", StatusKind.CUSTOMER);
+        publish(lead.statusChanged(4, LeadEventsMother.CUSTOMER, unknownToThePipeline));
         awaitBarrier();
-        assertThat(statusOf(lead)).containsEntry("name", "Demo booked");
+        assertThat(statusOf(lead)).containsEntry("name", "VIP customer");
     }
 
     @Test
@@ -500,17 +501,22 @@ class CustomerProjectionIT {
         publish(LeadEventsMother.record(event));
     }
 
-    private Document statusOf(LeadEventsMother lead) {
-        Document stored = stored(lead.leadId());
-        assertThat(stored).as("view of lead %s", lead.leadId()).isNotNull();
-        return stored.get("status", Document.class);
+    /** The status the API shows for the customer, as a manager of its company. */
+    private Map<String, Object> statusOf(LeadEventsMother lead) throws Exception {
+        String body = mvc.perform(asCompany(lead.companyId(), "/api/customers/{id}", lead.leadId()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Map<?, ?> customer = JSON.readValue(body, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) customer.get("status");
+        return status;
     }
 
     /** Like {@link #awaitBarrier()} for the company topic (also one partition): a marker company's pipeline. */
     private void awaitCompanyBarrier() {
         String marker = "marker-" + UUID.randomUUID();
         publish(statusesChanged(marker, 1, "Customer"));
-        await().atMost(PATIENCE).until(() -> mongo.getCollection(CompanyPipelines.COLLECTION)
+        await().atMost(PATIENCE).until(() -> mongo.getCollection("companies")
                 .find(new Document("_id", marker)).first() != null);
     }
 

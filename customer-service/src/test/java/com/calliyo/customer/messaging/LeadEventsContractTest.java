@@ -3,14 +3,19 @@ package com.calliyo.customer.messaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import com.calliyo.customer.LeadEventsMother;
+import com.calliyo.customer.OrderEventsMother;
+import com.calliyo.customer.company.CompanySettings;
+import com.calliyo.customer.company.CompanySettingsStore;
 import com.calliyo.customer.customer.CustomerProjection;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
+import com.calliyo.order.events.OrderEventType;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -36,6 +41,8 @@ class LeadEventsContractTest {
 
     private static final String EXAMPLE = "contracts/lead-events/LeadConverted.v1.json";
     private static final String STATUSES_EXAMPLE = "contracts/lead-events/CompanyStatusesChanged.v1.json";
+    private static final String SETTINGS_EXAMPLE = "contracts/lead-events/CompanySettingsChanged.v1.json";
+    private static final String ORDER_CREATED_EXAMPLE = "contracts/order-events/OrderCreated.v1.json";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private MongoServer server;
@@ -43,6 +50,8 @@ class LeadEventsContractTest {
     private MongoTemplate mongo;
     private LeadEventsListener listener;
     private CompanyEventsListener companyListener;
+    private OrderEventsListener orderListener;
+    private CompanySettingsStore companies;
 
     @BeforeEach
     void startStore() {
@@ -51,8 +60,10 @@ class LeadEventsContractTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new MongoTemplate(client, "customers");
         CustomerProjection projection = new CustomerProjection(mongo);
+        companies = new CompanySettingsStore(mongo);
         listener = new LeadEventsListener(json, projection);
-        companyListener = new CompanyEventsListener(json, projection);
+        companyListener = new CompanyEventsListener(json, companies);
+        orderListener = new OrderEventsListener(json, projection);
     }
 
     @AfterEach
@@ -92,23 +103,73 @@ class LeadEventsContractTest {
     }
 
     @Test
-    void shouldRenameCustomersWithTheContractExampleOfCompanyStatusesChanged() throws IOException {
+    void shouldKeepTheNamesOfTheContractExampleOfCompanyStatusesChanged() throws IOException {
         byte[] example = example(STATUSES_EXAMPLE);
         JsonNode pipeline = json.readTree(example);
         String companyId = pipeline.get("companyId").asString();
         JsonNode renamed = pipeline.get("statuses").get(3);
-        LeadEventsMother lead = LeadEventsMother.aLead().ofCompany(companyId);
         StatusRef oldName = new StatusRef(renamed.get("id").asString(), "Interested", StatusKind.OTHER);
-        listener.onLeadEvent(received(LeadEventsMother.record(lead.converted(3))));
-        listener.onLeadEvent(received(LeadEventsMother.record(lead.unconverted(4, oldName))));
 
         companyListener.onCompanyEvent(received(LeadEventsMother.record(LeadEventTopics.COMPANY_EVENTS, companyId,
                 LeadEventType.COMPANY_STATUSES_CHANGED.type(), example)));
 
-        Document view = mongo.getCollection("customers").find(new Document("_id", lead.leadId())).first();
-        assertThat(view.get("status", Document.class).getString("name")).isEqualTo(renamed.get("name").asString());
-        Document kept = mongo.getCollection("companyPipelines").find(new Document("_id", companyId)).first();
-        assertThat(kept.getLong("version")).isEqualTo(pipeline.get("pipelineVersion").asLong());
+        assertThat(companies.find(companyId).current(oldName).name()).isEqualTo(renamed.get("name").asString());
+        Document kept = mongo.getCollection("companies").find(new Document("_id", companyId)).first();
+        assertThat(kept.getLong("pipelineVersion")).isEqualTo(pipeline.get("pipelineVersion").asLong());
+    }
+
+    @Test
+    void shouldKeepTheContractExampleOfCompanySettingsChanged() throws IOException {
+        byte[] example = example(SETTINGS_EXAMPLE);
+        JsonNode settings = json.readTree(example);
+        String companyId = settings.get("companyId").asString();
+
+        companyListener.onCompanyEvent(received(LeadEventsMother.record(LeadEventTopics.COMPANY_EVENTS, companyId,
+                LeadEventType.COMPANY_SETTINGS_CHANGED.type(), example)));
+
+        CompanySettings kept = companies.find(companyId);
+        assertThat(kept.timezone()).isEqualTo(ZoneId.of(settings.get("timezone").asString()));
+        assertThat(kept.showCustomerTo().name()).isEqualTo(settings.get("showCustomerTo").asString());
+        JsonNode customer = settings.get("statuses").get(9);
+        assertThat(kept.current(new StatusRef(customer.get("id").asString(), "old", null)).name())
+                .isEqualTo(customer.get("name").asString());
+    }
+
+    @Test
+    void shouldKeepTheContractExamplesOfOrderEventsForTheirLead() throws IOException {
+        JsonNode created = json.readTree(example(ORDER_CREATED_EXAMPLE));
+        String leadId = created.get("leadId").asString();
+        String orderId = created.get("orderId").asString();
+
+        for (OrderEventType type : OrderEventType.values()) {
+            String name = type.dataClass().getSimpleName();
+            orderListener.onOrderEvent(received(OrderEventsMother.record(leadId, type.type(),
+                    example("contracts/order-events/" + name + ".v1.json"))));
+        }
+
+        Document view = mongo.getCollection("customers").find(new Document("_id", leadId)).first();
+        assertThat(view).as("the order kept before the conversion").isNotNull();
+        assertThat(view.getBoolean("customer")).isFalse();
+        Document order = view.get("orders", Document.class).get(orderId, Document.class);
+        JsonNode paid = json.readTree(example("contracts/order-events/OrderPaymentStatusChanged.v1.json"));
+        assertThat(order.getString("paymentStatus")).as("the newest orderVersion of the examples")
+                .isEqualTo(newest("order", "paymentStatus"));
+        assertThat(order.getString("total")).isEqualTo(created.get("order").get("taxBreakdown").get("total").asString());
+        assertThat(order.getString("plan")).isEqualTo(created.get("order").get("plan").asString());
+        assertThat(paid.get("orderId").asString()).isEqualTo(orderId);
+    }
+
+    /** A field of the snapshot in whichever order example has the highest orderVersion. */
+    private String newest(String snapshot, String field) throws IOException {
+        JsonNode best = null;
+        for (OrderEventType type : OrderEventType.values()) {
+            JsonNode node = json.readTree(example("contracts/order-events/" + type.dataClass().getSimpleName()
+                    + ".v1.json"));
+            if (best == null || node.get("orderVersion").asLong() > best.get("orderVersion").asLong()) {
+                best = node;
+            }
+        }
+        return best.get(snapshot).get(field).asString();
     }
 
     private static byte[] example(String resource) throws IOException {
