@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.FollowUpResolved;
 import com.calliyo.lead.events.FollowUpScheduled;
@@ -45,18 +47,36 @@ public final class LeadEventsMother {
 
     private final String leadId;
     private final String companyId;
+    private final String agent;
+    private final String firstName;
+    private final String lastName;
+    private final String phone;
 
-    private LeadEventsMother(String leadId, String companyId) {
+    private LeadEventsMother(String leadId, String companyId, String agent, String firstName, String lastName,
+                             String phone) {
         this.leadId = leadId;
         this.companyId = companyId;
+        this.agent = agent;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phone = phone;
     }
 
     public static LeadEventsMother aLead() {
-        return new LeadEventsMother("lead-" + UUID.randomUUID(), COMPANY);
+        return new LeadEventsMother("lead-" + UUID.randomUUID(), COMPANY, AGENT, "Asha", "Rao", "+919812345678");
     }
 
     public LeadEventsMother ofCompany(String otherCompanyId) {
-        return new LeadEventsMother(leadId, otherCompanyId);
+        return new LeadEventsMother(leadId, otherCompanyId, agent, firstName, lastName, phone);
+    }
+
+    /** The lead assigned to, and so converted by, {@code agentId}. */
+    public LeadEventsMother assignedTo(String agentId) {
+        return new LeadEventsMother(leadId, companyId, agentId, firstName, lastName, phone);
+    }
+
+    public LeadEventsMother named(String first, String last, String phoneNumber) {
+        return new LeadEventsMother(leadId, companyId, agent, first, last, phoneNumber);
     }
 
     public String leadId() {
@@ -68,13 +88,14 @@ public final class LeadEventsMother {
     }
 
     public LeadSnapshot snapshot(StatusRef status, Instant convertedAt) {
-        return new LeadSnapshot("Asha", "Rao", "+919812345678", "asha@example.com", List.of("hot"), status, AGENT,
-                "webform", "diwali", CAPTURED_AT, convertedAt, convertedAt == null ? null : AGENT);
+        String email = firstName.toLowerCase(Locale.ROOT) + "@example.com";
+        return new LeadSnapshot(firstName, lastName, phone, email, List.of("hot"), status, agent,
+                "webform", "diwali", CAPTURED_AT, convertedAt, convertedAt == null ? null : agent);
     }
 
     public LeadConverted converted(long version, Instant convertedAt, TimelineEntry... timeline) {
-        return new LeadConverted(companyId, leadId, version, convertedAt, AGENT, snapshot(CUSTOMER, convertedAt),
-                convertedAt, AGENT, List.of(timeline));
+        return new LeadConverted(companyId, leadId, version, convertedAt, agent, snapshot(CUSTOMER, convertedAt),
+                convertedAt, agent, List.of(timeline));
     }
 
     public LeadConverted converted(long version, TimelineEntry... timeline) {
@@ -140,6 +161,20 @@ public final class LeadEventsMother {
                         new PipelineStatus(INTERESTED.id(), INTERESTED.name(), INTERESTED.kind(), 1),
                         new PipelineStatus("st-followups", "Followups", StatusKind.FOLLOWUPS, 2),
                         new PipelineStatus(CUSTOMER.id(), customerName, StatusKind.CUSTOMER, 3)));
+    }
+
+    /** The company's configuration at {@code version}, its Customer status named {@code customerName}. */
+    public static CompanySettingsChanged settingsChanged(String companyId, long version, String timezone,
+                                                         String showCustomerTo, String customerName) {
+        return new CompanySettingsChanged(companyId, version, CAPTURED_AT.plus(version, ChronoUnit.DAYS), "admin-1",
+                timezone, showCustomerTo, true, 100,
+                List.of(new StatusRef("st-unassigned", "Unassigned", StatusKind.UNASSIGNED), INTERESTED,
+                        new StatusRef(CUSTOMER.id(), customerName, StatusKind.CUSTOMER)));
+    }
+
+    public static ProducerRecord<String, byte[]> record(CompanySettingsChanged event) {
+        return record(LeadEventTopics.COMPANY_EVENTS, event.companyId(), LeadEventType.COMPANY_SETTINGS_CHANGED.type(),
+                JSON.writeValueAsBytes(event));
     }
 
     /** The record lead-service would publish on the company topic: a binary-mode CloudEvent keyed by companyId. */
