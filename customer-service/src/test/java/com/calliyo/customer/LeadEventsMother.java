@@ -25,6 +25,7 @@ import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.lead.events.TimelineEntryType;
+import com.calliyo.lead.events.UserChanged;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -169,7 +170,17 @@ public final class LeadEventsMother {
         return new CompanySettingsChanged(companyId, version, CAPTURED_AT.plus(version, ChronoUnit.DAYS), "admin-1",
                 timezone, showCustomerTo, true, 100,
                 List.of(new StatusRef("st-unassigned", "Unassigned", StatusKind.UNASSIGNED), INTERESTED,
-                        new StatusRef(CUSTOMER.id(), customerName, StatusKind.CUSTOMER)));
+                        new StatusRef(CUSTOMER.id(), customerName, StatusKind.CUSTOMER)), null);
+    }
+
+    public static UserChanged userChanged(String companyId, String userId, long version, String name) {
+        return new UserChanged(companyId, userId, version, CAPTURED_AT.plus(version, ChronoUnit.HOURS), "admin-1",
+                name, "AGENT", false);
+    }
+
+    public static ProducerRecord<String, byte[]> record(UserChanged event) {
+        return record(LeadEventTopics.COMPANY_EVENTS, event.companyId(), LeadEventType.USER_CHANGED.type(),
+                JSON.writeValueAsBytes(event));
     }
 
     public static ProducerRecord<String, byte[]> record(CompanySettingsChanged event) {

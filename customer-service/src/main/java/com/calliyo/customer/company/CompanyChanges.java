@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.CompanyStatusesChanged;
+import com.calliyo.lead.events.UserChanged;
 import org.bson.Document;
 
 /**
@@ -46,6 +47,21 @@ final class CompanyChanges {
         return Optional.of(new Document("pipelineVersion", event.pipelineVersion())
                 .append("pipelineAt", CompanySettingsStore.date(event.occurredAt()))
                 .append("pipelineStatuses", statuses));
+    }
+
+    /** A user's name and role under {@code users.<userId>}, unless a newer userVersion of that user is held. */
+    static Optional<Document> user(Held held, UserChanged event) {
+        String userId = event.userId();
+        if (userId == null || userId.isBlank() || userId.contains(".") || userId.startsWith("$")) {
+            throw new IllegalArgumentException("Unusable user id: " + userId);
+        }
+        Long heldVersion = held.userVersions().get(userId);
+        if (heldVersion != null && heldVersion > event.userVersion()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Document("users." + userId, new Document("name", event.name())
+                .append("role", event.role())
+                .append("version", event.userVersion())));
     }
 
     private static Document status(String id, String name, String kind) {

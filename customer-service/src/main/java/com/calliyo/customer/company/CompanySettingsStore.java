@@ -12,6 +12,7 @@ import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
+import com.calliyo.lead.events.UserChanged;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code crm.company.events}. Idempotency recipe: read by {@code _id}, keep an event unless a newer
  * {@code settingsVersion} / {@code pipelineVersion} is held ({@link CompanyChanges}), compare-and-set on the unique
  * index {@code (_id, settingsVersion, pipelineVersion)} and retry a lost race. The settings and the pipeline have
- * separate counters; the status names shown are those of whichever of the two happened last.
+ * separate counters; the status names shown are those of whichever of the two happened last. Users are kept by
+ * {@code userVersion} per user under {@code users.<userId>}; a company's events share one partition and are applied
+ * one at a time, and the compare-and-set still catches a writer of the settings or pipeline in between.
  */
 @Component
 public class CompanySettingsStore {
@@ -48,6 +51,10 @@ public class CompanySettingsStore {
 
     public void apply(CompanyStatusesChanged event) {
         write(event.companyId(), held -> CompanyChanges.pipeline(held, event));
+    }
+
+    public void apply(UserChanged event) {
+        write(event.companyId(), held -> CompanyChanges.user(held, event));
     }
 
     /** The company's settings, or the defaults when none were received yet. */
@@ -93,18 +100,16 @@ public class CompanySettingsStore {
 
     private boolean compareAndSet(String companyId, CompanyChanges.Held held, Document set) {
         if (!held.exists()) {
-            Document created = new Document("_id", companyId).append("settingsVersion", 0L)
-                    .append("pipelineVersion", 0L).append("users", new Document());
-            created.putAll(set);
+            // an empty company first, so that every change is the same $set on an existing document
             try {
-                companies().insertOne(created);
-                return true;
+                companies().insertOne(new Document("_id", companyId).append("settingsVersion", 0L)
+                        .append("pipelineVersion", 0L).append("users", new Document()));
             } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
                 }
-                throw e;
             }
+            return false;
         }
         Document unchanged = new Document("_id", companyId) // plain filter: the embedded store never indexes $and
                 .append("settingsVersion", held.settingsVersion())

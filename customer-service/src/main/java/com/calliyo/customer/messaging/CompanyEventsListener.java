@@ -5,6 +5,7 @@ import com.calliyo.lead.events.CompanyEventReader;
 import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.LeadEventTopics;
+import com.calliyo.lead.events.UserChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds {@code crm.company.events} into the kept company settings: {@code settings_changed} (timezone, "Show
- * customer to", statuses) and {@code statuses_changed} (the pipeline's names). At least once, harmless thanks to
+ * customer to", statuses), {@code statuses_changed} (the pipeline's names) and {@code user_changed} (users' names). At least once, harmless thanks to
  * the settings and pipeline version guards of {@link CompanySettingsStore}; records that cannot be read go to
  * {@code crm.company.events-dlt}.
  */
@@ -34,6 +35,8 @@ class CompanyEventsListener {
                 companies.apply(statuses);
             } else if (event instanceof CompanySettingsChanged settings) {
                 companies.apply(settings);
+            } else if (event instanceof UserChanged user) {
+                companies.apply(user);
             }
         });
     }

@@ -254,6 +254,26 @@ class CustomerPageIT {
     }
 
     @Test
+    void shouldNameTheCreditedAgentFromTheNewestUserChange() throws Exception {
+        String company = newCompany();
+        LeadEventsMother lead = aLead().ofCompany(company).assignedTo("agent-p");
+        publish(LeadEventsMother.record(lead.converted(3)));
+        awaitLeadBarrier(company);
+        mvc.perform(asManager(company, "/api/customers/{id}", lead.leadId()))
+                .andExpect(jsonPath("$.convertedBy").value("agent-p"))
+                .andExpect(jsonPath("$.convertedByName").doesNotExist());
+
+        publish(LeadEventsMother.record(LeadEventsMother.userChanged(company, "agent-p", 2, "Priya Shah")));
+        publish(LeadEventsMother.record(LeadEventsMother.userChanged(company, "agent-p", 1, "Priya")));
+        awaitCompanyBarrier();
+
+        mvc.perform(asManager(company, "/api/customers/{id}", lead.leadId()))
+                .andExpect(jsonPath("$.convertedByName").value("Priya Shah"));
+        mvc.perform(asManager(company, "/api/customers"))
+                .andExpect(jsonPath("$.items[0].convertedByName").value("Priya Shah"));
+    }
+
+    @Test
     void shouldSendAnUnreadableOrderEventToItsDeadLetterTopicAndKeepConsuming() throws Exception {
         String company = newCompany();
         String poisonKey = "lead-" + UUID.randomUUID();
@@ -273,7 +293,7 @@ class CustomerPageIT {
         assertThat(dead.value()).isEqualTo(poison.value());
         assertThat(header(dead, "ce_type")).isEqualTo("com.calliyo.order.created");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(OrderEventTopics.ORDER_EVENTS);
-        assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_FQCN)).endsWith("OrderEventDecodingException");
+        assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).endsWith("OrderEventDecodingException");
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("unreadable data");
     }
 
