@@ -39,6 +39,8 @@ class KafkaErrorHandlingConfig {
         CustomerServiceProperties.Listener listener = properties.listener();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(listener.retryBackoff().toMillis(), listener.maxRetries()));
+        // the dead record's offset is committed too: a restart or a lag check does not see it as unprocessed
+        handler.setCommitRecovered(true);
         handler.addNotRetryableExceptions(LeadEventDecodingException.class, OrderEventDecodingException.class);
         return handler;
     }
