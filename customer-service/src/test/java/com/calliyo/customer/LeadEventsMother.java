@@ -71,6 +71,10 @@ public final class LeadEventsMother {
         return new LeadEventsMother(leadId, otherCompanyId, agent, firstName, lastName, phone);
     }
 
+    public LeadEventsMother withLeadId(String id) {
+        return new LeadEventsMother(id, companyId, agent, firstName, lastName, phone);
+    }
+
     /** The lead assigned to, and so converted by, {@code agentId}. */
     public LeadEventsMother assignedTo(String agentId) {
         return new LeadEventsMother(leadId, companyId, agentId, firstName, lastName, phone);

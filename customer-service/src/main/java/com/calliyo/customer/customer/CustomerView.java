@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
  * The Customers read model: one document per lead that has ever been converted or has orders, {@code _id} = leadId.
@@ -26,7 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "company_customers_by_conversion",
                 def = "{'companyId': 1, 'customer': 1, 'convertedAt': -1}")})
 record CustomerView(
-        @Id String leadId,
+        // always a string, even for an id that looks like an ObjectId: the projection reads it raw by _id
+        @MongoId(FieldType.STRING) String leadId,
         String companyId,
         long version,
         long ordersVersion,

@@ -148,6 +148,24 @@ class CustomerPageIT {
     }
 
     @Test
+    void shouldKeepALeadWhoseIdLooksLikeAnObjectIdWithItsOrders() throws Exception {
+        String company = newCompany();
+        String hex = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        LeadEventsMother lead = aLead().ofCompany(company).withLeadId(hex);
+        OrderEventsMother order = OrderEventsMother.anOrder(company, hex);
+        publish(LeadEventsMother.record(lead.converted(3)));
+        publish(OrderEventsMother.record(order.created()));
+        publish(LeadEventsMother.record(lead.noteAdded(4, note("still a string id", Instant.parse(
+                "2026-03-09T10:00:00Z")))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(asManager(company, "/api/customers/{id}", hex))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.leadId").value(hex))
+                .andExpect(jsonPath("$.history", hasSize(1)))
+                .andExpect(jsonPath("$.orders", hasSize(1))));
+    }
+
+    @Test
     void shouldLetAnAgentSeeOnlyTheirOwnCustomersUnderAgentOnly() throws Exception {
         String company = newCompany();
         LeadEventsMother mine = aLead().ofCompany(company).assignedTo("agent-a");
