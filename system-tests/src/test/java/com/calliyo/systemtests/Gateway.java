@@ -51,7 +51,12 @@ final class Gateway {
         return send("PUT", path, json);
     }
 
-    private Response send(String method, String path, String body) {
+    /** A PUT with one extra header, e.g. {@code X-Confirm-Password} for the configuration. */
+    Response put(String path, String json, String header, String value) {
+        return send("PUT", path, json, header, value);
+    }
+
+    private Response send(String method, String path, String body, String... headerAndValue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -60,6 +65,9 @@ final class Gateway {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
+        }
+        for (int i = 0; i + 1 < headerAndValue.length; i += 2) {
+            request.header(headerAndValue[i], headerAndValue[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
