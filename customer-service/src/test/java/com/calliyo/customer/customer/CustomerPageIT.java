@@ -13,11 +13,11 @@ import com.calliyo.customer.LeadEventsMother;
 import com.calliyo.customer.OrderEventsMother;
 import com.calliyo.customer.TestTokens;
 import com.calliyo.customer.caller.Role;
-import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.order.events.OrderEventTopics;
 import com.calliyo.order.events.PaymentStatus;
+import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -318,7 +318,7 @@ class CustomerPageIT {
     private List<String> ids(String company, String param, String value) throws Exception {
         String body = mvc.perform(asManager(company, "/api/customers").param(param, value))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.read(body, "$.items[*].leadId");
+        return JsonPath.read(body, "$.items[*].leadId");
     }
 
     private static String newCompany() {
