@@ -95,7 +95,7 @@ class LeadDirectoryProjectionIT {
 
         LeadDirectoryEntry entry = awaitEntry(company, lead.leadId());
         assertThat(entry).isEqualTo(
-                new LeadDirectoryEntry(lead.leadId(), company, 1, false, null, StatusKind.UNASSIGNED));
+                new LeadDirectoryEntry(lead.leadId(), company, 1, false, null, StatusKind.UNASSIGNED, AGENT));
         assertThat(directory.find(aCompany(), lead.leadId())).isEmpty();
         assertThat(directory.find(company, "lead-" + UUID.randomUUID())).isEmpty();
     }
@@ -109,7 +109,7 @@ class LeadDirectoryProjectionIT {
         awaitBarrier();
 
         assertThat(directory.find(company, lead.leadId())).contains(
-                new LeadDirectoryEntry(lead.leadId(), company, 2, true, "agent-42", StatusKind.CUSTOMER));
+                new LeadDirectoryEntry(lead.leadId(), company, 2, true, "agent-42", StatusKind.CUSTOMER, "agent-42"));
     }
 
     @Test
@@ -129,7 +129,7 @@ class LeadDirectoryProjectionIT {
         awaitBarrier();
 
         assertThat(directory.find(company, lead.leadId())).contains(
-                new LeadDirectoryEntry(lead.leadId(), company, 3, false, null, StatusKind.OTHER));
+                new LeadDirectoryEntry(lead.leadId(), company, 3, false, null, StatusKind.OTHER, AGENT));
     }
 
     @Test
@@ -146,9 +146,9 @@ class LeadDirectoryProjectionIT {
         awaitBarrier();
 
         assertThat(directory.find(company, unconverted.leadId())).contains(
-                new LeadDirectoryEntry(unconverted.leadId(), company, 3, false, null, StatusKind.OTHER));
+                new LeadDirectoryEntry(unconverted.leadId(), company, 3, false, null, StatusKind.OTHER, AGENT));
         assertThat(directory.find(company, convertedFirst.leadId())).contains(
-                new LeadDirectoryEntry(convertedFirst.leadId(), company, 4, true, AGENT, StatusKind.CUSTOMER));
+                new LeadDirectoryEntry(convertedFirst.leadId(), company, 4, true, AGENT, StatusKind.CUSTOMER, AGENT));
     }
 
     @Test
