@@ -51,7 +51,16 @@ final class Gateway {
         return send("PUT", path, json);
     }
 
+    /** A PUT with extra headers, e.g. {@code X-Confirm-Password} for the configuration. */
+    Response put(String path, String json, java.util.Map<String, String> headers) {
+        return send("PUT", path, json, headers);
+    }
+
     private Response send(String method, String path, String body) {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    private Response send(String method, String path, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -61,6 +70,7 @@ final class Gateway {
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
