@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.mongodb.client.MongoClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,6 +70,9 @@ class LeadDirectoryProjectionIT {
 
     @Autowired
     LeadDirectory directory;
+
+    @Autowired
+    MongoClient mongoClient;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -149,6 +154,35 @@ class LeadDirectoryProjectionIT {
                 new LeadDirectoryEntry(unconverted.leadId(), company, 3, false, null, StatusKind.OTHER, AGENT));
         assertThat(directory.find(company, convertedFirst.leadId())).contains(
                 new LeadDirectoryEntry(convertedFirst.leadId(), company, 4, true, AGENT, StatusKind.CUSTOMER, AGENT));
+    }
+
+    @Test
+    void shouldRebuildTheSameDirectoryFromAShuffledReplayWithDuplicates() {
+        String company = aCompany();
+        List<LeadEvent> history = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            LeadEventsMother lead = aLead(company).assignedTo("agent-" + i);
+            history.add(lead.captured());
+            history.add(lead.assigned(2));
+            history.addAll(lead.conversion(3));
+            if (i % 2 == 0) {
+                history.addAll(lead.unconversion(4));
+            }
+        }
+        MongoTemplate inOrder = new MongoTemplate(mongoClient, "rebuild-" + UUID.randomUUID());
+        MongoTemplate replayed = new MongoTemplate(mongoClient, "rebuild-" + UUID.randomUUID());
+        LeadDirectoryProjection original = new LeadDirectoryProjection(inOrder);
+        history.forEach(original::apply);
+        List<LeadEvent> replay = new ArrayList<>(history);
+        replay.addAll(history);
+        java.util.Collections.shuffle(replay, new java.util.Random(7));
+        LeadDirectoryProjection rebuilt = new LeadDirectoryProjection(replayed);
+        replay.forEach(rebuilt::apply);
+
+        List<LeadDirectoryEntry> expected = inOrder.findAll(LeadDirectoryEntry.class);
+        assertThat(expected).hasSize(5);
+        assertThat(replayed.findAll(LeadDirectoryEntry.class)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).filteredOn(LeadDirectoryEntry::customer).hasSize(2);
     }
 
     @Test

@@ -75,6 +75,9 @@ class OrderApiIT {
     @Autowired
     CompanySettingsStore companySettings;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     OrderTestClient api;
     String company;
     String admin;
@@ -309,6 +312,44 @@ class OrderApiIT {
     }
 
     @Test
+    void shouldCreateOneOrderWhenTheSameKeyArrivesConcurrently() throws Exception {
+        String body = "{\"leadId\":\"" + lead.leadId() + "\",\"plan\":\"P\",\"amount\":5,\"paymentStatus\":\"PENDING\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<OrderTestClient.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> api.post("/api/orders", admin, body, "key-race")));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(20, TimeUnit.SECONDS).status()).isIn(201, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get("/api/orders?leadId=" + lead.leadId(), admin).json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.post("/api/orders", admin, body, "key-race").status()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldPublishEventsLeftInAnOrderOnTheNextSweep() {
+        String orderId = createOk("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":5,\"paymentStatus\":\"PENDING\"}"
+                .formatted(lead.leadId())).get("id").asString();
+        ConsumerRecord<String, byte[]> first = awaitOrderEvent(lead.leadId(), "com.calliyo.order.created", 1);
+        String leftBehind = "event-" + UUID.randomUUID();
+        // as if the instance crashed after writing the order and before its relay ran: nobody wakes the relay
+        mongo.getCollection("orders").updateOne(new org.bson.Document("_id", orderId),
+                com.mongodb.client.model.Updates.push("pendingEvents", new org.bson.Document("id", leftBehind)
+                        .append("type", "com.calliyo.order.created").append("key", lead.leadId())
+                        .append("subject", orderId).append("occurredAt", new java.util.Date())
+                        .append("payload", new String(first.value(), StandardCharsets.UTF_8))));
+
+        await().atMost(PATIENCE).until(() -> idsOnTopic(lead.leadId()).contains(leftBehind));
+        await().atMost(PATIENCE).until(() -> mongo.getCollection("orders")
+                .find(new org.bson.Document("_id", orderId)).first()
+                .getList("pendingEvents", org.bson.Document.class).isEmpty());
+    }
+
+    @Test
     void shouldLetAnAdminChangeTheAllowedRates() {
         assertThat(api.get("/api/orders/settings", admin).json().toString()).isEqualTo(
                 "{\"gstRates\":[\"0\",\"5\",\"18\",\"40\"],\"orderModuleEnabled\":true,\"companyGstin\":\""
@@ -420,6 +461,26 @@ class OrderApiIT {
                 return !found.isEmpty();
             });
             return found.get(0);
+        }
+    }
+
+    private static List<String> idsOnTopic(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(OrderEventTopics.ORDER_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<String> ids = new ArrayList<>();
+            for (int poll = 0; poll < 5; poll++) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        ids.add(header(r, "ce_id"));
+                    }
+                });
+            }
+            return ids;
         }
     }
 
