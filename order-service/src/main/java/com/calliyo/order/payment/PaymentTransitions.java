@@ -45,8 +45,8 @@ public final class PaymentTransitions {
         return ALLOWED.get(from).contains(to);
     }
 
+    /** The statuses that may follow {@code status} (a copy). */
     public static Set<PaymentStatus> from(PaymentStatus status) {
-        return EnumSet.copyOf(ALLOWED.get(status).isEmpty() ? EnumSet.noneOf(PaymentStatus.class)
-                : ALLOWED.get(status));
+        return EnumSet.copyOf(ALLOWED.get(status));
     }
 }

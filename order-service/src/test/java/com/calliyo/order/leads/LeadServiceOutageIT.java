@@ -97,7 +97,13 @@ class LeadServiceOutageIT {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.post("/api/orders", admin, body, null).status() == 201
                         && circuitBreakers.circuitBreaker("lead-service").getState() == CircuitBreaker.State.CLOSED);
-        assertThat(api.post("/api/orders", admin, body, null).status()).isEqualTo(201);
+        OrderTestClient.Answer accepted = api.post("/api/orders", admin, body, null);
+        assertThat(accepted.status()).isEqualTo(201);
+
+        // down again: an admin still reads the company's existing orders (no lead-service call on reads)
+        leadService.stop();
+        leadService = null;
+        assertThat(api.get("/api/orders/" + accepted.json().get("id").asString(), admin).status()).isEqualTo(200);
     }
 
     private static int freePort() {
