@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.LeadAssigned;
 import com.calliyo.lead.events.LeadCaptured;
 import com.calliyo.lead.events.LeadConverted;
@@ -147,6 +148,28 @@ public final class LeadEventsMother {
                 .withData(data)
                 .build();
         return KafkaMessageFactory.<String>createWriter(LeadEventTopics.LEAD_EVENTS, leadId).writeBinary(cloudEvent);
+    }
+
+    /** A {@code settings_changed} as lead-service publishes it on {@code crm.company.events}, keyed by companyId. */
+    public static ProducerRecord<String, byte[]> settingsChanged(String companyId, long version,
+                                                                 boolean orderModuleEnabled, String gstin) {
+        CompanySettingsChanged event = new CompanySettingsChanged(companyId, version, CAPTURED_AT, AGENT,
+                "Asia/Kolkata", "ALL", orderModuleEnabled, 50, List.of(NEW, INTERESTED, CUSTOMER), gstin);
+        return companyRecord(companyId, LeadEventType.COMPANY_SETTINGS_CHANGED.type(), JSON.writeValueAsBytes(event));
+    }
+
+    public static ProducerRecord<String, byte[]> companyRecord(String companyId, String ceType, byte[] data) {
+        CloudEvent cloudEvent = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withType(ceType)
+                .withSource(URI.create(LeadEventTopics.SOURCE))
+                .withSubject(companyId)
+                .withTime(Instant.now().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(data)
+                .build();
+        return KafkaMessageFactory.<String>createWriter(LeadEventTopics.COMPANY_EVENTS, companyId)
+                .writeBinary(cloudEvent);
     }
 
     private static LeadEventType typeOf(LeadEvent event) {

@@ -42,6 +42,11 @@ public final class TestTokens {
         return sign(claims(companyId, role).build(), TEST_KEY);
     }
 
+    /** The {@code Authorization} header value of user {@code userId} of {@code companyId}. */
+    public static String bearer(String companyId, String userId, Role role) {
+        return "Bearer " + sign(claims(companyId, role).subject(userId).build(), TEST_KEY);
+    }
+
     /** The {@code Authorization} header value carrying {@link #forCompany}. */
     public static String bearer(String companyId, Role role) {
         return "Bearer " + forCompany(companyId, role);

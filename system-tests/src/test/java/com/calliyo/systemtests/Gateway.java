@@ -1,5 +1,6 @@
 package com.calliyo.systemtests;
 
+import java.util.Map;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,10 +54,19 @@ final class Gateway {
 
     /** A PUT with one extra header, e.g. {@code X-Confirm-Password} for the configuration. */
     Response put(String path, String json, String header, String value) {
-        return send("PUT", path, json, header, value);
+        return send("PUT", path, json, Map.of(header, value));
     }
 
-    private Response send(String method, String path, String body, String... headerAndValue) {
+    /** A PUT with extra headers, e.g. {@code X-Confirm-Password} for the configuration. */
+    Response put(String path, String json, Map<String, String> headers) {
+        return send("PUT", path, json, headers);
+    }
+
+    private Response send(String method, String path, String body) {
+        return send(method, path, body, Map.of());
+    }
+
+    private Response send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -66,9 +76,7 @@ final class Gateway {
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
-        for (int i = 0; i + 1 < headerAndValue.length; i += 2) {
-            request.header(headerAndValue[i], headerAndValue[i + 1]);
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());

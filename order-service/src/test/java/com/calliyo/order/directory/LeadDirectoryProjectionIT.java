@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.mongodb.client.MongoClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,6 +71,9 @@ class LeadDirectoryProjectionIT {
     @Autowired
     LeadDirectory directory;
 
+    @Autowired
+    MongoClient mongoClient;
+
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "orders");
@@ -95,7 +100,7 @@ class LeadDirectoryProjectionIT {
 
         LeadDirectoryEntry entry = awaitEntry(company, lead.leadId());
         assertThat(entry).isEqualTo(
-                new LeadDirectoryEntry(lead.leadId(), company, 1, false, null, StatusKind.UNASSIGNED));
+                new LeadDirectoryEntry(lead.leadId(), company, 1, false, null, StatusKind.UNASSIGNED, AGENT));
         assertThat(directory.find(aCompany(), lead.leadId())).isEmpty();
         assertThat(directory.find(company, "lead-" + UUID.randomUUID())).isEmpty();
     }
@@ -109,7 +114,7 @@ class LeadDirectoryProjectionIT {
         awaitBarrier();
 
         assertThat(directory.find(company, lead.leadId())).contains(
-                new LeadDirectoryEntry(lead.leadId(), company, 2, true, "agent-42", StatusKind.CUSTOMER));
+                new LeadDirectoryEntry(lead.leadId(), company, 2, true, "agent-42", StatusKind.CUSTOMER, "agent-42"));
     }
 
     @Test
@@ -129,7 +134,7 @@ class LeadDirectoryProjectionIT {
         awaitBarrier();
 
         assertThat(directory.find(company, lead.leadId())).contains(
-                new LeadDirectoryEntry(lead.leadId(), company, 3, false, null, StatusKind.OTHER));
+                new LeadDirectoryEntry(lead.leadId(), company, 3, false, null, StatusKind.OTHER, AGENT));
     }
 
     @Test
@@ -146,9 +151,38 @@ class LeadDirectoryProjectionIT {
         awaitBarrier();
 
         assertThat(directory.find(company, unconverted.leadId())).contains(
-                new LeadDirectoryEntry(unconverted.leadId(), company, 3, false, null, StatusKind.OTHER));
+                new LeadDirectoryEntry(unconverted.leadId(), company, 3, false, null, StatusKind.OTHER, AGENT));
         assertThat(directory.find(company, convertedFirst.leadId())).contains(
-                new LeadDirectoryEntry(convertedFirst.leadId(), company, 4, true, AGENT, StatusKind.CUSTOMER));
+                new LeadDirectoryEntry(convertedFirst.leadId(), company, 4, true, AGENT, StatusKind.CUSTOMER, AGENT));
+    }
+
+    @Test
+    void shouldRebuildTheSameDirectoryFromAShuffledReplayWithDuplicates() {
+        String company = aCompany();
+        List<LeadEvent> history = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            LeadEventsMother lead = aLead(company).assignedTo("agent-" + i);
+            history.add(lead.captured());
+            history.add(lead.assigned(2));
+            history.addAll(lead.conversion(3));
+            if (i % 2 == 0) {
+                history.addAll(lead.unconversion(4));
+            }
+        }
+        MongoTemplate inOrder = new MongoTemplate(mongoClient, "rebuild-" + UUID.randomUUID());
+        MongoTemplate replayed = new MongoTemplate(mongoClient, "rebuild-" + UUID.randomUUID());
+        LeadDirectoryProjection original = new LeadDirectoryProjection(inOrder);
+        history.forEach(original::apply);
+        List<LeadEvent> replay = new ArrayList<>(history);
+        replay.addAll(history);
+        java.util.Collections.shuffle(replay, new java.util.Random(7));
+        LeadDirectoryProjection rebuilt = new LeadDirectoryProjection(replayed);
+        replay.forEach(rebuilt::apply);
+
+        List<LeadDirectoryEntry> expected = inOrder.findAll(LeadDirectoryEntry.class);
+        assertThat(expected).hasSize(5);
+        assertThat(replayed.findAll(LeadDirectoryEntry.class)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).filteredOn(LeadDirectoryEntry::customer).hasSize(2);
     }
 
     @Test

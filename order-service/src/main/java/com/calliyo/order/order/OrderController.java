@@ -1,0 +1,110 @@
+package com.calliyo.order.order;
+
+import java.net.URI;
+import java.util.List;
+
+import com.calliyo.order.caller.Caller;
+import com.calliyo.order.caller.CallerResolver;
+import com.calliyo.order.idempotency.IdempotentRequests;
+import com.calliyo.order.idempotency.StoredResponse;
+import com.calliyo.order.order.OrderRequests.ChangePayment;
+import com.calliyo.order.order.OrderRequests.CreateOrder;
+import com.calliyo.order.web.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/orders}: create an order for a lead, read and list orders, change the payment status. Errors are
+ * problem+json naming the field: 400 malformed, 404 lead or order not visible, 409 Order module off / illegal payment
+ * transition / Idempotency-Key reused, 422 GST or amounts not acceptable, 503 lead-service needed and unavailable.
+ */
+@RestController
+@RequestMapping("/api/orders")
+@Validated
+class OrderController {
+
+    private static final String CREATE_SCOPE = "POST /api/orders";
+
+    private final OrderService orders;
+    private final IdempotentRequests idempotency;
+    private final CallerResolver callers;
+    private final JsonMapper json;
+
+    OrderController(OrderService orders, IdempotentRequests idempotency, CallerResolver callers, JsonMapper json) {
+        this.orders = orders;
+        this.idempotency = idempotency;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    /**
+     * Creates an order: 201 with the order and {@code Location}. With {@code Idempotency-Key}, the same key and body
+     * answer the first order again (header {@code Idempotent-Replayed: true}); the same key with another body is 409.
+     */
+    @PostMapping
+    ResponseEntity<String> create(@RequestBody CreateOrder request,
+                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        Caller caller = callers.current();
+        IdempotentRequests.Outcome outcome = idempotency.execute(caller.companyId(), CREATE_SCOPE, key, request,
+                () -> {
+                    Order order = orders.create(caller, authorization, request);
+                    return new StoredResponse(HttpStatus.CREATED.value(), "/api/orders/" + order.id(),
+                            json.writeValueAsString(OrderResponse.of(order)));
+                });
+        StoredResponse response = outcome.response();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        if (response.location() != null) {
+            answer.location(URI.create(response.location()));
+        }
+        if (outcome.replayed()) {
+            answer.header(IdempotentRequests.REPLAYED_HEADER, "true");
+        }
+        return answer.body(response.body());
+    }
+
+    /** One order of the caller's company (404 for another company's order or a lead the agent may not see). */
+    @GetMapping("/{id}")
+    OrderResponse order(@PathVariable String id, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return OrderResponse.of(orders.find(callers.current(), authorization, id));
+    }
+
+    /**
+     * Orders newest first, paged: of one lead ({@code leadId}; 404 if the caller may not see it), or without it all
+     * of the company's orders (for an agent: those of leads assigned to them).
+     */
+    @GetMapping
+    Page<OrderResponse> list(@RequestParam(required = false) String leadId,
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        List<Order> all = orders.list(callers.current(), authorization,
+                leadId == null || leadId.isBlank() ? null : leadId);
+        List<OrderResponse> items = all.stream().skip((long) page * size).limit(size).map(OrderResponse::of)
+                .toList();
+        return new Page<>(items, page, size, all.size());
+    }
+
+    /** Changes the payment status and/or amount paid; illegal transitions are 409 naming from and to. */
+    @PatchMapping("/{id}")
+    OrderResponse changePayment(@PathVariable String id, @RequestBody ChangePayment change,
+                                @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return OrderResponse.of(orders.changePayment(callers.current(), authorization, id, change));
+    }
+}

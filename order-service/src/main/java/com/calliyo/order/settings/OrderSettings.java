@@ -1,0 +1,27 @@
+package com.calliyo.order.settings;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The order settings order-service owns per company: the GST rates (percent) an order may use. Slabs change, so an
+ * admin can replace the list; a company that never did uses {@link #DEFAULT_GST_RATES}.
+ */
+public record OrderSettings(List<BigDecimal> gstRates) {
+
+    public static final List<BigDecimal> DEFAULT_GST_RATES = List.of(
+            BigDecimal.ZERO, new BigDecimal("5"), new BigDecimal("18"), new BigDecimal("40"));
+
+    public boolean allows(BigDecimal rate) {
+        return gstRates.stream().anyMatch(allowed -> allowed.compareTo(rate) == 0);
+    }
+
+    /** As shown to clients: {@code ["0", "5", "18", "40"]}. */
+    public List<String> gstRateTexts() {
+        return gstRates.stream().map(OrderSettings::text).toList();
+    }
+
+    public static String text(BigDecimal rate) {
+        return rate.signum() == 0 ? "0" : rate.stripTrailingZeros().toPlainString();
+    }
+}
