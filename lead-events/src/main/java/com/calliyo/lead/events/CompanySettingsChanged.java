@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * v1 of {@code com.calliyo.company.settings_changed} on {@code crm.company.events}, keyed by companyId. Carries the
  * company's current pipeline and the settings read models need; {@code settingsVersion} grows with each change,
- * so consumers keep only the newest.
+ * so consumers keep only the newest. {@code gstin} is the company's GSTIN (null when the profile has none); its
+ * first two digits are the company's state code, which decides CGST + SGST versus IGST on orders.
  */
 public record CompanySettingsChanged(
         String companyId,
@@ -17,5 +18,6 @@ public record CompanySettingsChanged(
         String showCustomerTo,
         boolean orderModuleEnabled,
         Integer dailyCallTarget,
-        List<StatusRef> statuses) implements CompanyEvent {
+        List<StatusRef> statuses,
+        String gstin) implements CompanyEvent {
 }

@@ -21,7 +21,8 @@ public enum LeadEventType {
     FOLLOWUP_RESOLVED("com.calliyo.followup.resolved", FollowUpResolved.class),
     NOTE_ADDED("com.calliyo.note.added", NoteAdded.class),
     COMPANY_SETTINGS_CHANGED("com.calliyo.company.settings_changed", CompanySettingsChanged.class),
-    COMPANY_STATUSES_CHANGED("com.calliyo.company.statuses_changed", CompanyStatusesChanged.class);
+    COMPANY_STATUSES_CHANGED("com.calliyo.company.statuses_changed", CompanyStatusesChanged.class),
+    USER_CHANGED("com.calliyo.company.user_changed", UserChanged.class);
 
     private static final String SCHEMA_BASE = "https://calliyo.com/schemas/events/";
     private static final String COMPANY_TYPE_PREFIX = "com.calliyo.company.";

@@ -19,7 +19,7 @@ class LeadEventReaderTest {
 
     @ParameterizedTest
     @EnumSource(value = LeadEventType.class, mode = EnumSource.Mode.EXCLUDE,
-            names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED"})
+            names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED", "USER_CHANGED"})
     void shouldReadEveryLeadEventExampleIntoItsRecord(LeadEventType type) {
         Optional<LeadEvent> event = reader.read(record(type.type(), Contracts.example(type)));
 
@@ -34,6 +34,8 @@ class LeadEventReaderTest {
                 Contracts.example(LeadEventType.COMPANY_SETTINGS_CHANGED)))).isEmpty();
         assertThat(reader.read(record("com.calliyo.company.statuses_changed",
                 Contracts.example(LeadEventType.COMPANY_STATUSES_CHANGED)))).isEmpty();
+        assertThat(reader.read(record("com.calliyo.company.user_changed",
+                Contracts.example(LeadEventType.USER_CHANGED)))).isEmpty();
         assertThat(reader.read(record("com.calliyo.lead.merged", "{}"))).isEmpty();
     }
 

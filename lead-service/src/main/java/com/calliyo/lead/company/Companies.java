@@ -1,10 +1,10 @@
 package com.calliyo.lead.company;
 
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
 import com.mongodb.client.MongoCollection;
@@ -62,7 +62,7 @@ public class Companies {
     /** As {@link #replace}, appending the change's event to the company's outbox in the same write. */
     boolean replace(Company company, long expectedVersion, OutboxEntry event) {
         Document update = new Document("$set", fields(company))
-                .append("$push", new Document(PENDING_EVENTS, new Document("$each", List.of(toDocument(event)))
+                .append("$push", new Document(PENDING_EVENTS, new Document("$each", List.of(OutboxDocuments.of(event)))
                         .append("$slice", -MAX_PENDING_EVENTS)));
         boolean stored = companies().updateOne(current(company.id(), expectedVersion), update).getMatchedCount() == 1;
         if (stored) {
@@ -91,13 +91,6 @@ public class Companies {
         mongo.getConverter().write(company, doc);
         doc.remove("_class");
         return doc;
-    }
-
-    private static Document toDocument(OutboxEntry event) {
-        return new Document("id", event.id())
-                .append("type", event.type())
-                .append("occurredAt", Date.from(event.occurredAt()))
-                .append("payload", event.payload());
     }
 
     private MongoCollection<Document> companies() {

@@ -2,6 +2,7 @@ package com.calliyo.lead.company;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.calliyo.lead.caller.Caller;
@@ -9,6 +10,7 @@ import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.config.LeadServiceProperties;
 import com.calliyo.lead.lead.application.InvalidFieldException;
 import com.calliyo.lead.lead.application.PhoneNumbers;
+import com.calliyo.lead.status.LeadStatus;
 import com.calliyo.lead.status.StatusCatalog;
 import com.calliyo.lead.user.User;
 import com.calliyo.lead.user.UserService;
@@ -23,20 +25,23 @@ class CompanyService {
     private final Companies companies;
     private final UserService users;
     private final StatusCatalog statuses;
+    private final SettingsEvents events;
     private final LeadServiceProperties properties;
     private final Clock clock;
 
-    CompanyService(Companies companies, UserService users, StatusCatalog statuses, LeadServiceProperties properties,
-                   Clock clock) {
+    CompanyService(Companies companies, UserService users, StatusCatalog statuses, SettingsEvents events,
+                   LeadServiceProperties properties, Clock clock) {
         this.companies = companies;
         this.users = users;
         this.statuses = statuses;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Creates the company with its default pipeline and configuration, then its first admin. There are no
+     * Creates the company with its default pipeline and configuration, then its first admin, then announces the
+     * settings (read models learn the timezone, visibility and order module of the new company). There are no
      * multi-document transactions, so a failure to create the admin removes the company again.
      */
     SignedUp signUp(String companyName, String timezone, String adminName, String adminEmail, String adminPassword) {
@@ -52,7 +57,9 @@ class CompanyService {
             companies.delete(company.id());
             throw e;
         }
-        statuses.pipeline(company.id());
+        List<LeadStatus> pipeline = statuses.pipeline(company.id());
+        // Same version: the document does not change, only its first settings_changed is appended to the outbox.
+        companies.replace(company, company.version(), events.settingsChanged(company, pipeline, admin.id(), now));
         return new SignedUp(company.id(), admin.id());
     }
 
@@ -68,7 +75,11 @@ class CompanyService {
         CompanyProfile profile = new CompanyProfile(requested.companyName().trim(), phone(requested.phone()),
                 gstin(requested.gstin()), blankToNull(requested.address()),
                 Timezones.require("timezone", requested.timezone()));
-        if (!companies.replace(current.withProfile(profile, clock.instant()), current.version())) {
+        Instant now = clock.instant();
+        Company changed = current.withProfile(profile, now);
+        // Read models need the timezone and the GSTIN (its state code decides CGST + SGST versus IGST).
+        if (!companies.replace(changed, current.version(),
+                events.settingsChanged(changed, statuses.pipeline(caller.companyId()), caller.userId(), now))) {
             throw new ApiException(HttpStatus.CONFLICT, "Concurrent change",
                     "The company profile was changed by another request at the same time; try again");
         }

@@ -32,7 +32,7 @@ class SettingsEvents {
                 company.timezone(), configuration.showCustomerTo(), configuration.orderModuleEnabled(),
                 configuration.dailyCallTarget(), pipeline.stream()
                         .map(s -> new StatusRef(s.id(), s.name(), StatusKind.valueOf(s.kind().name())))
-                        .toList());
+                        .toList(), company.gstin());
         return new OutboxEntry(UUID.randomUUID().toString(), LeadEventType.COMPANY_SETTINGS_CHANGED.type(), now,
                 json.writeValueAsString(event));
     }

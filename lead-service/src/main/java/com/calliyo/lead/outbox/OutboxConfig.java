@@ -28,4 +28,10 @@ class OutboxConfig {
                                            OutboxProperties properties, Clock clock) {
         return new OutboxPublisher(mongo, kafka, properties, OutboxStream.COMPANIES, clock);
     }
+
+    @Bean
+    OutboxPublisher userOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                        OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.USERS, clock);
+    }
 }

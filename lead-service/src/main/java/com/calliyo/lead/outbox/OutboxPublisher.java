@@ -165,7 +165,7 @@ class OutboxPublisher {
                 Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))),
                 Updates.set(CLAIMS, claims == null ? 1L : claims + 1));
         return documents().findOneAndUpdate(unchanged, lease,
-                new FindOneAndUpdateOptions().projection(Projections.include(PENDING, CLAIMS))
+                new FindOneAndUpdateOptions().projection(Projections.include(PENDING, CLAIMS, stream.keyField()))
                         .returnDocument(ReturnDocument.AFTER));
     }
 
@@ -176,11 +176,12 @@ class OutboxPublisher {
     }
 
     private List<CompletableFuture<SendResult<String, byte[]>>> send(Document claimed) {
-        String key = String.valueOf(claimed.get("_id"));
+        String subject = String.valueOf(claimed.get("_id"));
+        String key = String.valueOf(claimed.get(stream.keyField()));
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
         for (Document entry : claimed.getList(PENDING, Document.class)) {
             try {
-                sends.add(kafka.send(toRecord(stream.topic(), key, entry)));
+                sends.add(kafka.send(toRecord(stream.topic(), key, subject, entry)));
             } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
                 sends.add(CompletableFuture.failedFuture(e));
                 break;
@@ -230,14 +231,14 @@ class OutboxPublisher {
         }
     }
 
-    static ProducerRecord<String, byte[]> toRecord(String topic, String key, Document entry) {
+    static ProducerRecord<String, byte[]> toRecord(String topic, String key, String subject, Document entry) {
         String type = entry.getString("type");
         Instant occurredAt = entry.getDate("occurredAt").toInstant();
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(entry.getString("id"))
                 .withType(type)
                 .withSource(SOURCE)
-                .withSubject(key)
+                .withSubject(subject)
                 .withTime(occurredAt.atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(entry.getString("payload").getBytes(StandardCharsets.UTF_8));

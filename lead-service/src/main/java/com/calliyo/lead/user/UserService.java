@@ -27,25 +27,28 @@ public class UserService {
 
     private final Users users;
     private final PasswordEncoder passwords;
+    private final UserEvents events;
     private final LeadServiceProperties properties;
     private final Clock clock;
 
-    UserService(Users users, PasswordEncoder passwords, LeadServiceProperties properties, Clock clock) {
+    UserService(Users users, PasswordEncoder passwords, UserEvents events, LeadServiceProperties properties,
+                Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** The first admin of a new company; there is no caller yet. */
     public User createFirstAdmin(String companyId, String name, String email, String password) {
-        return insert(companyId, new NewUser(name, email, password, Role.ADMIN, null, null, null, null),
+        return insert(companyId, null, new NewUser(name, email, password, Role.ADMIN, null, null, null, null),
                 "adminPassword");
     }
 
     User create(Caller caller, NewUser user) {
         requireAdmin(caller);
-        return insert(caller.companyId(), user, "password");
+        return insert(caller.companyId(), caller.userId(), user, "password");
     }
 
     User update(Caller caller, String userId, UserChanges requested) {
@@ -60,8 +63,9 @@ public class UserService {
                 null, requested.role(), normalisePhone(requested.phone()), requested.leadCap(),
                 trimToNull(requested.branch()), trimToNull(requested.department()), requested.banned());
         String newHash = requested.password() == null ? null : hash(requested.password(), "password");
-        User updated = current.withChanges(changes, newHash, clock.instant());
-        if (!users.replace(updated, current.version())) {
+        Instant now = clock.instant();
+        User updated = current.withChanges(changes, newHash, now);
+        if (!users.replace(updated, current.version(), events.userChanged(updated, caller.userId(), now))) {
             throw new ApiException(HttpStatus.CONFLICT, "Concurrent change",
                     "User " + userId + " was changed by another request at the same time; try again");
         }
@@ -80,13 +84,14 @@ public class UserService {
         return users.count(caller.companyId());
     }
 
-    private User insert(String companyId, NewUser user, String passwordField) {
+    /** {@code actorId} null: the user creates themself (the first admin at sign-up). */
+    private User insert(String companyId, String actorId, NewUser user, String passwordField) {
         Instant now = clock.instant();
         User created = new User(UUID.randomUUID().toString(), companyId, user.name().trim(),
                 normaliseEmail(user.email()), hash(user.password(), passwordField), user.role(),
                 normalisePhone(user.phone()), user.leadCap(), trimToNull(user.branch()),
                 trimToNull(user.department()), false, now, now, now, 1);
-        users.insert(created);
+        users.insert(created, events.userChanged(created, actorId == null ? created.id() : actorId, now));
         return created;
     }
 

@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.lead.caller.Role;
+import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.outbox.OutboxDocuments;
+import com.calliyo.lead.outbox.OutboxRelay;
+import com.calliyo.lead.outbox.OutboxStream;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -15,16 +19,24 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** The {@code users} collection; every lookup except sign-in is scoped by company. */
+/**
+ * The {@code users} collection; every lookup except sign-in is scoped by company. Each user document is also the
+ * outbox of its {@code user_changed} events ({@code pendingEvents}, drained by the relay as
+ * {@link OutboxStream#USERS}): a change and its event are one write, and writes {@code $set} the user's fields so
+ * the outbox fields are left alone.
+ */
 @Repository
 public class Users {
 
     static final String COLLECTION = "users";
+    private static final String PENDING_EVENTS = "pendingEvents";
 
     private final MongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    Users(MongoTemplate mongo) {
+    Users(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
         mongo.indexOps(User.class).createIndex(new Index().on("companyId", Sort.Direction.ASC)
                 .on("email", Sort.Direction.ASC).unique().named("company_email_unique"));
     }
@@ -59,29 +71,57 @@ public class Users {
         return mongo.count(Query.query(Criteria.where("companyId").is(companyId)), User.class);
     }
 
-    /** @throws EmailTakenException when the company already has a user with this email */
-    void insert(User user) {
+    /**
+     * Stores a new user with its first event in its outbox.
+     *
+     * @throws EmailTakenException when the company already has a user with this email
+     */
+    void insert(User user, OutboxEntry event) {
+        Document doc = write(user).append(PENDING_EVENTS, List.of(OutboxDocuments.of(event)))
+                .append(OutboxStream.CLAIMS_FIELD, 0L);
         try {
-            mongo.insert(user);
-        } catch (DuplicateKeyException e) {
-            throw new EmailTakenException();
+            users().insertOne(doc);
+        } catch (MongoWriteException e) {
+            throw duplicateEmailOr(e);
         }
+        relay.wake(OutboxStream.USERS, List.of(user.id()));
     }
 
-    /** Replaces the user only if nobody changed it since {@code expectedVersion}; false on such a conflict. */
-    boolean replace(User user, long expectedVersion) {
-        Query current = Query.query(Criteria.where("_id").is(user.id()).and("companyId").is(user.companyId())
-                .and("version").is(expectedVersion));
+    /**
+     * Writes the user's fields, and appends the change's event to its outbox, only if nobody changed the user since
+     * {@code expectedVersion}; false on such a conflict.
+     */
+    boolean replace(User user, long expectedVersion, OutboxEntry event) {
+        Document current = new Document("_id", user.id()).append("companyId", user.companyId())
+                .append("version", expectedVersion);
+        Document fields = write(user);
+        fields.remove("_id");
+        Document update = new Document("$set", fields)
+                .append("$push", new Document(PENDING_EVENTS, OutboxDocuments.of(event)));
+        boolean stored;
+        try {
+            stored = users().updateOne(current, update).getMatchedCount() == 1;
+        } catch (MongoWriteException e) {
+            throw duplicateEmailOr(e);
+        }
+        if (stored) {
+            relay.wake(OutboxStream.USERS, List.of(user.id()));
+        }
+        return stored;
+    }
+
+    private Document write(User user) {
         Document doc = new Document();
         mongo.getConverter().write(user, doc);
         doc.remove("_class");
-        try {
-            return mongo.getCollection(COLLECTION).replaceOne(current.getQueryObject(), doc).getMatchedCount() == 1;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                throw new EmailTakenException();
-            }
-            throw e;
-        }
+        return doc;
+    }
+
+    private static RuntimeException duplicateEmailOr(MongoWriteException e) {
+        return ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY ? new EmailTakenException() : e;
+    }
+
+    private MongoCollection<Document> users() {
+        return mongo.getCollection(COLLECTION);
     }
 }

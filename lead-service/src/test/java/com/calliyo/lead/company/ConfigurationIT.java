@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationIT {
 
     private static final String PATH = "/api/settings/configuration";
+    private static final String SETTINGS_CHANGED = "com.calliyo.company.settings_changed";
     private static final Map<String, String> CONFIRMED = Map.of("X-Confirm-Password", LeadServiceApi.PASSWORD);
 
     @DynamicPropertySource
@@ -107,9 +108,9 @@ class ConfigurationIT {
         assertThat(stored.get("topUp").get("enabled").asBoolean()).isTrue();
         assertThat(stored.get("orderModule").get("enabled").asBoolean()).isFalse();
         List<CloudEvent> events = http.events(LeadEventTopics.COMPANY_EVENTS, company.id(),
-                found -> found.stream().anyMatch(e -> e.getType().equals("com.calliyo.company.settings_changed")));
-        CloudEvent event = events.stream()
-                .filter(e -> e.getType().equals("com.calliyo.company.settings_changed")).findFirst().orElseThrow();
+                found -> settingsVersions(found).contains(2L));
+        CloudEvent event = events.stream().filter(e -> e.getType().equals(SETTINGS_CHANGED)
+                && http.data(e).get("settingsVersion").asLong() == 2).findFirst().orElseThrow();
         assertThat(event.getSubject()).isEqualTo(company.id());
         assertThat(event.getDataSchema().toString()).endsWith("company.settings_changed/v1");
         JsonNode data = http.data(event);
@@ -131,14 +132,41 @@ class ConfigurationIT {
         http.send("PUT", PATH, body(statusId, "06:00", 10), company.adminToken(), CONFIRMED);
         http.send("PUT", PATH, body(statusId, "06:00", 10), company.adminToken(), CONFIRMED); // no change
 
-        List<CloudEvent> events = http.events(LeadEventTopics.COMPANY_EVENTS, company.id(), found -> found.stream()
-                .filter(e -> e.getType().equals("com.calliyo.company.settings_changed")).count() >= 2);
+        List<CloudEvent> events = http.events(LeadEventTopics.COMPANY_EVENTS, company.id(),
+                found -> settingsVersions(found).size() >= 4);
 
-        assertThat(events.stream().filter(e -> e.getType().equals("com.calliyo.company.settings_changed"))
-                .map(e -> http.data(e).get("settingsVersion").asLong()).toList()).containsExactly(2L, 4L);
+        // 1 at sign-up, 2 the configuration, 3 the profile (it carries the timezone and GSTIN), 4 the configuration
+        assertThat(settingsVersions(events)).containsExactly(1L, 2L, 3L, 4L);
         Document stored = mongo.getCollection("companies").find(new Document("_id", company.id())).first();
         assertThat(stored.getString("name")).isEqualTo("Renamed");
         assertThat(stored.get("version", Number.class).longValue()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldAnnounceTheDefaultsAtSignUpAndTheGstinOfAProfileChange() {
+        LeadServiceApi.Response profile = http.api.send("PUT", "/api/settings/company",
+                "{\"companyName\":\"Acme\",\"timezone\":\"Asia/Kolkata\",\"gstin\":\"29aagcb7383j1z4\"}",
+                company.adminToken());
+
+        assertThat(profile.status()).as(profile.body()).isEqualTo(200);
+        List<JsonNode> settings = http.events(LeadEventTopics.COMPANY_EVENTS, company.id(),
+                        found -> settingsVersions(found).size() >= 2).stream()
+                .filter(e -> e.getType().equals(SETTINGS_CHANGED)).map(http::data).toList();
+        JsonNode atSignUp = settings.get(0);
+        assertThat(atSignUp.get("settingsVersion").asLong()).isEqualTo(1);
+        assertThat(atSignUp.get("actorId").asString()).isEqualTo(company.adminUserId());
+        assertThat(atSignUp.get("showCustomerTo").asString()).isEqualTo("ALL");
+        assertThat(atSignUp.get("orderModuleEnabled").asBoolean()).isTrue();
+        assertThat(atSignUp.get("gstin").isNull()).isTrue();
+        assertThat(atSignUp.get("statuses")).hasSize(10);
+        JsonNode afterProfile = settings.get(1);
+        assertThat(afterProfile.get("settingsVersion").asLong()).isEqualTo(2);
+        assertThat(afterProfile.get("gstin").asString()).isEqualTo("29AAGCB7383J1Z4");
+    }
+
+    private List<Long> settingsVersions(List<CloudEvent> events) {
+        return events.stream().filter(e -> e.getType().equals(SETTINGS_CHANGED))
+                .map(e -> http.data(e).get("settingsVersion").asLong()).toList();
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
 import com.calliyo.lead.status.LeadStatus;
@@ -379,11 +380,6 @@ class MongoLeads implements Leads {
     }
 
     private static List<Document> toDocuments(List<OutboxEntry> events) {
-        return events.stream()
-                .map(e -> new Document("id", e.id())
-                        .append("type", e.type())
-                        .append("occurredAt", Date.from(e.occurredAt()))
-                        .append("payload", e.payload()))
-                .toList();
+        return events.stream().map(OutboxDocuments::of).toList();
     }
 }

@@ -1,0 +1,20 @@
+package com.calliyo.lead.outbox;
+
+import java.util.Date;
+
+import com.calliyo.lead.lead.domain.OutboxEntry;
+import org.bson.Document;
+
+/** The stored shape of one pending event in a document's {@code pendingEvents}, as {@link OutboxPublisher} reads it. */
+public final class OutboxDocuments {
+
+    private OutboxDocuments() {
+    }
+
+    public static Document of(OutboxEntry event) {
+        return new Document("id", event.id())
+                .append("type", event.type())
+                .append("occurredAt", Date.from(event.occurredAt()))
+                .append("payload", event.payload());
+    }
+}
