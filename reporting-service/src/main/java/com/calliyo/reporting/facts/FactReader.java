@@ -86,8 +86,8 @@ public class FactReader {
     private Map<String, String> userNames(String companyId) {
         Map<String, String> names = new HashMap<>();
         for (Document d : collection(FactCollections.USERS).find(new Document("companyId", companyId))) {
-            if (d.getString("name") != null) {
-                names.put(d.getString("_id"), d.getString("name"));
+            if (d.getString("name") != null && d.getString("userId") != null) {
+                names.put(d.getString("userId"), d.getString("name"));
             }
         }
         return names;

@@ -23,6 +23,7 @@ import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.lead.events.TimelineEntryType;
+import com.calliyo.lead.events.UserChanged;
 import com.calliyo.order.events.OrderCreated;
 import com.calliyo.order.events.OrderPaymentStatusChanged;
 import com.calliyo.order.events.OrderSnapshot;
@@ -57,6 +58,9 @@ final class ReportWorld {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     static final int DAILY_CALL_TARGET = 25;
+    /** The final names of the company's users; agent-5 never had a user_changed event (its label is its id). */
+    static final Map<String, String> NAMES = Map.of("agent-1", "Asha Rao", "agent-2", "Bala K", "agent-3", "Chitra",
+            "agent-4", "Dev");
 
     /** The final pipeline: Interested renamed "Warm" and moved after Followups; Retired removed. */
     static final List<StatusRef> FINAL_PIPELINE = List.of(NEW, CONTACTED, FOLLOWUPS,
@@ -184,11 +188,16 @@ final class ReportWorld {
         java.util.Collections.reverse(last); // positions, not list order, say where a status stands
         for (String company : List.of(COMPANY, NOISE)) {
             published.add(new CompanySettingsChanged(company, 1, START, "admin", "UTC", "ALL", true, 10,
-                    List.of(NEW, CUSTOMER)));
+                    List.of(NEW, CUSTOMER), null));
             published.add(new CompanyStatusesChanged(company, 1, START, "admin", first));
             published.add(new CompanySettingsChanged(company, 2, START, "admin", ZONE.getId(), "ALL", true,
-                    company.equals(COMPANY) ? DAILY_CALL_TARGET : 99, FINAL_PIPELINE));
+                    company.equals(COMPANY) ? DAILY_CALL_TARGET : 99, FINAL_PIPELINE, "29AAAAA0000A1Z5"));
             published.add(new CompanyStatusesChanged(company, 2, START, "admin", last));
+            NAMES.forEach((id, name) -> {
+                published.add(new UserChanged(company, id, 1, START, "admin", "Old " + name, "AGENT", false));
+                published.add(new UserChanged(company, id, 2, START, "admin",
+                        company.equals(COMPANY) ? name : "Elsewhere " + name, "AGENT", id.equals("agent-3")));
+            });
         }
     }
 

@@ -126,7 +126,8 @@ final class ReportsOracle {
                         ofKey.add(order);
                     }
                 }
-                String label = key != null ? key : (group == GroupBy.PLAN ? "No plan" : "Unassigned");
+                String label = key != null ? (group == GroupBy.PLAN ? key : ReportWorld.NAMES.getOrDefault(key, key))
+                        : (group == GroupBy.PLAN ? "No plan" : "Unassigned");
                 rows.add(money(key, label, ofKey));
             }
             rows.sort(Comparator.comparing((RevenueReport.Row r) -> new BigDecimal(r.revenue())).reversed()
@@ -178,7 +179,8 @@ final class ReportsOracle {
         byDayAndAgent.forEach((dayAndAgent, calls) -> {
             String[] parts = dayAndAgent.split("\\|");
             long up = calls.stream().filter(c -> c.durationSeconds() > 0).count();
-            rows.add(new CallReport.Row(parts[1], parts[1], parts[0], calls.size(), up, calls.size() - up,
+            rows.add(new CallReport.Row(parts[1], ReportWorld.NAMES.getOrDefault(parts[1], parts[1]), parts[0],
+                    calls.size(), up, calls.size() - up,
                     calls.stream().mapToLong(Call::durationSeconds).sum(), ReportWorld.DAILY_CALL_TARGET,
                     rate(calls.size(), ReportWorld.DAILY_CALL_TARGET)));
         });
@@ -228,7 +230,7 @@ final class ReportsOracle {
 
     private static String label(GroupBy group, String key, List<Lead> leads) {
         return switch (group) {
-            case AGENT -> key == null ? "Unassigned" : key;
+            case AGENT -> key == null ? "Unassigned" : ReportWorld.NAMES.getOrDefault(key, key);
             case SOURCE -> key == null ? "No source" : key;
             case CAMPAIGN -> key == null ? "No campaign" : key;
             case TAG -> leads.stream().flatMap(l -> l.tags.stream()).map(String::strip)
