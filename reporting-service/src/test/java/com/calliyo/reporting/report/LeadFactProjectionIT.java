@@ -211,8 +211,8 @@ class LeadFactProjectionIT {
                 new ConversionReport.Row("2bhk", "2bhk", 1, 1, 1.0));
         assertThat(rows(company, GroupBy.CAMPAIGN)).containsExactly(
                 new ConversionReport.Row("diwali", "diwali", 1, 1, 1.0),
-                new ConversionReport.Row("summer", "summer", 1, 0, 0.0),
-                new ConversionReport.Row(null, "No campaign", 1, 1, 1.0));
+                new ConversionReport.Row(null, "No campaign", 1, 1, 1.0),
+                new ConversionReport.Row("summer", "summer", 1, 0, 0.0));
         assertThat(rows(company, GroupBy.AGENT)).containsExactly(
                 new ConversionReport.Row("agent-1", "agent-1", 2, 2, 1.0),
                 new ConversionReport.Row("agent-2", "agent-2", 1, 0, 0.0));
