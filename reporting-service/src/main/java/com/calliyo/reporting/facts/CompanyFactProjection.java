@@ -1,5 +1,6 @@
 package com.calliyo.reporting.facts;
 
+import java.util.Comparator;
 import java.util.List;
 
 import com.calliyo.lead.events.CompanyEvent;
@@ -38,7 +39,7 @@ public class CompanyFactProjection {
                     .append("statuses", statuses(changed.statuses())));
         } else if (event instanceof CompanyStatusesChanged changed) {
             List<StatusRef> ordered = changed.statuses().stream()
-                    .sorted(java.util.Comparator.comparingInt(PipelineStatus::position))
+                    .sorted(Comparator.comparingInt(PipelineStatus::position))
                     .map(PipelineStatus::toRef)
                     .toList();
             pipelines.put(changed.companyId(), changed.pipelineVersion(), new Document("statuses", statuses(ordered)));

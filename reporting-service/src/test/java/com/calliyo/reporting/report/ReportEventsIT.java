@@ -1,9 +1,11 @@
 package com.calliyo.reporting.report;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static com.calliyo.reporting.LeadEventsMother.aCompany;
 import static com.calliyo.reporting.LeadEventsMother.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -222,9 +225,9 @@ class ReportEventsIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             Document fact = mongo.getCollection(FactCollections.ORDERS)
                     .find(new Document("_id", created.orderId())).first();
-            org.assertj.core.api.Assertions.assertThat(fact).isNotNull();
-            org.assertj.core.api.Assertions.assertThat(fact.getString("companyId")).isEqualTo(created.companyId());
-            org.assertj.core.api.Assertions.assertThat(fact.getString("taxableValue"))
+            assertThat(fact).isNotNull();
+            assertThat(fact.getString("companyId")).isEqualTo(created.companyId());
+            assertThat(fact.getString("taxableValue"))
                     .isEqualTo(created.order().taxBreakdown().taxableValue());
         });
     }
@@ -261,13 +264,13 @@ class ReportEventsIT {
     }
 
     private static void publishOrder(OrderEvent event) {
-        String type = java.util.Arrays.stream(OrderEventType.values())
+        String type = Arrays.stream(OrderEventType.values())
                 .filter(t -> t.dataClass().equals(event.getClass())).findFirst().orElseThrow().type();
         producerSend(record(OrderEventTopics.ORDER_EVENTS, event.leadId(), type, JSON.writeValueAsBytes(event)));
     }
 
     private static void publishCompany(CompanyEvent event) {
-        String type = java.util.Arrays.stream(LeadEventType.values())
+        String type = Arrays.stream(LeadEventType.values())
                 .filter(t -> t.dataClass().equals(event.getClass())).findFirst().orElseThrow().type();
         producerSend(record(LeadEventTopics.COMPANY_EVENTS, event.companyId(), type, JSON.writeValueAsBytes(event)));
     }
@@ -295,9 +298,9 @@ class ReportEventsIT {
 
     private static byte[] example(String resource) {
         try (var in = ReportEventsIT.class.getClassLoader().getResourceAsStream(resource)) {
-            org.assertj.core.api.Assertions.assertThat(in).as(resource).isNotNull();
+            assertThat(in).as(resource).isNotNull();
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

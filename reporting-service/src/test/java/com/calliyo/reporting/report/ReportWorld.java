@@ -1,9 +1,11 @@
 package com.calliyo.reporting.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +187,7 @@ final class ReportWorld {
             StatusRef s = FINAL_PIPELINE.get(i);
             last.add(new PipelineStatus(s.id(), s.name(), s.kind(), i));
         }
-        java.util.Collections.reverse(last); // positions, not list order, say where a status stands
+        Collections.reverse(last); // positions, not list order, say where a status stands
         for (String company : List.of(COMPANY, NOISE)) {
             published.add(new CompanySettingsChanged(company, 1, START, "admin", "UTC", "ALL", true, 10,
                     List.of(NEW, CUSTOMER), null));
@@ -315,7 +317,7 @@ final class ReportWorld {
     private void amounts(Order order) {
         order.plan = random.nextInt(10) == 0 ? null : pick(PLANS);
         order.taxable = BigDecimal.valueOf(random.nextInt(5_000_000), 2);
-        BigDecimal tax = order.taxable.multiply(new BigDecimal("0.09")).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal tax = order.taxable.multiply(new BigDecimal("0.09")).setScale(2, RoundingMode.HALF_UP);
         boolean interState = random.nextBoolean();
         order.cgst = interState ? BigDecimal.ZERO.setScale(2) : tax;
         order.sgst = interState ? BigDecimal.ZERO.setScale(2) : tax;

@@ -1,6 +1,7 @@
 package com.calliyo.reporting.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.PipelineStatus;
+import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.lead.events.TimelineEntryType;
@@ -65,11 +67,11 @@ class ReportsBenchmark {
     private static final String NOISE = "bench-noise";
     private static final List<String> AGENTS = List.of("agent-01", "agent-02", "agent-03", "agent-04", "agent-05",
             "agent-06", "agent-07", "agent-08", "agent-09", "agent-10", "agent-11", "agent-12");
-    private static final StatusRef NEW = new StatusRef("st-new", "New", com.calliyo.lead.events.StatusKind.UNASSIGNED);
+    private static final StatusRef NEW = new StatusRef("st-new", "New", StatusKind.UNASSIGNED);
     private static final StatusRef CONTACTED = new StatusRef("st-contacted", "Contacted",
-            com.calliyo.lead.events.StatusKind.OTHER);
+            StatusKind.OTHER);
     private static final StatusRef CUSTOMER = new StatusRef("st-customer", "Customer",
-            com.calliyo.lead.events.StatusKind.CUSTOMER);
+            StatusKind.CUSTOMER);
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final long YEAR_MILLIS = 365L * 24 * 3_600_000L;
 
@@ -223,7 +225,7 @@ class ReportsBenchmark {
             String leadId = converted.get(random.nextInt(converted.size()));
             String orderId = company + "-order-" + n;
             BigDecimal taxable = BigDecimal.valueOf(100_000 + random.nextInt(5_000_000), 2);
-            String half = taxable.multiply(new BigDecimal("0.09")).setScale(2, java.math.RoundingMode.HALF_UP)
+            String half = taxable.multiply(new BigDecimal("0.09")).setScale(2, RoundingMode.HALF_UP)
                     .toPlainString();
             OrderSnapshot order = new OrderSnapshot(orderId, leadId, "plan-" + random.nextInt(5), "INR",
                     taxable.toPlainString(), false, PaymentStatus.PENDING, null,

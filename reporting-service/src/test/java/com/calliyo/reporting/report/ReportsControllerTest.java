@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -133,7 +134,7 @@ class ReportsControllerTest {
                 new FunnelReport.Total("total", "All leads", 0)));
 
         mvc.perform(get("/api/reports/funnel")).andExpect(status().isOk());
-        verify(reports).funnel(any(), org.mockito.ArgumentMatchers.eq(
+        verify(reports).funnel(any(), eq(
                 new ReportRequest(Period.ALL_TIME, Basis.CONVERSION, Optional.empty())));
     }
 

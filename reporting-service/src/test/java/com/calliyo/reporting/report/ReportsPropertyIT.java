@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import com.calliyo.lead.events.CompanyEvent;
@@ -96,7 +97,7 @@ class ReportsPropertyIT {
                 for (Basis basis : Basis.values()) {
                     for (GroupBy group : new GroupBy[] {null, GroupBy.AGENT, GroupBy.SOURCE, GroupBy.TAG,
                             GroupBy.CAMPAIGN}) {
-                        ReportRequest request = new ReportRequest(period, basis, java.util.Optional.ofNullable(group));
+                        ReportRequest request = new ReportRequest(period, basis, Optional.ofNullable(group));
                         String what = "seed " + SEED + ", " + (agent == null ? "manager" : agent) + ", " + request;
                         assertThat(reports.conversions(caller, request)).as("conversions, " + what)
                                 .isEqualTo(oracle.conversions(period, basis, group));
@@ -105,12 +106,12 @@ class ReportsPropertyIT {
                         compared += 2;
                     }
                     for (GroupBy group : new GroupBy[] {null, GroupBy.AGENT, GroupBy.PLAN}) {
-                        ReportRequest request = new ReportRequest(period, basis, java.util.Optional.ofNullable(group));
+                        ReportRequest request = new ReportRequest(period, basis, Optional.ofNullable(group));
                         assertThat(reports.revenue(caller, request)).as("revenue, seed %d, %s, %s", SEED, agent,
                                 request).isEqualTo(oracle.revenue(period, basis, group));
                         compared++;
                     }
-                    ReportRequest plain = new ReportRequest(period, basis, java.util.Optional.of(GroupBy.AGENT));
+                    ReportRequest plain = new ReportRequest(period, basis, Optional.of(GroupBy.AGENT));
                     assertThat(reports.funnel(caller, plain)).as("funnel, seed %d, %s, %s", SEED, agent, plain)
                             .isEqualTo(oracle.funnel(period));
                     assertThat(reports.calls(caller, plain)).as("calls, seed %d, %s, %s", SEED, agent, plain)
