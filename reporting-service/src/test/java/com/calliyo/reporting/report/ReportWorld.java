@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import com.calliyo.lead.events.CallLogged;
 import com.calliyo.lead.events.CompanySettingsChanged;
@@ -139,6 +141,10 @@ final class ReportWorld {
     final Map<String, List<Call>> calls = new HashMap<>();
     /** Every event in the order it was published. */
     final List<Object> published = new ArrayList<>();
+    /** How often the history un-converted a lead, and converted one that had been a customer before. */
+    int unconversions;
+    int reconversions;
+    private final Set<String> everConverted = new HashSet<>();
 
     private final Random random;
     private Instant clock = START;
@@ -260,6 +266,7 @@ final class ReportWorld {
         lead.status = to;
         String actor = lead.assignedTo != null ? lead.assignedTo : pick(AGENTS);
         if (to.kind() == StatusKind.CUSTOMER) {
+            reconversions += everConverted.add(lead.id) ? 0 : 1;
             lead.convertedAt = clock;
             lead.convertedBy = actor;
             published.add(new LeadStatusChanged(lead.companyId, lead.id, lead.version, clock, actor, lead.snapshot(),
@@ -267,6 +274,7 @@ final class ReportWorld {
             published.add(new LeadConverted(lead.companyId, lead.id, lead.version, clock, actor, lead.snapshot(),
                     clock, actor, List.of()));
         } else if (from.kind() == StatusKind.CUSTOMER) {
+            unconversions++;
             lead.convertedAt = null;
             lead.convertedBy = null;
             published.add(new LeadStatusChanged(lead.companyId, lead.id, lead.version, clock, actor, lead.snapshot(),

@@ -83,6 +83,11 @@ class ReportsPropertyIT {
         }
         assertThat(world.leads().stream().filter(ReportWorld.Lead::customer).count())
                 .as("the history converts some leads").isGreaterThan(20);
+        assertThat(world.unconversions).as("the history un-converts leads").isGreaterThan(20);
+        assertThat(world.reconversions).as("the history re-converts leads").isGreaterThan(5);
+        assertThat(world.orders()).as("orders of leads that are not customers now exist too")
+                .anyMatch(order -> world.leads().stream()
+                        .anyMatch(lead -> lead.id.equals(order.leadId) && !lead.customer()));
     }
 
     @Test
