@@ -24,7 +24,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drives the projections directly (no broker) against the embedded MongoDB-wire store through the real driver.
  * {@code -Dreports.seed=N} replays another history; the seed is in every failure message.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the replay changes the shared store: it goes last
 class ReportsPropertyIT {
 
     private static final long SEED = Long.getLong("reports.seed", 20261124L);
@@ -72,6 +76,7 @@ class ReportsPropertyIT {
     }
 
     @Test
+    @Order(1)
     void shouldHoldTheFinalStateOfEveryLead() {
         List<LeadFact> facts = new FactReader(new MongoTemplate(client, "reporting")).leads(ReportWorld.COMPANY);
         assertThat(facts).hasSize(world.leads().size());
@@ -91,6 +96,7 @@ class ReportsPropertyIT {
     }
 
     @Test
+    @Order(2)
     void shouldAnswerEveryReportAsTheOracleRecomputesIt() {
         List<Period> periods = periods(new Random(SEED + 2));
         int compared = 0;
@@ -129,6 +135,7 @@ class ReportsPropertyIT {
     }
 
     @Test
+    @Order(3)
     void shouldChangeNothingWhenTheWholeHistoryIsReplayed() {
         Caller manager = new Caller(ReportWorld.COMPANY, "manager-1", Role.MANAGER);
         ReportRequest byAgent = ReportRequest.allTime(GroupBy.AGENT);
