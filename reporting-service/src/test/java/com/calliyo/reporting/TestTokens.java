@@ -47,6 +47,11 @@ public final class TestTokens {
         return "Bearer " + forCompany(companyId, role);
     }
 
+    /** The {@code Authorization} header value of a valid token of user {@code userId} of {@code companyId}. */
+    public static String bearer(String companyId, String userId, Role role) {
+        return "Bearer " + sign(claims(companyId, role).subject(userId).build(), TEST_KEY);
+    }
+
     public static String expired(String companyId) {
         Instant issued = Instant.now().minus(Duration.ofHours(1));
         return sign(claims(companyId, Role.ADMIN).issueTime(Date.from(issued))

@@ -2,7 +2,7 @@ package com.calliyo.reporting.messaging;
 
 import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
-import com.calliyo.reporting.conversion.LeadFactProjection;
+import com.calliyo.reporting.facts.LeadFactProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.reporting.LeadEventsMother;
-import com.calliyo.reporting.conversion.LeadFactProjection;
+import com.calliyo.reporting.facts.LeadFactProjection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;

@@ -1,11 +1,10 @@
-package com.calliyo.reporting.conversion;
+package com.calliyo.reporting.report;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +13,8 @@ import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.reporting.LeadEventsMother;
 import com.calliyo.reporting.TestTokens;
+import com.calliyo.reporting.caller.Caller;
+import com.calliyo.reporting.facts.FactCollections;
 import com.calliyo.reporting.caller.Role;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,7 +77,7 @@ class LeadFactProjectionIT {
     MongoTemplate mongo;
 
     @Autowired
-    ConversionMetrics metrics;
+    Reports reports;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -155,8 +156,8 @@ class LeadFactProjectionIT {
         history.forEach(this::publish);
         awaitBarrier();
 
-        assertThat(metrics.conversions(company, Optional.empty()).total())
-                .isEqualTo(new ConversionRow("total", "All leads", 2, 1, 0.5));
+        assertThat(reports.conversions(manager(company), ReportRequest.allTime(null)).total())
+                .isEqualTo(new ConversionReport.Row("total", "All leads", 2, 1, 0.5));
         assertThat(fact(converted.leadId()).getLong("version")).isEqualTo(2);
         assertThat(fact(unconverted.leadId()).getLong("version")).isEqualTo(3);
         assertThat(fact(unconverted.leadId()).getString("statusKind")).isEqualTo("OTHER");
@@ -175,8 +176,8 @@ class LeadFactProjectionIT {
         publish(earlyConversion.captured());
         awaitBarrier();
 
-        assertThat(metrics.conversions(company, Optional.empty()).total())
-                .isEqualTo(new ConversionRow("total", "All leads", 2, 1, 0.5));
+        assertThat(reports.conversions(manager(company), ReportRequest.allTime(null)).total())
+                .isEqualTo(new ConversionReport.Row("total", "All leads", 2, 1, 0.5));
         Document overtakenFact = fact(overtaken.leadId());
         assertThat(overtakenFact.getLong("version")).isEqualTo(3);
         assertThat(overtakenFact.getString("statusKind")).isEqualTo("OTHER");
@@ -202,21 +203,21 @@ class LeadFactProjectionIT {
         publish(webWarm.assigned(2));
         awaitBarrier();
 
-        assertThat(rows(company, ConversionGroup.SOURCE)).containsExactly(
-                new ConversionRow("web", "web", 2, 1, 0.5),
-                new ConversionRow("referral", "referral", 1, 1, 1.0));
-        assertThat(rows(company, ConversionGroup.TAG)).containsExactly(
-                new ConversionRow("hot", "hot", 2, 1, 0.5),
-                new ConversionRow("2bhk", "2bhk", 1, 1, 1.0));
-        assertThat(rows(company, ConversionGroup.CAMPAIGN)).containsExactly(
-                new ConversionRow("diwali", "diwali", 1, 1, 1.0),
-                new ConversionRow("summer", "summer", 1, 0, 0.0),
-                new ConversionRow(null, "No campaign", 1, 1, 1.0));
-        assertThat(rows(company, ConversionGroup.AGENT)).containsExactly(
-                new ConversionRow("agent-1", "agent-1", 2, 2, 1.0),
-                new ConversionRow("agent-2", "agent-2", 1, 0, 0.0));
-        assertThat(metrics.conversions(company, Optional.of(ConversionGroup.TAG)).total())
-                .isEqualTo(new ConversionRow("total", "All leads", 3, 2, 0.6667));
+        assertThat(rows(company, GroupBy.SOURCE)).containsExactly(
+                new ConversionReport.Row("web", "web", 2, 1, 0.5),
+                new ConversionReport.Row("referral", "referral", 1, 1, 1.0));
+        assertThat(rows(company, GroupBy.TAG)).containsExactly(
+                new ConversionReport.Row("hot", "hot", 2, 1, 0.5),
+                new ConversionReport.Row("2bhk", "2bhk", 1, 1, 1.0));
+        assertThat(rows(company, GroupBy.CAMPAIGN)).containsExactly(
+                new ConversionReport.Row("diwali", "diwali", 1, 1, 1.0),
+                new ConversionReport.Row(null, "No campaign", 1, 1, 1.0),
+                new ConversionReport.Row("summer", "summer", 1, 0, 0.0));
+        assertThat(rows(company, GroupBy.AGENT)).containsExactly(
+                new ConversionReport.Row("agent-1", "agent-1", 2, 2, 1.0),
+                new ConversionReport.Row("agent-2", "agent-2", 1, 0, 0.0));
+        assertThat(reports.conversions(manager(company), ReportRequest.allTime(GroupBy.TAG)).total())
+                .isEqualTo(new ConversionReport.Row("total", "All leads", 3, 2, 0.6667));
     }
 
     @Test
@@ -319,8 +320,12 @@ class LeadFactProjectionIT {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(companyId, Role.MANAGER));
     }
 
-    private List<ConversionRow> rows(String company, ConversionGroup group) {
-        return metrics.conversions(company, Optional.of(group)).rows();
+    private static Caller manager(String companyId) {
+        return new Caller(companyId, "manager-1", Role.MANAGER);
+    }
+
+    private List<ConversionReport.Row> rows(String company, GroupBy group) {
+        return reports.conversions(manager(company), ReportRequest.allTime(group)).rows();
     }
 
     private void publish(LeadEvent... events) {
@@ -349,7 +354,7 @@ class LeadFactProjectionIT {
     }
 
     private Document fact(String leadId) {
-        return mongo.getCollection(LeadFact.COLLECTION).find(new Document("_id", leadId)).first();
+        return mongo.getCollection(FactCollections.LEADS).find(new Document("_id", leadId)).first();
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

@@ -1,0 +1,136 @@
+package com.calliyo.reporting.facts;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.calliyo.lead.events.StatusKind;
+import com.calliyo.lead.events.StatusRef;
+import com.calliyo.order.events.PaymentStatus;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one company's facts for the reports. Each read is a company-scoped scan ({@code {companyId}}), which is
+ * acceptable on the query path; the reports are then computed in Java, so they need no aggregation feature at all
+ * and answer the same on MongoDB and on the embedded store.
+ */
+@Component
+public class FactReader {
+
+    private final MongoTemplate mongo;
+
+    public FactReader(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public List<LeadFact> leads(String companyId) {
+        List<LeadFact> facts = new ArrayList<>();
+        for (Document d : collection(FactCollections.LEADS).find(new Document("companyId", companyId))) {
+            String kind = d.getString("statusKind");
+            facts.add(new LeadFact(d.getString("_id"), companyId, number(d, "version"), instant(d, "capturedAt"),
+                    d.getString("source"), d.getString("campaign"), d.getList("tags", String.class),
+                    d.getString("statusId"), d.getString("statusName"),
+                    kind == null ? null : StatusKind.valueOf(kind), d.getString("assignedTo"),
+                    instant(d, "convertedAt"), d.getString("convertedBy")));
+        }
+        return facts;
+    }
+
+    public List<OrderFact> orders(String companyId) {
+        List<OrderFact> facts = new ArrayList<>();
+        for (Document d : collection(FactCollections.ORDERS).find(new Document("companyId", companyId))) {
+            String status = d.getString("paymentStatus");
+            facts.add(new OrderFact(d.getString("_id"), companyId, d.getString("leadId"), number(d, "version"),
+                    d.getString("plan"), status == null ? PaymentStatus.PENDING : PaymentStatus.valueOf(status),
+                    decimal(d, "taxableValue"), decimal(d, "tax"), instant(d, "createdAt")));
+        }
+        return facts;
+    }
+
+    public List<CallFact> calls(String companyId) {
+        List<CallFact> facts = new ArrayList<>();
+        for (Document d : collection(FactCollections.CALLS).find(new Document("companyId", companyId))) {
+            facts.add(new CallFact(d.getString("_id"), companyId, d.getString("leadId"), d.getString("actorId"),
+                    instant(d, "occurredAt"), d.getString("callStatus"), (int) number(d, "durationSeconds")));
+        }
+        return facts;
+    }
+
+    public CompanyFacts company(String companyId) {
+        Document settings = collection(FactCollections.COMPANY_SETTINGS).find(new Document("_id", companyId)).first();
+        Document pipeline = collection(FactCollections.COMPANY_PIPELINES).find(new Document("_id", companyId)).first();
+        ZoneId zone = CompanyFacts.DEFAULT_TIMEZONE;
+        Integer target = null;
+        List<StatusRef> statuses = List.of();
+        if (settings != null) {
+            zone = zone(settings.getString("timezone"));
+            target = settings.getInteger("dailyCallTarget");
+            statuses = statuses(settings);
+        }
+        // statuses_changed is the pipeline's own event; settings only repeat it, so the pipeline wins when present
+        if (pipeline != null) {
+            statuses = statuses(pipeline);
+        }
+        return new CompanyFacts(companyId, zone, target, statuses, userNames(companyId));
+    }
+
+    private Map<String, String> userNames(String companyId) {
+        Map<String, String> names = new HashMap<>();
+        for (Document d : collection(FactCollections.USERS).find(new Document("companyId", companyId))) {
+            if (d.getString("name") != null && d.getString("userId") != null) {
+                names.put(d.getString("userId"), d.getString("name"));
+            }
+        }
+        return names;
+    }
+
+    private static List<StatusRef> statuses(Document holder) {
+        List<Document> statuses = holder.getList("statuses", Document.class);
+        if (statuses == null) {
+            return List.of();
+        }
+        return statuses.stream()
+                .map(s -> new StatusRef(s.getString("id"), s.getString("name"),
+                        s.getString("kind") == null ? null : StatusKind.valueOf(s.getString("kind"))))
+                .toList();
+    }
+
+    private static ZoneId zone(String timezone) {
+        if (timezone == null) {
+            return CompanyFacts.DEFAULT_TIMEZONE;
+        }
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            return CompanyFacts.DEFAULT_TIMEZONE;
+        }
+    }
+
+    private static long number(Document d, String field) {
+        Object value = d.get(field);
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static BigDecimal decimal(Document d, String field) {
+        Object value = d.get(field);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return mongo.getCollection(name);
+    }
+}

@@ -1,0 +1,83 @@
+package com.calliyo.reporting.facts;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.calliyo.lead.events.CallLogged;
+import com.calliyo.lead.events.LeadEvent;
+import com.calliyo.lead.events.LeadSnapshot;
+import com.calliyo.lead.events.StatusRef;
+import com.calliyo.lead.events.TimelineEntry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only writer of lead and call facts. Every lead event carries the lead's whole snapshot, so every type
+ * re-states the lead fact behind the leadVersion guard ({@link VersionedFacts}): an older event changes nothing, a
+ * duplicate re-states the same values, and an un-conversion needs no special case (the snapshot no longer says
+ * CUSTOMER). A {@code call.logged} event also adds its call, once per timeline entry id.
+ */
+@Component
+public class LeadFactProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadFactProjection.class);
+
+    private final VersionedFacts leads;
+    private final VersionedFacts calls;
+
+    public LeadFactProjection(MongoTemplate mongo) {
+        this.leads = new VersionedFacts(mongo, FactCollections.LEADS);
+        this.calls = new VersionedFacts(mongo, FactCollections.CALLS);
+    }
+
+    public void apply(LeadEvent event) {
+        if (!leads.put(event.leadId(), event.leadVersion(), lead(event))) {
+            log.debug("Lead {} v{}: a newer version is already applied", event.leadId(), event.leadVersion());
+        }
+        if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
+            calls.insertIfAbsent(call(logged));
+        }
+    }
+
+    private static Document lead(LeadEvent event) {
+        LeadSnapshot lead = event.lead();
+        StatusRef status = lead.status();
+        boolean customer = status != null && status.isCustomer();
+        // a customer always has a conversion time; should an event lack one, the event's time is the best witness
+        Instant convertedAt = customer ? firstNonNull(lead.convertedAt(), event.occurredAt()) : null;
+        return new Document("companyId", event.companyId())
+                .append("capturedAt", date(firstNonNull(lead.createdAt(), event.occurredAt())))
+                .append("source", lead.source())
+                .append("campaign", lead.campaign())
+                .append("tags", lead.tags() == null ? List.of() : lead.tags())
+                .append("statusId", status == null ? null : status.id())
+                .append("statusName", status == null ? null : status.name())
+                .append("statusKind", status == null || status.kind() == null ? null : status.kind().name())
+                .append("assignedTo", lead.assignedTo())
+                .append("convertedAt", date(convertedAt))
+                .append("convertedBy", customer ? lead.convertedBy() : null);
+    }
+
+    private static Document call(CallLogged logged) {
+        TimelineEntry call = logged.call();
+        return new Document("_id", call.id())
+                .append("companyId", logged.companyId())
+                .append("leadId", logged.leadId())
+                .append("actorId", firstNonNull(call.actorId(), logged.actorId()))
+                .append("occurredAt", date(firstNonNull(call.occurredAt(), logged.occurredAt())))
+                .append("callStatus", call.callStatus())
+                .append("durationSeconds", call.durationSeconds() == null ? 0 : Math.max(0, call.durationSeconds()));
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static <T> T firstNonNull(T first, T second) {
+        return first != null ? first : second;
+    }
+}

@@ -1,0 +1,80 @@
+package com.calliyo.reporting.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.calliyo.reporting.facts.LeadFact;
+
+/**
+ * The keys a lead counts under and the readable label of each key. Keys are ids or raw values; a missing key is
+ * null and reads "Unassigned", "No source", "No campaign" or "No plan". Tags have no ids: the key is the tag name
+ * lower-cased (so "Hot" and "hot" are one row) and the label its first spelling in alphabetical order.
+ */
+final class Groups {
+
+    static final Comparator<String> KEY_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
+
+    private final Map<String, String> userNames;
+    private final Map<String, String> tagSpellings;
+
+    private Groups(Map<String, String> userNames, Map<String, String> tagSpellings) {
+        this.userNames = userNames;
+        this.tagSpellings = tagSpellings;
+    }
+
+    static Groups of(Map<String, String> userNames, List<LeadFact> leads) {
+        Map<String, String> spellings = new TreeMap<>();
+        for (LeadFact lead : leads) {
+            for (String tag : lead.tags()) {
+                if (tag != null && !tag.isBlank()) {
+                    spellings.merge(tagKey(tag), tag.trim(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+        }
+        return new Groups(userNames, spellings);
+    }
+
+    /** The keys {@code lead} counts under; one, except for tags (one per distinct tag, none without tags). */
+    static List<String> keys(LeadFact lead, GroupBy group) {
+        return switch (group) {
+            case AGENT -> Collections.singletonList(lead.agent());
+            case SOURCE -> Collections.singletonList(lead.source());
+            case CAMPAIGN -> Collections.singletonList(lead.campaign());
+            case TAG -> tagKeys(lead);
+            case PLAN -> throw new IllegalArgumentException("plan is a key of orders, not of leads");
+        };
+    }
+
+    static List<String> tagKeys(LeadFact lead) {
+        List<String> keys = new ArrayList<>();
+        for (String tag : lead.tags()) {
+            if (tag != null && !tag.isBlank() && !keys.contains(tagKey(tag))) {
+                keys.add(tagKey(tag));
+            }
+        }
+        return keys;
+    }
+
+    static String tagKey(String tag) {
+        return tag.trim().toLowerCase(Locale.ROOT);
+    }
+
+    String label(GroupBy group, String key) {
+        return switch (group) {
+            case AGENT -> key == null ? "Unassigned" : userNames.getOrDefault(key, key);
+            case SOURCE -> key == null ? "No source" : key;
+            case CAMPAIGN -> key == null ? "No campaign" : key;
+            case TAG -> tagSpellings.getOrDefault(key, key);
+            case PLAN -> key == null ? "No plan" : key;
+        };
+    }
+
+    String agentLabel(String agentId) {
+        return label(GroupBy.AGENT, agentId);
+    }
+}
