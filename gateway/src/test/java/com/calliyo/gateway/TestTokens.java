@@ -29,6 +29,7 @@ final class TestTokens {
 
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private volatile RSAKey current;
+    private volatile RSAKey impostor;
 
     TestTokens() {
         rotate();
@@ -37,6 +38,7 @@ final class TestTokens {
     /** A new signing key with a new key id, published next to the old ones. */
     RSAKey rotate() {
         current = newKey();
+        impostor = newKey(current.getKeyID());
         published.add(current);
         return current;
     }
@@ -66,7 +68,6 @@ final class TestTokens {
 
     /** Signed with a key the issuer never published, under the real key's id. */
     String forged() {
-        RSAKey impostor = newKey(current.getKeyID());
         return sign(impostor, claims("user-1", "company-1", "ADMIN", ISSUER, Instant.now().plusSeconds(900)));
     }
 

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * 413 problem+json for a body over the limit (1 MB; the CSV import 10 MB plus multipart framing). A declared
  * {@code Content-Length} is refused before anything reaches the service; a chunked body is counted while it streams
- * and cut off at the limit (the fallback then answers 413).
+ * and cut off at the limit.
  */
 @Component
 @EnableConfigurationProperties(BodyLimitProperties.class)
@@ -52,7 +52,8 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
         if (declared >= 0) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(counted(request, max)).build());
+        return chain.filter(exchange.mutate().request(counted(request, max)).build())
+                .onErrorResume(BodyTooLargeException.class, tooLarge -> tooLarge(exchange, max));
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * A body without a {@code Content-Length} (chunked) grew past the limit while it was streamed on. Not a downstream
- * failure: the circuit breakers ignore it and the fallback answers 413.
+ * failure: the circuit breakers ignore it, and {@link BodyLimitFilter} answers 413.
  */
 public class BodyTooLargeException extends RuntimeException {
 
