@@ -35,6 +35,11 @@ final class Gateway {
         return new Gateway(baseUrl, token);
     }
 
+    /** The access token this client sends, or null. */
+    String accessToken() {
+        return accessToken;
+    }
+
     Response get(String path) {
         return send("GET", path, null);
     }
@@ -51,7 +56,11 @@ final class Gateway {
         return send("PUT", path, json);
     }
 
-    private Response send(String method, String path, String body) {
+    Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Response send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -63,7 +72,8 @@ final class Gateway {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -72,7 +82,11 @@ final class Gateway {
         }
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String contentType) {
+
+        boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

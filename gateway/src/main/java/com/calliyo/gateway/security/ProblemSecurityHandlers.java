@@ -22,7 +22,7 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
                 badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized", badToken
                 ? "The access token is invalid or expired; sign in again"
-                : "Sign in first: send Authorization: Bearer <access token>");
+                : "An access token is required: send Authorization: Bearer <access token>");
     }
 
     @Override
