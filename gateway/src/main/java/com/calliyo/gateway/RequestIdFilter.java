@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an {@code X-Request-Id} (the caller's, if it looks sane, else a new UUID), passes it
- * downstream and back to the caller, and logs one access line with it. A web filter ahead of the security chain, so
- * requests refused before routing (401, 429, 413) are logged and answered with their id too. Also records the client's URL for the
- * fallback's problem {@code instance}.
+ * downstream and back to the caller, and logs one access line with it (health probes excepted). A web filter ahead
+ * of the security chain, so requests refused before routing (401, 429, 413) are logged and answered with their id
+ * too. Also records the client's URL for the fallback's problem {@code instance}.
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
@@ -47,6 +47,9 @@ class RequestIdFilter implements WebFilter, Ordered {
         ServerHttpRequest withId = request.mutate().headers(headers -> headers.set(HEADER, requestId)).build();
         return chain.filter(exchange.mutate().request(withId).build())
                 .doFinally(signal -> {
+                    if (request.getPath().value().startsWith("/actuator/")) {
+                        return;
+                    }
                     HttpStatusCode status = response.getStatusCode();
                     log.info("{} {} {} {}ms requestId={}", request.getMethod(), request.getPath().value(),
                             status == null ? "-" : status.value(), (System.nanoTime() - start) / 1_000_000,

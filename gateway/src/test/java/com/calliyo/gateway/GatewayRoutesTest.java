@@ -227,6 +227,14 @@ class GatewayRoutesTest extends StubbedGatewayTest {
     }
 
     @Test
+    void shouldAnswerPathsWithoutARouteWithNotFoundProblem() {
+        client.get().uri("/api/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
     void shouldReportHealthyWhileServicesAreDown() {
         SERVICES.values().forEach(StubService::stop);
 

@@ -13,9 +13,9 @@ final class IssuerStub {
     private final HttpServer server;
     private final AtomicInteger fetches = new AtomicInteger();
 
-    private IssuerStub(TestTokens tokens) {
+    private IssuerStub(TestTokens tokens, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -27,7 +27,15 @@ final class IssuerStub {
     }
 
     static IssuerStub start(TestTokens tokens) {
-        return new IssuerStub(tokens);
+        return new IssuerStub(tokens, 0);
+    }
+
+    static IssuerStub start(TestTokens tokens, int port) {
+        return new IssuerStub(tokens, port);
+    }
+
+    void stop() {
+        server.stop(0);
     }
 
     String jwksUrl() {

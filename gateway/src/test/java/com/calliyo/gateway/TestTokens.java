@@ -58,7 +58,8 @@ final class TestTokens {
 
     /** Expired beyond the decoder's 60 s clock-skew allowance. */
     String expired() {
-        return sign(current, claims("user-1", "company-1", "ADMIN", ISSUER, Instant.now().minus(Duration.ofMinutes(5))));
+        Instant fiveMinutesAgo = Instant.now().minus(Duration.ofMinutes(5));
+        return sign(current, claims("user-1", "company-1", "ADMIN", ISSUER, fiveMinutesAgo));
     }
 
     String wrongIssuer() {

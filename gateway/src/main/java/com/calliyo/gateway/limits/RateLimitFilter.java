@@ -1,5 +1,7 @@
 package com.calliyo.gateway.limits;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.calliyo.gateway.Problems;
@@ -71,7 +73,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Caller> callerOf(ServerWebExchange exchange) {
-        PathPattern.PathMatchInfo webhook = WEBHOOK.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
+        PathPattern.PathMatchInfo webhook =
+                WEBHOOK.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
         if (webhook != null) {
             return Mono.just(new Caller("webhook:" + webhook.getUriVariables().get("keyId"), "webhook key",
                     properties.webhookKey()));
@@ -84,14 +87,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private static String clientIp(ServerWebExchange exchange) {
-        var address = exchange.getRequest().getRemoteAddress();
+        InetSocketAddress address = exchange.getRequest().getRemoteAddress();
         return address == null || address.getAddress() == null ? "unknown" : address.getAddress().getHostAddress();
     }
 
     private static Bucket newBucket(RateLimitProperties.Limit limit) {
         return Bucket.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.burst())
-                        .refillGreedy(limit.perMinute(), java.time.Duration.ofMinutes(1)))
+                        .refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
                 .build();
     }
 

@@ -16,6 +16,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -125,7 +126,10 @@ class SecurityConfig {
         return exchange -> Mono.just(authentication -> {
             String token = ((BearerTokenAuthenticationToken) authentication).getToken();
             if (!token.startsWith(properties.apiKeyPrefix())) {
-                return jwt.authenticate(authentication);
+                // The decoder fails with a plain IllegalStateException when the key set cannot be fetched.
+                return jwt.authenticate(authentication)
+                        .onErrorMap(failure -> !(failure instanceof AuthenticationException),
+                                failure -> new AuthenticationServiceException("Cannot check the token now", failure));
             }
             return apiKeyPaths.matches(exchange).flatMap(match -> match.isMatch()
                     ? Mono.just(new ApiKeyPassThrough(token))
