@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
+import com.calliyo.gateway.limits.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,7 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Target of every route's {@code CircuitBreaker} fallback: 504 when the time limit ran out, 503 for anything else
- * (connection refused, open circuit). Mapped for every HTTP method, because the forward keeps the original one.
+ * (connection refused, open circuit), 413 when a chunked body outgrew the body limit on its way. Mapped for every
+ * HTTP method, because the forward keeps the original one.
  */
 @RestController
 class FallbackController {
@@ -30,6 +32,13 @@ class FallbackController {
     @RequestMapping("/fallback/{service:[a-z][a-z-]{0,40}}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        BodyTooLargeException tooLarge = causeOfType(failure, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                    "The request body may be at most " + tooLarge.limit().toBytes() + " bytes");
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         boolean timedOut = causedByTimeout(failure);
         ProblemDetail problem = timedOut
                 ? problem(HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout",
@@ -56,12 +65,16 @@ class FallbackController {
     }
 
     private static boolean causedByTimeout(Throwable failure) {
+        return causeOfType(failure, TimeoutException.class) != null;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
-                return true;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     // The client's URL as the gateway recorded it before routing; the first entry is the incoming one.

@@ -5,8 +5,6 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
@@ -14,15 +12,18 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every routed request an {@code X-Request-Id} (the caller's, if it looks sane, else a new UUID), passes it
- * downstream and back to the caller, and logs one access line with it. Also records the client's URL for the
- * fallback's problem {@code instance}.
+ * Gives every request an {@code X-Request-Id} (the caller's, if it looks sane, else a new UUID), passes it
+ * downstream and back to the caller, and logs one access line with it (health probes excepted). A web filter ahead
+ * of the security chain, so requests refused before routing (401, 429, 413) are logged and answered with their id
+ * too. Also records the client's URL for the fallback's problem {@code instance}.
  */
 @Component
-class RequestIdFilter implements GlobalFilter, Ordered {
+class RequestIdFilter implements WebFilter, Ordered {
 
     static final String HEADER = "X-Request-Id";
 
@@ -31,7 +32,7 @@ class RequestIdFilter implements GlobalFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long start = System.nanoTime();
         ServerHttpRequest request = exchange.getRequest();
         String requestId = requestIdOf(request);
@@ -46,6 +47,9 @@ class RequestIdFilter implements GlobalFilter, Ordered {
         ServerHttpRequest withId = request.mutate().headers(headers -> headers.set(HEADER, requestId)).build();
         return chain.filter(exchange.mutate().request(withId).build())
                 .doFinally(signal -> {
+                    if (request.getPath().value().startsWith("/actuator/")) {
+                        return;
+                    }
                     HttpStatusCode status = response.getStatusCode();
                     log.info("{} {} {} {}ms requestId={}", request.getMethod(), request.getPath().value(),
                             status == null ? "-" : status.value(), (System.nanoTime() - start) / 1_000_000,

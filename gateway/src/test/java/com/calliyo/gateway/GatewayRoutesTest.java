@@ -3,66 +3,23 @@ package com.calliyo.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutesTest {
-
-    static final Map<String, StubService> SERVICES = Map.of(
-            "lead-service", StubService.start("lead-service"),
-            "customer-service", StubService.start("customer-service"),
-            "order-service", StubService.start("order-service"),
-            "reporting-service", StubService.start("reporting-service"));
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("LEAD_SERVICE_URL", () -> SERVICES.get("lead-service").url());
-        registry.add("CUSTOMER_SERVICE_URL", () -> SERVICES.get("customer-service").url());
-        registry.add("ORDER_SERVICE_URL", () -> SERVICES.get("order-service").url());
-        registry.add("REPORTING_SERVICE_URL", () -> SERVICES.get("reporting-service").url());
-        registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @Autowired
-    CircuitBreakerRegistry circuitBreakers;
+class GatewayRoutesTest extends StubbedGatewayTest {
 
     @Autowired
     TimeLimiterRegistry timeLimiters;
-
-    @AfterEach
-    void resetServicesAndCircuits() {
-        SERVICES.values().forEach(StubService::reset);
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        SERVICES.values().forEach(StubService::stop);
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -74,7 +31,7 @@ class GatewayRoutesTest {
             "POST, /api/auth/login, lead-service",
             "GET, /api/users, lead-service",
             "GET, /api/settings/statuses, lead-service",
-            "POST, /api/webhooks/leads, lead-service",
+            "POST, /api/webhooks/leads/key-1, lead-service",
             "GET, /api/follow-ups/today, lead-service",
             "GET, /api/tasks/mine, lead-service",
             "GET, /.well-known/jwks.json, lead-service",
@@ -86,7 +43,6 @@ class GatewayRoutesTest {
         String requestId = "req-" + UUID.randomUUID();
 
         client.method(HttpMethod.valueOf(method)).uri(uri)
-                .header("Authorization", "Bearer token-123")
                 .header(RequestIdFilter.HEADER, requestId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
@@ -96,7 +52,7 @@ class GatewayRoutesTest {
                 .expectBody().jsonPath("$.service").isEqualTo(service);
 
         assertThat(SERVICES.get(service).received())
-                .containsExactly(new StubService.Received(method, uri, "Bearer token-123", requestId));
+                .containsExactly(new StubService.Received(method, uri, "Bearer " + token, requestId));
         SERVICES.forEach((name, stub) -> {
             if (!name.equals(service)) {
                 assertThat(stub.hits()).as(name).isZero();
@@ -245,14 +201,47 @@ class GatewayRoutesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"leads, lead-service", "customers, customer-service", "orders, order-service",
+            "reports, reporting-service"})
+    void shouldServeEachServicesApiDescriptionWithoutAToken(String name, String service) {
+        anonymous.get().uri("/v3/api-docs/" + name).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo(service);
+
+        assertThat(SERVICES.get(service).received()).extracting(StubService.Received::uri)
+                .containsExactly("/v3/api-docs");
+    }
+
+    @Test
+    void shouldServeTheCombinedSwaggerUiListingEveryService() {
+        anonymous.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        anonymous.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.urls.length()").isEqualTo(4)
+                .jsonPath("$.urls[?(@.name == 'lead-service')].url").isEqualTo("/v3/api-docs/leads")
+                .jsonPath("$.urls[?(@.name == 'customer-service')].url").isEqualTo("/v3/api-docs/customers")
+                .jsonPath("$.urls[?(@.name == 'order-service')].url").isEqualTo("/v3/api-docs/orders")
+                .jsonPath("$.urls[?(@.name == 'reporting-service')].url").isEqualTo("/v3/api-docs/reports");
+    }
+
+    @Test
+    void shouldAnswerPathsWithoutARouteWithNotFoundProblem() {
+        client.get().uri("/api/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
     @Test
     void shouldReportHealthyWhileServicesAreDown() {
         SERVICES.values().forEach(StubService::stop);
 
-        client.get().uri("/actuator/health").exchange()
+        anonymous.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 
     private static String pathOf(String service) {

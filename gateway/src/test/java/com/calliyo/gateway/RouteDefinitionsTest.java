@@ -19,13 +19,14 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 /** Checks the shipped application.yml itself, bound the way the gateway binds it. */
 class RouteDefinitionsTest {
 
     static StandardEnvironment environment;
     static List<RouteDefinition> routes;
-    /** The routes that carry a whole service (every route but the import route). */
+    /** The routes that carry a whole service (every route but the import route and the API descriptions). */
     static List<RouteDefinition> serviceRoutes;
 
     @BeforeAll
@@ -34,7 +35,9 @@ class RouteDefinitionsTest {
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         routes = bindRoutes();
-        serviceRoutes = routes.stream().filter(route -> !route.getId().equals("lead-imports")).toList();
+        serviceRoutes = routes.stream()
+                .filter(route -> !route.getId().equals("lead-imports") && !route.getId().endsWith("-docs"))
+                .toList();
     }
 
     @Test
@@ -42,7 +45,8 @@ class RouteDefinitionsTest {
         assertThat(routes).extracting(RouteDefinition::getId)
                 .doesNotHaveDuplicates()
                 .containsExactly("lead-imports", "lead-service", "customer-service", "order-service",
-                        "reporting-service");
+                        "reporting-service", "lead-service-docs", "customer-service-docs", "order-service-docs",
+                        "reporting-service-docs");
     }
 
     @Test
@@ -96,6 +100,45 @@ class RouteDefinitionsTest {
         List<RouteDefinition> rebound = bindRoutes();
         environment.getPropertySources().remove("env");
         assertThat(rebound.get(3).getUri()).isEqualTo(URI.create("http://order-service:8083"));
+    }
+
+    @Test
+    void shouldServeEachServicesApiDescriptionFromItsOwnV3ApiDocs() {
+        List<RouteDefinition> docs = routes.stream().filter(route -> route.getId().endsWith("-docs")).toList();
+
+        assertThat(docs).extracting(route -> route.getPredicates().get(0).getArgs().values().iterator().next())
+                .containsExactly("/v3/api-docs/leads", "/v3/api-docs/customers", "/v3/api-docs/orders",
+                        "/v3/api-docs/reports");
+        assertThat(docs).extracting(RouteDefinition::getUri).containsExactly(
+                URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
+                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"));
+        for (RouteDefinition route : docs) {
+            assertThat(filter(route, "SetPath").getArgs()).containsValue("/v3/api-docs");
+        }
+    }
+
+    @Test
+    void shouldCheckTokensAgainstLeadServicesKeySetAndIssuerByDefault() {
+        Binder binder = Binder.get(environment);
+
+        assertThat(binder.bind("gateway.security.jwk-set-uri", String.class).get())
+                .isEqualTo("http://localhost:8081/.well-known/jwks.json");
+        assertThat(binder.bind("gateway.security.issuer", String.class).get()).isEqualTo("calliyo");
+        assertThat(binder.bind("gateway.security.api-key-prefix", String.class).get()).isEqualTo("ck_live_");
+    }
+
+    @Test
+    void shouldShipRateLimitsOnAndBodyLimitsOfOneAndElevenMegabytes() {
+        Binder binder = Binder.get(environment);
+
+        assertThat(binder.bind("gateway.rate-limit.enabled", Boolean.class).get()).isTrue();
+        assertThat(binder.bind("gateway.rate-limit.user.per-minute", Long.class).get()).isEqualTo(1200L);
+        assertThat(binder.bind("gateway.rate-limit.webhook-key.per-minute", Long.class).get()).isEqualTo(300L);
+        assertThat(binder.bind("gateway.body-limit.max", DataSize.class).get()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(binder.bind("gateway.body-limit.larger[0].path", String.class).get())
+                .isEqualTo("/api/leads/imports");
+        assertThat(binder.bind("gateway.body-limit.larger[0].max", DataSize.class).get())
+                .isEqualTo(DataSize.ofMegabytes(11));
     }
 
     @Test

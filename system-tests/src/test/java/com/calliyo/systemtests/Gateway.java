@@ -36,6 +36,11 @@ final class Gateway {
         return new Gateway(baseUrl, token);
     }
 
+    /** The access token this client sends, or null. */
+    String accessToken() {
+        return accessToken;
+    }
+
     Response get(String path) {
         return send("GET", path, null);
     }
@@ -62,7 +67,11 @@ final class Gateway {
         return send("PUT", path, json, headers);
     }
 
-    private Response send(String method, String path, String body) {
+    Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Response send(String method, String path, String body) {
         return send(method, path, body, Map.of());
     }
 
@@ -79,7 +88,8 @@ final class Gateway {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -88,7 +98,11 @@ final class Gateway {
         }
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String contentType) {
+
+        boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

@@ -12,7 +12,7 @@ import com.calliyo.localstack.ServiceModule;
 /**
  * The suite under test, once per test JVM: the local stack started in memory on free ports (so a developer's running
  * stack is never touched), or, with {@code -Dcalliyo.gateway.url} and {@code -Dcalliyo.kafka.bootstrap}, a stack
- * that is already running.
+ * that is already running (plus {@code -Dcalliyo.mongo.uri} for the security matrix).
  */
 final class Suite {
 
@@ -23,17 +23,20 @@ final class Suite {
 
     private final Gateway gateway;
     private final LeadEventsTap tap;
+    private final String leadsMongoUri;
 
-    private Suite(String gatewayUrl, String kafkaBootstrapServers) {
+    private Suite(String gatewayUrl, String kafkaBootstrapServers, String leadsMongoUri) {
         this.gateway = new Gateway(gatewayUrl);
         this.tap = new LeadEventsTap(kafkaBootstrapServers);
+        this.leadsMongoUri = leadsMongoUri;
     }
 
     static synchronized Suite shared() {
         if (shared == null) {
             String gatewayUrl = System.getProperty("calliyo.gateway.url");
             shared = gatewayUrl == null ? startLocalStack()
-                    : new Suite(gatewayUrl, System.getProperty("calliyo.kafka.bootstrap", "127.0.0.1:9092"));
+                    : new Suite(gatewayUrl, System.getProperty("calliyo.kafka.bootstrap", "127.0.0.1:9092"),
+                            System.getProperty("calliyo.mongo.uri"));
         }
         return shared;
     }
@@ -44,6 +47,14 @@ final class Suite {
 
     LeadEventsTap tap() {
         return tap;
+    }
+
+    /** lead-service's database (for its signing key); {@code -Dcalliyo.mongo.uri} for a stack already running. */
+    String leadsMongoUri() {
+        if (leadsMongoUri == null) {
+            throw new IllegalStateException("Set -Dcalliyo.mongo.uri=mongodb://host:port/leads for a running stack");
+        }
+        return leadsMongoUri;
     }
 
     private static Suite startLocalStack() {
@@ -58,7 +69,7 @@ final class Suite {
         }
         RunningStack stack = LocalStack.start(config.build());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
-        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers());
+        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers(), stack.mongoUri("leads"));
     }
 
     private static int freePort() {

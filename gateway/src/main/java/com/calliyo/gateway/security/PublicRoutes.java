@@ -1,0 +1,36 @@
+package com.calliyo.gateway.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * What anyone may call without an access token: exactly the routes the API contract marks public, plus health and
+ * the API docs. Everything else needs a valid token before it is routed.
+ */
+final class PublicRoutes {
+
+    static final ServerWebExchangeMatcher MATCHER = new OrServerWebExchangeMatcher(
+            route(HttpMethod.POST, "/api/companies"),
+            route(HttpMethod.POST, "/api/auth/login"),
+            route(HttpMethod.GET, "/.well-known/jwks.json"),
+            // Web forms on customers' sites; lead-service checks X-Webhook-Token and the allowed origins per key.
+            route(HttpMethod.POST, "/api/webhooks/leads/{keyId}"),
+            route(HttpMethod.GET, "/actuator/health"),
+            route(HttpMethod.GET, "/actuator/health/**"),
+            route(HttpMethod.GET, "/actuator/info"),
+            route(HttpMethod.GET, "/actuator/prometheus"),
+            route(HttpMethod.GET, "/swagger-ui.html"),
+            route(HttpMethod.GET, "/swagger-ui/**"),
+            route(HttpMethod.GET, "/webjars/swagger-ui/**"),
+            route(HttpMethod.GET, "/v3/api-docs"),
+            route(HttpMethod.GET, "/v3/api-docs/**"));
+
+    private PublicRoutes() {
+    }
+
+    private static ServerWebExchangeMatcher route(HttpMethod method, String pattern) {
+        return new PathPatternParserServerWebExchangeMatcher(pattern, method);
+    }
+}

@@ -1,0 +1,65 @@
+package com.calliyo.gateway;
+
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The real gateway on a random port in front of four stub services and a stub key set. Test classes that add no
+ * properties of their own share one application context (and so one set of rate-limit buckets: they stay far
+ * below the limits).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class StubbedGatewayTest {
+
+    static final Map<String, StubService> SERVICES = Map.of(
+            "lead-service", StubService.start("lead-service"),
+            "customer-service", StubService.start("customer-service"),
+            "order-service", StubService.start("order-service"),
+            "reporting-service", StubService.start("reporting-service"));
+    static final TestTokens TOKENS = new TestTokens();
+    static final IssuerStub ISSUER = IssuerStub.start(TOKENS);
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("LEAD_SERVICE_URL", () -> SERVICES.get("lead-service").url());
+        registry.add("CUSTOMER_SERVICE_URL", () -> SERVICES.get("customer-service").url());
+        registry.add("ORDER_SERVICE_URL", () -> SERVICES.get("order-service").url());
+        registry.add("REPORTING_SERVICE_URL", () -> SERVICES.get("reporting-service").url());
+        registry.add("gateway.security.jwk-set-uri", ISSUER::jwksUrl);
+        registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
+    }
+
+    @Autowired
+    WebTestClient anonymous;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    /** The gateway with a valid access token on every request. */
+    WebTestClient client;
+    String token;
+
+    @BeforeEach
+    void signIn() {
+        token = TOKENS.valid();
+        client = anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    @AfterEach
+    void resetServicesAndCircuits() {
+        SERVICES.values().forEach(StubService::reset);
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+}
