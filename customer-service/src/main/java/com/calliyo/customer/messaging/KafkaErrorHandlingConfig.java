@@ -2,6 +2,7 @@ package com.calliyo.customer.messaging;
 
 import com.calliyo.customer.CustomerServiceProperties;
 import com.calliyo.lead.events.LeadEventDecodingException;
+import com.calliyo.order.events.OrderEventDecodingException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,8 @@
 package com.calliyo.reporting.messaging;
 
-import com.calliyo.reporting.ReportingServiceProperties;
 import com.calliyo.lead.events.LeadEventDecodingException;
+import com.calliyo.order.events.OrderEventDecodingException;
+import com.calliyo.reporting.ReportingServiceProperties;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ class KafkaErrorHandlingConfig {
         ReportingServiceProperties.Listener listener = properties.listener();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(listener.retryBackoff().toMillis(), listener.maxRetries()));
-        handler.addNotRetryableExceptions(LeadEventDecodingException.class);
+        handler.addNotRetryableExceptions(LeadEventDecodingException.class, OrderEventDecodingException.class);
         return handler;
     }
 }

@@ -1,5 +1,6 @@
 package com.calliyo.reporting.messaging;
 
+import com.calliyo.order.events.OrderEventReader;
 import com.calliyo.order.events.OrderEventTopics;
 import com.calliyo.reporting.facts.OrderFactProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

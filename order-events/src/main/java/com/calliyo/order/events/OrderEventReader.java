@@ -1,9 +1,7 @@
-package com.calliyo.customer.messaging;
+package com.calliyo.order.events;
 
 import java.util.Optional;
 
-import com.calliyo.order.events.OrderEvent;
-import com.calliyo.order.events.OrderEventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,21 +11,21 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a binary-mode CloudEvent from {@code crm.order.events} into its v1 order record (the order-events contract
- * ships records, not a reader). Unknown types are skipped; records that can never be read throw
- * {@link OrderEventDecodingException}, which skips the retries and goes to the dead-letter topic.
+ * The consumers' side of {@code crm.order.events}: reads a binary-mode CloudEvent from a Kafka record and its JSON
+ * data into the v1 order record named by {@code ce_type}. Types this version does not know are skipped (forward
+ * compatibility); records that can never be read throw {@link OrderEventDecodingException}.
  */
-final class OrderEventReader {
+public final class OrderEventReader {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEventReader.class);
 
     private final JsonMapper json;
 
-    OrderEventReader(JsonMapper json) {
+    public OrderEventReader(JsonMapper json) {
         this.json = json;
     }
 
-    Optional<OrderEvent> read(ConsumerRecord<String, byte[]> record) {
+    public Optional<OrderEvent> read(ConsumerRecord<String, byte[]> record) {
         CloudEvent event;
         try {
             event = KafkaMessageFactory.createReader(record).toEvent();
@@ -37,7 +35,8 @@ final class OrderEventReader {
         }
         Optional<OrderEventType> type = OrderEventType.ofType(event.getType());
         if (type.isEmpty()) {
-            log.debug("Skipping event {} of type {}", event.getId(), event.getType());
+            log.debug("Skipping event {} of type {} at {}-{}@{}", event.getId(), event.getType(), record.topic(),
+                    record.partition(), record.offset());
             return Optional.empty();
         }
         if (event.getData() == null) {
@@ -50,7 +49,7 @@ final class OrderEventReader {
             throw new OrderEventDecodingException("Event " + event.getId() + " of type " + event.getType()
                     + " has unreadable data: " + e.getOriginalMessage(), e);
         }
-        if (decoded == null || decoded.leadId() == null || decoded.orderId() == null || decoded.companyId() == null
+        if (decoded == null || decoded.companyId() == null || decoded.orderId() == null || decoded.leadId() == null
                 || decoded.order() == null) {
             throw new OrderEventDecodingException("Event " + event.getId()
                     + " lacks companyId, orderId, leadId or order", null);
