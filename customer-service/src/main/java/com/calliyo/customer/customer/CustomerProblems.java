@@ -1,5 +1,6 @@
 package com.calliyo.customer.customer;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +54,20 @@ class CustomerProblems extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleTypeMismatch(ex, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setProperty("errors", List.of(fieldError(ex.getPropertyName(),
-                    "must be " + (ex.getRequiredType() == null ? "valid" : "a " + ex.getRequiredType().getSimpleName()))));
+            problem.setProperty("errors", List.of(fieldError(ex.getPropertyName(), expected(ex.getRequiredType()))));
         }
         return response;
+    }
+
+    /** Says what a person would type, not the Java type. */
+    private static String expected(Class<?> type) {
+        if (type == LocalDate.class) {
+            return "must be a date like 2026-05-11";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        return "is not valid";
     }
 
     private static Map<String, String> fieldError(String field, String message) {

@@ -207,7 +207,7 @@ class OrderService {
         PaymentStatus from = order.paymentStatus();
         if (to != from && !PaymentTransitions.isAllowed(from, to)) {
             throw new ApiException(HttpStatus.CONFLICT, "Illegal payment status change",
-                    "paymentStatus cannot change from " + from + " to " + to, "paymentStatus",
+                    "cannot change from " + from + " to " + to, "paymentStatus",
                     Map.of("from", from.name(), "to", to.name(), "allowed", PaymentTransitions.from(from)));
         }
         if (to == PaymentStatus.PARTIALLY_PAID) {
