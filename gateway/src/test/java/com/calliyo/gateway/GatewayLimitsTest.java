@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
         "gateway.rate-limit.user.burst=3", "gateway.rate-limit.user.per-minute=1",
         "gateway.rate-limit.anonymous.burst=2", "gateway.rate-limit.anonymous.per-minute=1",
         "gateway.rate-limit.webhook-key.burst=2", "gateway.rate-limit.webhook-key.per-minute=1"})
-class GatewayLimitsTest extends StubbedGatewayTest {
+class GatewayLimitsTest extends StubbedGateway {
 
     static final int ONE_MB = 1024 * 1024;
 

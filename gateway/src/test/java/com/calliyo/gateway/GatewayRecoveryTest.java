@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
  * here instead of 10 s.
  */
 @TestPropertySource(properties = "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s")
-class GatewayRecoveryTest extends StubbedGatewayTest {
+class GatewayRecoveryTest extends StubbedGateway {
 
     @Test
     void shouldAnswerServiceUnavailableWhileAServiceIsDownAndRecoverWhenItReturns() {

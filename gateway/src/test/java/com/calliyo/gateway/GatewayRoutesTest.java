@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
-class GatewayRoutesTest extends StubbedGatewayTest {
+class GatewayRoutesTest extends StubbedGateway {
 
     @Autowired
     TimeLimiterRegistry timeLimiters;

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * refuses each kind of bad token with 401 problem+json before anything is routed; public routes are routed
  * without one. (Roles and company isolation are the services' half: system-tests' SecurityMatrixIT.)
  */
-class GatewaySecurityTest extends StubbedGatewayTest {
+class GatewaySecurityTest extends StubbedGateway {
 
     static Stream<Arguments> everyProtectedRouteWithEveryBadToken() {
         List<BadToken> badTokens = List.of(

@@ -15,13 +15,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The real gateway on a random port in front of four stub services and a stub key set. Test classes that add no
- * properties of their own share one application context (and so one set of rate-limit buckets: they stay far
- * below the limits).
+ * Base of the gateway tests (no tests of its own): the real gateway on a random port in front of four stub
+ * services and a stub key set. Test classes that add no properties of their own share one application context (and
+ * so one set of rate-limit buckets: they stay far below the limits).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-abstract class StubbedGatewayTest {
+abstract class StubbedGateway {
 
     static final Map<String, StubService> SERVICES = Map.of(
             "lead-service", StubService.start("lead-service"),
