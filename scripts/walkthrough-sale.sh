@@ -48,7 +48,7 @@ echo "--- un-convert Sita, then revenue and conversions by tag:"; curl -s -o /de
 curl -s "$GW/api/reports/revenue?groupBy=agent" -H "$A" | j '[(r["label"], r["orders"], r["revenue"]) for r in d["rows"]]'
 curl -s "$GW/api/reports/conversions?groupBy=tag" -H "$A" | j '[(r["label"], r["leads"], r["conversions"]) for r in d["rows"]]'
 echo "--- Sita in the Customers view:"; curl -s -o /dev/null -w "%{http_code}\n" $GW/api/customers/$L2 -H "$A"
-echo "--- time to convert, funnel, calls:"; curl -s "$GW/api/reports/time-to-convert" -H "$A" | j 'd["rows"]'
+echo "--- time to convert, funnel, calls:"; curl -s "$GW/api/reports/time-to-convert?groupBy=agent" -H "$A" | j '(d["rows"], d["total"])'
 curl -s "$GW/api/reports/funnel" -H "$A" | j '[(r["label"], r["leads"]) for r in d["rows"] if r["leads"]]'
 curl -s "$GW/api/reports/calls?groupBy=agent" -H "$A" | j 'd["rows"]'
 echo "--- bad groupBy:"; curl -s "$GW/api/reports/conversions?groupBy=planet" -H "$A" | j '(d["status"], d["errors"])'
