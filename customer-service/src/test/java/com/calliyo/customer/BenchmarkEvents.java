@@ -83,7 +83,7 @@ final class BenchmarkEvents {
                         List.of(UNASSIGNED, ASSIGNED, INTERESTED, CUSTOMER), null));
         for (int a = 0; a < 4; a++) {
             add(LeadEventTopics.COMPANY_EVENTS, companyId, LeadEventType.USER_CHANGED.type(),
-                    new UserChanged(companyId, agent(companyId, a), 1, START, "admin", "Agent " + a, "AGENT", false));
+                    new UserChanged(companyId, agent(companyId, a), 1, START, "admin", "Agent " + a, "AGENT", false, null));
         }
     }
 

@@ -179,7 +179,7 @@ public final class LeadEventsMother {
 
     public static UserChanged userChanged(String companyId, String userId, long version, String name) {
         return new UserChanged(companyId, userId, version, CAPTURED_AT.plus(version, ChronoUnit.HOURS), "admin-1",
-                name, "AGENT", false);
+                name, "AGENT", false, null);
     }
 
     public static ProducerRecord<String, byte[]> record(UserChanged event) {

@@ -15,7 +15,8 @@ class CompanyEventReaderTest {
     final CompanyEventReader reader = new CompanyEventReader(Contracts.CONSUMER);
 
     @ParameterizedTest
-    @EnumSource(value = LeadEventType.class, names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED", "USER_CHANGED"})
+    @EnumSource(value = LeadEventType.class, names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED", "USER_CHANGED",
+            "SESSION_ENDED"})
     void shouldReadEveryCompanyEventExampleIntoItsRecord(LeadEventType type) {
         Optional<CompanyEvent> event = reader.read(record(type.type(), Contracts.example(type)));
 

@@ -24,7 +24,7 @@ class UserEvents {
 
     OutboxEntry userChanged(User user, String actorId, Instant now) {
         UserChanged event = new UserChanged(user.companyId(), user.id(), user.version(), now, actorId, user.name(),
-                user.role().name(), user.banned());
+                user.role().name(), user.banned(), user.tokensValidAfter());
         return new OutboxEntry(UUID.randomUUID().toString(), LeadEventType.USER_CHANGED.type(), now,
                 json.writeValueAsString(event));
     }

@@ -119,7 +119,7 @@ class ReportEventsIT {
         kept.conversion(2).forEach(this::publish);
         undone.conversion(2).forEach(this::publish);
         undone.unconversion(3).forEach(this::publish);
-        publishCompany(new UserChanged(company, "agent-1", 1, Instant.now(), "admin", "Asha Rao", "AGENT", false));
+        publishCompany(new UserChanged(company, "agent-1", 1, Instant.now(), "admin", "Asha Rao", "AGENT", false, null));
 
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(asManager(company, "/api/reports/revenue")
                         .param("groupBy", "agent"))

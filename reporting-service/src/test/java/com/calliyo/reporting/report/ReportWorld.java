@@ -202,9 +202,9 @@ final class ReportWorld {
                     company.equals(COMPANY) ? DAILY_CALL_TARGET : 99, FINAL_PIPELINE, "29AAAAA0000A1Z5"));
             published.add(new CompanyStatusesChanged(company, 2, START, "admin", last));
             NAMES.forEach((id, name) -> {
-                published.add(new UserChanged(company, id, 1, START, "admin", "Old " + name, "AGENT", false));
+                published.add(new UserChanged(company, id, 1, START, "admin", "Old " + name, "AGENT", false, null));
                 published.add(new UserChanged(company, id, 2, START, "admin",
-                        company.equals(COMPANY) ? name : "Elsewhere " + name, "AGENT", id.equals("agent-3")));
+                        company.equals(COMPANY) ? name : "Elsewhere " + name, "AGENT", id.equals("agent-3"), null));
             });
         }
     }

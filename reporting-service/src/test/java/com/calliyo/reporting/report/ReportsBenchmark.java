@@ -167,7 +167,7 @@ class ReportsBenchmark {
                 new PipelineStatus(CUSTOMER.id(), CUSTOMER.name(), CUSTOMER.kind(), 2))));
         for (int i = 0; i < AGENTS.size(); i++) {
             companyFacts.apply(new UserChanged(company, AGENTS.get(i), 1, START, "admin", "Agent " + (i + 1),
-                    "AGENT", false));
+                    "AGENT", false, null));
         }
         int events = 3 + AGENTS.size();
         List<String> converted = new ArrayList<>();
