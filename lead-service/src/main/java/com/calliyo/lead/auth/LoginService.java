@@ -2,6 +2,7 @@ package com.calliyo.lead.auth;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import com.calliyo.lead.user.User;
 import com.calliyo.lead.user.Users;
@@ -45,7 +46,7 @@ class LoginService {
         if (user.banned()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "User is banned / inactive");
         }
-        return new SignedIn(tokens.issue(user), user);
+        return new SignedIn(tokens.issue(user, UUID.randomUUID().toString()), user);
     }
 
     private static ApiException badCredentials() {

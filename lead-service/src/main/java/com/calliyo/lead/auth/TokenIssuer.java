@@ -15,12 +15,14 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-/** Signs RS256 access tokens whose claims name the user, their company and their role. */
+/** Signs RS256 access tokens whose claims name the user, their company, their role and their sign-in session. */
 @Component
 class TokenIssuer {
 
     static final String COMPANY_ID = "companyId";
     static final String ROLE = "role";
+    /** The sign-in session the token belongs to; ending the session (sign-out) voids all its tokens. */
+    static final String SESSION_ID = "sid";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -34,13 +36,14 @@ class TokenIssuer {
         this.clock = clock;
     }
 
-    IssuedToken issue(User user) {
+    IssuedToken issue(User user, String sessionId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(user.id())
                 .claim(COMPANY_ID, user.companyId())
                 .claim(ROLE, user.role().name())
+                .claim(SESSION_ID, sessionId)
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .id(UUID.randomUUID().toString())
