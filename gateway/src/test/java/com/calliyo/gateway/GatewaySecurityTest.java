@@ -89,7 +89,7 @@ class GatewaySecurityTest extends StubbedGateway {
     @Test
     void shouldListExactlyTheContractsPublicRoutes() {
         assertThat(publicRoutes().map(route -> route.method() + " " + route.path())).containsExactlyInAnyOrder(
-                "POST /api/companies", "POST /api/auth/login", "GET /.well-known/jwks.json",
+                "POST /api/companies", "POST /api/auth/login", "POST /api/auth/refresh", "GET /.well-known/jwks.json",
                 "POST /api/webhooks/leads/{keyId}");
         // The same paths with another method are not public.
         anonymous.get().uri("/api/companies").exchange().expectStatus().isUnauthorized();

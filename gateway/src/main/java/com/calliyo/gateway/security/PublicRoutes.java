@@ -14,6 +14,8 @@ final class PublicRoutes {
     static final ServerWebExchangeMatcher MATCHER = new OrServerWebExchangeMatcher(
             route(HttpMethod.POST, "/api/companies"),
             route(HttpMethod.POST, "/api/auth/login"),
+            // The refresh token is the credential: the access token it replaces has usually expired.
+            route(HttpMethod.POST, "/api/auth/refresh"),
             route(HttpMethod.GET, "/.well-known/jwks.json"),
             // Web forms on customers' sites; lead-service checks X-Webhook-Token and the allowed origins per key.
             route(HttpMethod.POST, "/api/webhooks/leads/{keyId}"),

@@ -2,7 +2,6 @@ package com.calliyo.lead.auth;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import com.calliyo.lead.user.User;
 import com.calliyo.lead.user.Users;
@@ -11,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Checks an email and password and issues an access token; every failure looks the same to the client. */
+/** Checks an email and password and starts a session; every failure looks the same to the client. */
 @Service
 class LoginService {
 
@@ -19,16 +18,16 @@ class LoginService {
     private final String decoyHash;
     private final Users users;
     private final PasswordEncoder passwords;
-    private final TokenIssuer tokens;
+    private final SignInSessions sessions;
 
-    LoginService(Users users, PasswordEncoder passwords, TokenIssuer tokens) {
+    LoginService(Users users, PasswordEncoder passwords, SignInSessions sessions) {
         this.users = users;
         this.passwords = passwords;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
-    SignedIn login(String companyId, String email, String password) {
+    SignInSessions.Grant login(String companyId, String email, String password, String deviceId) {
         List<User> candidates = users.findByEmail(email.trim().toLowerCase(Locale.ROOT)).stream()
                 .filter(user -> companyId == null || companyId.isBlank() || user.companyId().equals(companyId))
                 .toList();
@@ -46,13 +45,10 @@ class LoginService {
         if (user.banned()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "User is banned / inactive");
         }
-        return new SignedIn(tokens.issue(user, UUID.randomUUID().toString()), user);
+        return sessions.start(user, deviceId);
     }
 
     private static ApiException badCredentials() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Wrong email or password");
-    }
-
-    record SignedIn(TokenIssuer.IssuedToken token, User user) {
     }
 }

@@ -53,7 +53,8 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/companies", "/api/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/companies", "/api/auth/login", "/api/auth/refresh")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/webhooks/leads/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()

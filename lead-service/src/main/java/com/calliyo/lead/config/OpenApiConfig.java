@@ -18,7 +18,8 @@ class OpenApiConfig {
                 .info(new Info().title("Calliyo lead-service").version("v1").description("""
                         Companies, users and sign-in; the status pipeline; capturing leads by form, CSV, webhook and \
                         API; lead lists. Errors are application/problem+json with errors[{field, message}]. Public: \
-                        POST /api/companies, POST /api/auth/login, POST /api/webhooks/leads/{keyId} (X-Webhook-Token), \
+                        POST /api/companies, POST /api/auth/login, POST /api/auth/refresh (the refresh token is the \
+                        credential), POST /api/webhooks/leads/{keyId} (X-Webhook-Token), \
                         GET /.well-known/jwks.json."""))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")

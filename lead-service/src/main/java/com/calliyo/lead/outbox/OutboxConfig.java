@@ -34,4 +34,10 @@ class OutboxConfig {
                                         OutboxProperties properties, Clock clock) {
         return new OutboxPublisher(mongo, kafka, properties, OutboxStream.USERS, clock);
     }
+
+    @Bean
+    OutboxPublisher sessionOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                           OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.SESSIONS, clock);
+    }
 }

@@ -165,7 +165,8 @@ class OutboxPublisher {
                 Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))),
                 Updates.set(CLAIMS, claims == null ? 1L : claims + 1));
         return documents().findOneAndUpdate(unchanged, lease,
-                new FindOneAndUpdateOptions().projection(Projections.include(PENDING, CLAIMS, stream.keyField()))
+                new FindOneAndUpdateOptions()
+                        .projection(Projections.include(PENDING, CLAIMS, stream.keyField(), stream.subjectField()))
                         .returnDocument(ReturnDocument.AFTER));
     }
 
@@ -176,7 +177,7 @@ class OutboxPublisher {
     }
 
     private List<CompletableFuture<SendResult<String, byte[]>>> send(Document claimed) {
-        String subject = String.valueOf(claimed.get("_id"));
+        String subject = String.valueOf(claimed.get(stream.subjectField()));
         String key = String.valueOf(claimed.get(stream.keyField()));
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
         for (Document entry : claimed.getList(PENDING, Document.class)) {

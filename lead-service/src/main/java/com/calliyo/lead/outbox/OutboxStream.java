@@ -4,12 +4,17 @@ import com.calliyo.lead.events.LeadEventTopics;
 
 /**
  * A collection whose documents carry their own outbox ({@code pendingEvents}, {@code outboxLease},
- * {@code outboxClaims}) and the topic its events go to. The CloudEvents subject is the document's {@code _id}; the
- * record key is the field {@code keyField} of the document ({@code _id} itself for most streams).
+ * {@code outboxClaims}) and the topic its events go to. The record key is the field {@code keyField} of the document
+ * and the CloudEvents subject the field {@code subjectField} ({@code _id} itself for most streams).
  */
-public record OutboxStream(String name, String collection, String topic, String keyField) {
+public record OutboxStream(String name, String collection, String topic, String keyField, String subjectField) {
 
     private static final String ID = "_id";
+
+    /** A stream whose events are about the document itself: the subject is its {@code _id}. */
+    public OutboxStream(String name, String collection, String topic, String keyField) {
+        this(name, collection, topic, keyField, ID);
+    }
 
     /**
      * How many times the document's outbox was claimed; the relay's compare-and-set key. Writers set it to 0 when
@@ -34,4 +39,11 @@ public record OutboxStream(String name, String collection, String topic, String 
      */
     public static final OutboxStream USERS = new OutboxStream("user", "users", LeadEventTopics.COMPANY_EVENTS,
             "companyId");
+
+    /**
+     * Sign-in sessions ({@code auth/Sessions}): {@code session_ended} events, keyed by companyId like every company
+     * event; the subject is the session's user ({@code userId}), as for {@code user_changed}.
+     */
+    public static final OutboxStream SESSIONS = new OutboxStream("session", "sessions",
+            LeadEventTopics.COMPANY_EVENTS, "companyId", "userId");
 }

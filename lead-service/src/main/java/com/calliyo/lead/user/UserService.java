@@ -13,6 +13,7 @@ import com.calliyo.lead.config.LeadServiceProperties;
 import com.calliyo.lead.lead.application.InvalidFieldException;
 import com.calliyo.lead.lead.application.PhoneNumbers;
 import com.calliyo.lead.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,14 +30,16 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final UserEvents events;
     private final LeadServiceProperties properties;
+    private final ApplicationEventPublisher signIns;
     private final Clock clock;
 
     UserService(Users users, PasswordEncoder passwords, UserEvents events, LeadServiceProperties properties,
-                Clock clock) {
+                ApplicationEventPublisher signIns, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.events = events;
         this.properties = properties;
+        this.signIns = signIns;
         this.clock = clock;
     }
 
@@ -68,6 +71,9 @@ public class UserService {
         if (!users.replace(updated, current.version(), events.userChanged(updated, caller.userId(), now))) {
             throw new ApiException(HttpStatus.CONFLICT, "Concurrent change",
                     "User " + userId + " was changed by another request at the same time; try again");
+        }
+        if (!updated.tokensValidAfter().equals(current.tokensValidAfter())) {
+            signIns.publishEvent(new CredentialsChanged(updated.companyId(), updated.id(), now));
         }
         return updated;
     }

@@ -1,5 +1,6 @@
 package com.calliyo.lead.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Every error as RFC 9457 problem+json; field errors listed in {@code errors[]} as {@code {field, message}}. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** RFC 9457's type for "the status says it all"; Spring 7 leaves the member out unless it is set. */
+    private static final URI NO_FURTHER_MEANING = URI.create("about:blank");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -110,6 +114,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail apiException(ApiException ex) {
         String detail = ex.field() == null ? ex.getMessage() : ex.field() + " " + ex.getMessage();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), detail);
+        problem.setType(NO_FURTHER_MEANING);
         problem.setTitle(ex.title());
         if (ex.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));

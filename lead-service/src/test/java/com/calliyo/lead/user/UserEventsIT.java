@@ -1,5 +1,7 @@
 package com.calliyo.lead.user;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.calliyo.lead.events.LeadEventTopics;
@@ -90,6 +92,28 @@ class UserEventsIT {
         assertThat(stored.getString("passwordHash")).isNotBlank();
         assertThat(stored.getInteger("leadCap")).isEqualTo(7);
         assertThat(http.api.login(company.id(), agent.email())).isNotBlank(); // the password hash survived
+    }
+
+    @Test
+    void shouldMoveTokensValidAfterOnARoleChangeAndABanButNotOnARename() {
+        LeadServiceApi.User agent = http.api.addUser(company, "AGENT");
+        for (String change : List.of("{\"name\":\"Renamed\"}", "{\"role\":\"MANAGER\"}", "{\"banned\":true}")) {
+            LeadServiceApi.Response changed = http.api.send("PATCH", "/api/users/" + agent.id(), change,
+                    company.adminToken());
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        }
+
+        List<CloudEvent> events = userEvents(http.events(LeadEventTopics.COMPANY_EVENTS, company.id(),
+                found -> userEvents(found).size() >= 5));
+
+        List<Instant> validAfter = events.stream().filter(event -> event.getSubject().equals(agent.id()))
+                .map(event -> Instant.parse(http.data(event).get("tokensValidAfter").asString())).toList();
+        assertThat(validAfter).hasSize(4); // created, renamed, new role, banned
+        // The store keeps milliseconds; the first event carries the instant before it was stored.
+        assertThat(validAfter.get(1)).as("a rename keeps it")
+                .isEqualTo(validAfter.get(0).truncatedTo(ChronoUnit.MILLIS));
+        assertThat(validAfter.get(2)).as("a new role moves it").isAfter(validAfter.get(1));
+        assertThat(validAfter.get(3)).as("a ban moves it").isAfter(validAfter.get(2));
     }
 
     private static List<CloudEvent> userEvents(List<CloudEvent> events) {
