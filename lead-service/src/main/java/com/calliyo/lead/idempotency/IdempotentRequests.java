@@ -11,8 +11,7 @@ import org.springframework.stereotype.Service;
  * Runs a write at most once per {@code Idempotency-Key} of a caller: keys belong to whoever sent them (a user of the
  * company, or an API key), so two callers' equal keys never meet. The first request with a key claims it by inserting
  * an "in progress" record (a unique index on companyId, callerId, scope and key makes concurrent duplicates lose that
- * race), runs,
- * and stores its response; a later request with the same key and the same fingerprint gets that response replayed
+ * race), runs, and stores its response; a later request with the same key and the same fingerprint gets that response replayed
  * (header {@code Idempotent-Replayed: true}) without running again. The same key with another fingerprint, or while
  * the first request still runs, is 409.
  * <p>
