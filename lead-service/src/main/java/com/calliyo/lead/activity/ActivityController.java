@@ -11,6 +11,7 @@ import com.calliyo.lead.activity.ActivityResponses.NoteResponse;
 import com.calliyo.lead.activity.ActivityResponses.NoteResult;
 import com.calliyo.lead.caller.CallerResolver;
 import com.calliyo.lead.lead.domain.CallStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Calls, follow-ups and notes on a lead; agents reach only the leads assigned to them (404 otherwise). */
+/**
+ * Calls, follow-ups and notes on a lead; agents reach only the leads assigned to them (404 otherwise), and for notes
+ * also the customers "Show customer to" shows them.
+ */
 @RestController
 class ActivityController {
 
@@ -63,6 +67,8 @@ class ActivityController {
         return result(followUps.resolve(callers.current(), id));
     }
 
+    @Operation(summary = "Add a note {text} → 201 {note, lead}; agents: their own leads, and under "
+            + "showCustomerTo ALL any customer of the company; 404 otherwise")
     @PostMapping("/api/leads/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     NoteResult addNote(@PathVariable String id, @Valid @RequestBody AddNoteRequest request) {

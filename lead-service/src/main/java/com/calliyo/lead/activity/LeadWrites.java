@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.lead.application.ConcurrentLeadChangeException;
@@ -37,14 +38,25 @@ class LeadWrites {
 
     /** The lead as the caller may see it (agents: only their own), else 404. */
     Lead load(Caller caller, String leadId) {
-        return leads.find(caller.companyId(), leadId).filter(found -> LeadAccess.canSee(caller, found))
+        return load(caller, leadId, LeadAccess::canSee);
+    }
+
+    /** The company's lead if {@code access} lets the caller at it, else 404 (as for a missing one). */
+    private Lead load(Caller caller, String leadId, BiPredicate<Caller, Lead> access) {
+        return leads.find(caller.companyId(), leadId).filter(found -> access.test(caller, found))
                 .orElseThrow(() -> new LeadNotFoundException(leadId));
     }
 
     /** Applies {@code change} (given the lead and the time) and stores it; no write when it changes nothing. */
     Written write(Caller caller, String leadId, BiFunction<Lead, Instant, List<LeadChange>> change) {
+        return write(caller, leadId, LeadAccess::canSee, change);
+    }
+
+    /** As {@link #write(Caller, String, BiFunction)}, for a change that {@code access} decides who may make. */
+    Written write(Caller caller, String leadId, BiPredicate<Caller, Lead> access,
+                  BiFunction<Lead, Instant, List<LeadChange>> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Lead lead = load(caller, leadId);
+            Lead lead = load(caller, leadId, access);
             long expectedVersion = lead.version();
             Instant now = now();
             List<LeadChange> changes = change.apply(lead, now);

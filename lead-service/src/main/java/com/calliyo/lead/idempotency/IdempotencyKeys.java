@@ -19,21 +19,32 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code idempotency_keys} collection: one document per (companyId, scope, key), unique. A claim carries a random
- * token so that only its holder can complete or release it (a slow original cannot overwrite a take-over).
+ * The {@code idempotency_keys} collection: one document per (companyId, callerId, scope, key), unique. A claim carries
+ * a random token so that only its holder can complete or release it (a slow original cannot overwrite a take-over).
  */
 @Component
 class IdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
+    /** Keys were once unique per company; that index would make two users' equal keys collide. */
+    static final String COMPANY_WIDE_INDEX = "companyId_scope_key_unique";
 
     private final MongoTemplate mongo;
 
     IdempotencyKeys(MongoTemplate mongo) {
         this.mongo = mongo;
-        keys().createIndex(Indexes.ascending("companyId", "scope", "key"),
-                new IndexOptions().unique(true).name("companyId_scope_key_unique"));
+        dropCompanyWideIndex();
+        keys().createIndex(Indexes.ascending("companyId", "callerId", "scope", "key"),
+                new IndexOptions().unique(true).name("companyId_callerId_scope_key_unique"));
         keys().createIndex(Indexes.ascending("createdAt")); // for the clean-up on a real MongoDB
+    }
+
+    private void dropCompanyWideIndex() {
+        for (Document index : keys().listIndexes()) {
+            if (COMPANY_WIDE_INDEX.equals(index.getString("name"))) {
+                keys().dropIndex(COMPANY_WIDE_INDEX);
+            }
+        }
     }
 
     record Claim(String id, String token) {
@@ -43,11 +54,12 @@ class IdempotencyKeys {
     }
 
     /** Inserts the "in progress" record; null when the key is already there. */
-    Claim claim(String companyId, String scope, String key, String fingerprint, Instant now) {
+    Claim claim(String companyId, String callerId, String scope, String key, String fingerprint, Instant now) {
         Claim claim = new Claim(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         try {
             keys().insertOne(new Document("_id", claim.id())
                     .append("companyId", companyId)
+                    .append("callerId", callerId)
                     .append("scope", scope)
                     .append("key", key)
                     .append("fingerprint", fingerprint)
@@ -63,10 +75,10 @@ class IdempotencyKeys {
         }
     }
 
-    Existing find(String companyId, String scope, String key) {
+    Existing find(String companyId, String callerId, String scope, String key) {
         // A plain document on exactly the unique index's fields: the embedded store never indexes Filters.and ($and).
-        Document doc = keys().find(new Document("companyId", companyId).append("scope", scope).append("key", key))
-                .first();
+        Document doc = keys().find(new Document("companyId", companyId).append("callerId", callerId)
+                .append("scope", scope).append("key", key)).first();
         if (doc == null) {
             return null;
         }

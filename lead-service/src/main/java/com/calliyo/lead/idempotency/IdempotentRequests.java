@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import com.calliyo.lead.caller.Caller;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a write at most once per {@code Idempotency-Key}: the first request with a key claims it by inserting an
- * "in progress" record (a unique index on companyId, scope and key makes concurrent duplicates lose that race), runs,
- * and stores its response; a later request with the same key and the same fingerprint gets that response replayed
+ * Runs a write at most once per {@code Idempotency-Key} of a caller: keys belong to whoever sent them (a user of the
+ * company, or an API key), so two callers' equal keys never meet. The first request with a key claims it by inserting
+ * an "in progress" record (a unique index on companyId, callerId, scope and key makes concurrent duplicates lose that
+ * race), runs, and stores its response; a later request with the same key and the same fingerprint gets that response replayed
  * (header {@code Idempotent-Replayed: true}) without running again. The same key with another fingerprint, or while
  * the first request still runs, is 409.
  * <p>
@@ -36,15 +38,22 @@ public class IdempotentRequests {
         this.clock = clock;
     }
 
+    /** As {@link #execute(String, String, String, String, String, Supplier)} for the signed-in caller's keys. */
+    public StoredResponse execute(Caller caller, String scope, String key, String fingerprint,
+                                  Supplier<StoredResponse> action) {
+        return execute(caller.companyId(), caller.userId(), scope, key, fingerprint, action);
+    }
+
     /**
-     * Runs {@code action} unless this company already ran the request identified by {@code key} in {@code scope}
-     * (e.g. "POST /api/leads", or one per webhook key); a null key just runs it.
+     * Runs {@code action} unless this caller of this company already ran the request identified by {@code key} in
+     * {@code scope} (e.g. "POST /api/leads", or one per webhook key); a null key just runs it.
      *
+     * @param callerId    whose keys these are: a user id, {@code apikey:<id>}, or the webhook key posting
      * @param fingerprint what makes two requests the same (see {@link RequestFingerprint})
      * @throws IdempotencyKeyException for a malformed key (400), a key reused for another request or one still in
      *                                 progress (409)
      */
-    public StoredResponse execute(String companyId, String scope, String key, String fingerprint,
+    public StoredResponse execute(String companyId, String callerId, String scope, String key, String fingerprint,
                                   Supplier<StoredResponse> action) {
         if (key == null) {
             return action.get();
@@ -54,11 +63,11 @@ public class IdempotentRequests {
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            IdempotencyKeys.Claim claim = keys.claim(companyId, scope, key, fingerprint, now);
+            IdempotencyKeys.Claim claim = keys.claim(companyId, callerId, scope, key, fingerprint, now);
             if (claim != null) {
                 return run(claim, action);
             }
-            IdempotencyKeys.Existing existing = keys.find(companyId, scope, key);
+            IdempotencyKeys.Existing existing = keys.find(companyId, callerId, scope, key);
             if (existing == null) {
                 continue; // released or expired meanwhile: claim it again
             }

@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** A SHA-256 over what makes two requests "the same request" for an Idempotency-Key. */
 public final class RequestFingerprint {
 
@@ -31,6 +33,14 @@ public final class RequestFingerprint {
         digest.update((byte) ':');
         digest.update(bytes);
         return this;
+    }
+
+    /**
+     * Adds a JSON body as parsed, not as sent: whitespace and member order make no difference, values do
+     * (see {@link CanonicalJson}).
+     */
+    public RequestFingerprint addJson(byte[] body, JsonMapper json) {
+        return add(CanonicalJson.of(body, json));
     }
 
     /** Adds a stream's bytes (read to its end, not closed). */

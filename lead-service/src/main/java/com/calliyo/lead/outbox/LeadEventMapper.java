@@ -57,7 +57,8 @@ public class LeadEventMapper {
         String id = lead.id();
         long version = lead.version();
         if (change instanceof LeadChange.Captured) {
-            return new Event(LeadEventType.CAPTURED, new LeadCaptured(company, id, version, now, actor, snapshot));
+            return new Event(LeadEventType.CAPTURED, new LeadCaptured(company, id, version, now, actor, snapshot,
+                    lead.captureChannel() == null ? null : lead.captureChannel().name(), lead.channelRef()));
         }
         if (change instanceof LeadChange.Updated) {
             return new Event(LeadEventType.UPDATED, new LeadUpdated(company, id, version, now, actor, snapshot));

@@ -1,10 +1,13 @@
 package com.calliyo.lead.webhook;
 
 import java.util.Optional;
+import java.util.UUID;
 
+import com.calliyo.lead.activity.AddNote;
 import com.calliyo.lead.apikey.SecretTokens;
 import com.calliyo.lead.lead.application.CaptureLead;
 import com.calliyo.lead.lead.application.CaptureLeadCommand;
+import com.calliyo.lead.lead.application.DuplicateLeadException;
 import com.calliyo.lead.lead.application.InvalidFieldException;
 import com.calliyo.lead.lead.domain.CaptureChannel;
 import com.calliyo.lead.lead.domain.LeadStatusRef;
@@ -21,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A lead posted to a webhook key's URL. In order: the token (401), the origin (403), the body's size and syntax
  * (413, 400), the honeypot (dropped without a trace), the fields (400), then capture with the key's company, default
  * status and tags, through the same use case and phone dedup as a lead typed into the form.
+ * <p>
+ * A phone the company already has is answered exactly like a new lead, with a fresh reference that names no lead:
+ * the URL is public and its token sits in a web page, so a 409 with the lead's id would let anyone holding it probe
+ * which phones are leads. The submission is noted on the existing lead's timeline instead (and published as a note).
  */
 @Service
 class InboundWebhook {
@@ -33,18 +40,23 @@ class InboundWebhook {
     private final Validator validator;
     private final JsonMapper json;
     private final WebhookProperties properties;
+    private final AddNote addNote;
 
     InboundWebhook(WebhookKeys keys, CaptureLead captureLead, StatusCatalog statuses, Validator validator,
-                   JsonMapper json, WebhookProperties properties) {
+                   JsonMapper json, WebhookProperties properties, AddNote addNote) {
         this.keys = keys;
         this.captureLead = captureLead;
+        this.addNote = addNote;
         this.statuses = statuses;
         this.validator = validator;
         this.json = json;
         this.properties = properties;
     }
 
-    /** @return the new lead's id, or empty when the post filled the honeypot and was dropped */
+    /**
+     * @return the new lead's id (or, for a phone the company already has, a reference that names no lead), or empty
+     * when the post filled the honeypot and was dropped
+     */
     Optional<String> receive(String keyId, String token, String origin, String referer, byte[] body) {
         WebhookKey key = keys.findActive(keyId)
                 .filter(found -> SecretTokens.matches(token, found.tokenHash()))
@@ -63,8 +75,14 @@ class InboundWebhook {
         String status = key.defaultStatusId() == null ? null
                 : statuses.find(key.companyId(), key.defaultStatusId()).map(LeadStatusRef::id).orElse(null);
         CaptureLeadCommand command = new CaptureLeadCommand(lead.firstName(), lead.lastName(), lead.phone(),
-                lead.email(), key.defaultTags(), status, null, null, CaptureChannel.WEBHOOK, key.id());
-        return Optional.of(captureLead.capture(key.caller(), command).id());
+                lead.email(), key.defaultTags(), status, lead.source(), lead.campaign(), CaptureChannel.WEBHOOK,
+                key.id());
+        try {
+            return Optional.of(captureLead.capture(key.caller(), command).id());
+        } catch (DuplicateLeadException e) {
+            addNote.add(key.caller(), e.existingLeadId(), "Submitted again through web form " + key.name());
+            return Optional.of(UUID.randomUUID().toString());
+        }
     }
 
     private JsonNode parse(byte[] body) {

@@ -1,10 +1,9 @@
 package com.calliyo.lead.webhook;
 
-import java.nio.charset.StandardCharsets;
-
 import com.calliyo.lead.idempotency.IdempotentRequests;
 import com.calliyo.lead.idempotency.RequestFingerprint;
 import com.calliyo.lead.idempotency.StoredResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +31,10 @@ class WebhookController {
         this.json = json;
     }
 
+    @Operation(summary = "Public: a web form posts a lead {name, phone, email?, source?, campaign?} with "
+            + "X-Webhook-Token → 201 {leadId}; a phone the company already has gets the same 201 with a reference "
+            + "that names no lead (the submission is noted on the existing lead); honeypot hit → 202; "
+            + "401 bad token or key, 403 origin, 413 too large, 400 naming the field; accepts Idempotency-Key")
     @PostMapping("/api/webhooks/leads/{keyId}")
     ResponseEntity<String> receive(@PathVariable String keyId,
                                    @RequestHeader(name = TOKEN_HEADER, required = false) String token,
@@ -40,11 +43,10 @@ class WebhookController {
                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                    String idempotencyKey,
                                    @RequestBody(required = false) byte[] body) {
-        // Keys are kept per webhook key; the token is part of the fingerprint, so a stored answer is never replayed
-        // to a caller who does not hold the token.
-        String fingerprint = RequestFingerprint.start().add(String.valueOf(token))
-                .add(body == null ? "" : new String(body, StandardCharsets.UTF_8)).hex();
-        return idempotency.execute("webhook-key:" + keyId, SCOPE, idempotencyKey, fingerprint,
+        // Keys are kept per webhook key (the key is the caller); the token is part of the fingerprint, so a stored
+        // answer is never replayed to a caller who does not hold the token.
+        String fingerprint = RequestFingerprint.start().add(String.valueOf(token)).addJson(body, json).hex();
+        return idempotency.execute("webhook-key:" + keyId, "webhook:" + keyId, SCOPE, idempotencyKey, fingerprint,
                 () -> inbound.receive(keyId, token, origin, referer, body)
                         .map(leadId -> StoredResponse.json(HttpStatus.CREATED.value(),
                                 json.writeValueAsString(new Created(leadId))))

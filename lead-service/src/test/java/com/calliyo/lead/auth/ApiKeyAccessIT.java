@@ -1,7 +1,11 @@
 package com.calliyo.lead.auth;
 
+import java.util.List;
+
+import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.lead.support.LeadServiceApi.Response;
+import com.calliyo.lead.support.TestClient;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.cloudevents.CloudEvent;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +72,29 @@ class ApiKeyAccessIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(api.send("GET", "/api/leads/" + leadId, null, company.adminToken()).status()).isEqualTo(200);
         assertThat(api.send("GET", "/api/leads/" + leadId, null, other.adminToken()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAttributeALeadCapturedWithAKeyToTheApiChannelAndTheKey() {
+        String key = apiKey("[\"leads:read\",\"leads:write\"]");
+        String keyId = api.send("GET", "/api/settings/api-keys", null, company.adminToken()).json()
+                .get("items").get(0).get("id").asString();
+
+        Response created = api.send("POST", "/api/leads", """
+                {"firstName":"Asha","phone":"+919812300003"}""", key);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String leadId = created.json().get("id").asString();
+        JsonNode lead = api.send("GET", "/api/leads/" + leadId, null, company.adminToken()).json();
+        assertThat(lead.get("captureChannel").asString()).isEqualTo("API");
+        assertThat(lead.get("channelRef").asString()).isEqualTo(keyId);
+        TestClient client = new TestClient(port);
+        List<CloudEvent> events = client.events(LeadEventTopics.LEAD_EVENTS, leadId, found -> !found.isEmpty());
+        JsonNode captured = client.data(events.get(0));
+        assertThat(events.get(0).getType()).isEqualTo("com.calliyo.lead.captured");
+        assertThat(captured.get("captureChannel").asString()).isEqualTo("API");
+        assertThat(captured.get("channelRef").asString()).isEqualTo(keyId);
+        assertThat(captured.get("actorId").asString()).isEqualTo("apikey:" + keyId);
     }
 
     @Test

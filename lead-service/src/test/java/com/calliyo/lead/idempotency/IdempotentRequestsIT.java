@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,6 +31,7 @@ class IdempotentRequestsIT {
     private final IdempotencyProperties properties = new IdempotencyProperties(Duration.ofDays(7), null,
             Duration.ofMinutes(10));
     private final IdempotentRequests requests = new IdempotentRequests(keys, properties, clock);
+    private static final String USER = "user-1";
     private final String company = "company-" + UUID.randomUUID();
 
     @BeforeAll
@@ -47,9 +49,9 @@ class IdempotentRequestsIT {
     void shouldRunOnceAndReplayTheStoredResponse() {
         AtomicInteger runs = new AtomicInteger();
 
-        StoredResponse first = requests.execute(company, "s", "k", "f",
+        StoredResponse first = requests.execute(company, USER, "s", "k", "f",
                 () -> StoredResponse.json(201, "{\"n\":" + runs.incrementAndGet() + "}").withHeader("Location", "/x"));
-        StoredResponse replay = requests.execute(company, "s", "k", "f",
+        StoredResponse replay = requests.execute(company, USER, "s", "k", "f",
                 () -> StoredResponse.json(201, "{\"n\":" + runs.incrementAndGet() + "}"));
 
         assertThat(runs).hasValue(1);
@@ -61,40 +63,56 @@ class IdempotentRequestsIT {
     void shouldScopeKeysByCompanyAndScope() {
         AtomicInteger runs = new AtomicInteger();
 
-        requests.execute(company, "s", "k", "f", () -> StoredResponse.json(200, "" + runs.incrementAndGet()));
-        requests.execute(company, "other-scope", "k", "f", () -> StoredResponse.json(200, "" + runs.incrementAndGet()));
-        requests.execute("other-" + company, "s", "k", "f", () -> StoredResponse.json(200, "" + runs.incrementAndGet()));
+        requests.execute(company, USER, "s", "k", "f", () -> StoredResponse.json(200, "" + runs.incrementAndGet()));
+        requests.execute(company, USER, "other-scope", "k", "f", () -> StoredResponse.json(200, "" + runs.incrementAndGet()));
+        requests.execute("other-" + company, USER, "s", "k", "f", () -> StoredResponse.json(200, "" + runs.incrementAndGet()));
 
         assertThat(runs).hasValue(3);
     }
 
     @Test
-    void shouldRefuseARunningRequestUntilItIsAbandoned() {
-        keys.claim(company, "s", "k", "f", clock.instant()); // as if another instance were running it
+    void shouldScopeKeysByCallerWithinACompany() {
+        AtomicInteger runs = new AtomicInteger();
 
-        assertThatThrownBy(() -> requests.execute(company, "s", "k", "f", () -> StoredResponse.json(200, "{}")))
+        StoredResponse mine = requests.execute(company, USER, "s", "k", "f",
+                () -> StoredResponse.json(201, "" + runs.incrementAndGet()));
+        StoredResponse theirs = requests.execute(company, "user-2", "s", "k", "f",
+                () -> StoredResponse.json(201, "" + runs.incrementAndGet()));
+        StoredResponse keys = requests.execute(company, "apikey:key-1", "s", "k", "other request",
+                () -> StoredResponse.json(201, "" + runs.incrementAndGet()));
+
+        assertThat(runs).hasValue(3);
+        assertThat(List.of(mine.body(), theirs.body(), keys.body())).containsExactly("1", "2", "3");
+        assertThat(theirs.headers()).doesNotContainKey(IdempotentRequests.REPLAYED_HEADER);
+    }
+
+    @Test
+    void shouldRefuseARunningRequestUntilItIsAbandoned() {
+        keys.claim(company, USER, "s", "k", "f", clock.instant()); // as if another instance were running it
+
+        assertThatThrownBy(() -> requests.execute(company, USER, "s", "k", "f", () -> StoredResponse.json(200, "{}")))
                 .isInstanceOf(IdempotencyKeyException.class).hasMessageContaining("still being processed");
         clock.advance(Duration.ofMinutes(11));
-        assertThat(requests.execute(company, "s", "k", "f", () -> StoredResponse.json(200, "taken over")).body())
+        assertThat(requests.execute(company, USER, "s", "k", "f", () -> StoredResponse.json(200, "taken over")).body())
                 .isEqualTo("taken over");
     }
 
     @Test
     void shouldNotKeepFailures() {
-        assertThatThrownBy(() -> requests.execute(company, "s", "k", "f", () -> {
+        assertThatThrownBy(() -> requests.execute(company, USER, "s", "k", "f", () -> {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        requests.execute(company, "s", "k", "f", () -> StoredResponse.json(409, "{}"));
+        requests.execute(company, USER, "s", "k", "f", () -> StoredResponse.json(409, "{}"));
 
-        assertThat(requests.execute(company, "s", "k", "f", () -> StoredResponse.json(200, "ok")).body())
+        assertThat(requests.execute(company, USER, "s", "k", "f", () -> StoredResponse.json(200, "ok")).body())
                 .isEqualTo("ok");
     }
 
     @Test
     void shouldDeleteKeysOlderThanTheRetentionAndKeepNewerOnes() {
-        requests.execute(company, "s", "old", "f", () -> StoredResponse.json(200, "{}"));
+        requests.execute(company, USER, "s", "old", "f", () -> StoredResponse.json(200, "{}"));
         clock.advance(Duration.ofDays(6));
-        requests.execute(company, "s", "recent", "f", () -> StoredResponse.json(200, "{}"));
+        requests.execute(company, USER, "s", "recent", "f", () -> StoredResponse.json(200, "{}"));
         clock.advance(Duration.ofDays(2));
 
         long deleted = new IdempotencyKeyCleanup(keys, properties, clock).deleteExpired();

@@ -115,6 +115,8 @@ class WebhookIT {
         JsonNode data = json.readTree(captured.getData().toBytes());
         assertThat(data.get("companyId").asString()).isEqualTo(company.id());
         assertThat(data.get("actorId").asString()).isEqualTo("webhook:" + keyId);
+        assertThat(data.get("captureChannel").asString()).isEqualTo("WEBHOOK");
+        assertThat(data.get("channelRef").asString()).isEqualTo(keyId);
         assertThat(data.get("lead").get("tags").toString()).isEqualTo("[\"fb\",\"landing\"]");
     }
 
@@ -221,7 +223,7 @@ class WebhookIT {
     }
 
     @Test
-    void shouldAnswer409WithTheExistingLeadForADuplicatePhone() {
+    void shouldAnswerADuplicatePhoneLikeANewLeadAndNoteTheSubmissionOnTheExistingLead() {
         JsonNode key = createKey("{\"name\":\"Landing\"}");
         String phone = uniqueIndianMobile();
         HttpResponse<String> first = post(key.get("id").asString(), key.get("token").asString(), Map.of(),
@@ -231,9 +233,57 @@ class WebhookIT {
         HttpResponse<String> again = post(key.get("id").asString(), key.get("token").asString(), Map.of(),
                 leadBody("0" + phone.substring(3)));
 
-        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
-        assertThat(json.readTree(again.body()).get("existingLeadId").asString()).isEqualTo(existingLeadId);
+        // a token holder must not be able to tell a known phone from a new one
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(first.statusCode());
+        assertThat(again.body()).doesNotContain(existingLeadId);
+        JsonNode answer = json.readTree(again.body());
+        assertThat(answer.propertyNames()).containsExactly("leadId");
+        String reference = answer.get("leadId").asString();
+        assertThat(reference).isNotBlank().isNotEqualTo(existingLeadId)
+                .hasSameSizeAs(existingLeadId);
+        assertThat(admin("GET", "/api/leads/" + reference, null).status()).isEqualTo(404);
         assertThat(leadsWithPhone(phone)).isEqualTo(1);
+        JsonNode notes = admin("GET", "/api/leads/" + existingLeadId + "/notes", null).json().get("items");
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).get("text").asString()).isEqualTo("Submitted again through web form Landing");
+        assertThat(notes.get(0).get("actorId").asString()).isEqualTo("webhook:" + key.get("id").asString());
+        List<CloudEvent> events = awaitEvents(existingLeadId, 2);
+        assertThat(events).extracting(CloudEvent::getType)
+                .containsExactly("com.calliyo.lead.captured", "com.calliyo.note.added");
+        JsonNode noted = json.readTree(events.get(1).getData().toBytes());
+        assertThat(noted.get("note").get("text").asString()).isEqualTo("Submitted again through web form Landing");
+        assertThat(noted.get("leadVersion").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepThePostedSourceAndCampaignTrimmed() {
+        JsonNode key = createKey("{\"name\":\"Landing\",\"defaultTags\":[\"fb\"]}");
+        String keyId = key.get("id").asString();
+        String token = key.get("token").asString();
+
+        HttpResponse<String> posted = post(keyId, token, Map.of(), """
+                {"name":"Asha","phone":"%s","source":"  facebook ","campaign":" diwali-2026\\t"}"""
+                .formatted(uniqueIndianMobile()));
+        HttpResponse<String> without = post(keyId, token, Map.of(), leadBody(uniqueIndianMobile()));
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        JsonNode lead = admin("GET", "/api/leads/" + json.readTree(posted.body()).get("leadId").asString(), null)
+                .json();
+        assertThat(lead.get("source").asString()).isEqualTo("facebook");
+        assertThat(lead.get("campaign").asString()).isEqualTo("diwali-2026");
+        assertThat(lead.get("tags").toString()).isEqualTo("[\"fb\"]");
+        JsonNode plain = admin("GET", "/api/leads/" + json.readTree(without.body()).get("leadId").asString(), null)
+                .json();
+        assertThat(plain.get("source").isNull()).isTrue();
+        assertThat(plain.get("campaign").isNull()).isTrue();
+        assertThat(badField(post(keyId, token, Map.of(), """
+                {"name":"Asha","phone":"9876543210","source":"%s"}""".formatted("s".repeat(101)))))
+                .isEqualTo("source");
+        assertThat(badField(post(keyId, token, Map.of(), """
+                {"name":"Asha","phone":"9876543210","campaign":"%s"}""".formatted("c".repeat(101)))))
+                .isEqualTo("campaign");
+        assertThat(badField(post(keyId, token, Map.of(), """
+                {"name":"Asha","phone":"9876543210","source":42}"""))).isEqualTo("source");
     }
 
     @Test
@@ -246,12 +296,16 @@ class WebhookIT {
 
         HttpResponse<String> first = post(keyId, token, retry, leadBody(phone));
         HttpResponse<String> again = post(keyId, token, retry, leadBody(phone));
+        HttpResponse<String> reformatted = post(keyId, token, retry,
+                "{ \"phone\" : \"%s\",\n  \"name\" : \"Ravi Kumar\" }".formatted(phone));
         HttpResponse<String> otherBody = post(keyId, token, retry, leadBody(uniqueIndianMobile()));
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(reformatted.statusCode()).as(reformatted.body()).isEqualTo(201);
+        assertThat(reformatted.body()).isEqualTo(first.body());
         assertThat(otherBody.statusCode()).isEqualTo(409);
         assertThat(leadsWithPhone(phone)).isEqualTo(1);
     }
@@ -370,6 +424,10 @@ class WebhookIT {
     }
 
     private CloudEvent awaitEvent(String leadId) {
+        return awaitEvents(leadId, 1).get(0);
+    }
+
+    private List<CloudEvent> awaitEvents(String leadId, int expected) {
         List<CloudEvent> found = new ArrayList<>();
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
@@ -385,9 +443,9 @@ class WebhookIT {
                         found.add(KafkaMessageFactory.createReader(record).toEvent());
                     }
                 }
-                return !found.isEmpty();
+                return found.size() >= expected;
             });
         }
-        return found.get(0);
+        return found;
     }
 }

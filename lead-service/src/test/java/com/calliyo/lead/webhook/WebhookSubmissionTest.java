@@ -31,7 +31,19 @@ class WebhookSubmissionTest {
                 {"name":"Asha Devi Rao","phone":"+91 98765 43210","email":" asha@example.com ",
                  "utm_source":"fb","tags":["vip"],"status":"Customer"}""");
 
-        assertThat(lead).isEqualTo(new WebhookLead("Asha", "Devi Rao", "+91 98765 43210", "asha@example.com"));
+        assertThat(lead).isEqualTo(new WebhookLead("Asha", "Devi Rao", "+91 98765 43210", "asha@example.com",
+                null, null));
+    }
+
+    @Test
+    void shouldKeepThePostedSourceAndCampaignForCaptureToCheck() {
+        WebhookLead lead = lead("""
+                {"name":"Asha","phone":"9876543210","source":" facebook ","campaign":"diwali"}""");
+
+        assertThat(lead.source()).isEqualTo(" facebook ");
+        assertThat(lead.campaign()).isEqualTo("diwali");
+        assertThatThrownBy(() -> lead("{\"name\":\"Asha\",\"phone\":\"9876543210\",\"campaign\":[\"x\"]}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field()).isEqualTo("campaign"));
     }
 
     @Test

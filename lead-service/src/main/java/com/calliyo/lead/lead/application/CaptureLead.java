@@ -45,7 +45,8 @@ public class CaptureLead {
      * @throws DuplicateLeadException when the company already has a lead with this phone
      */
     public Lead capture(Caller caller, CaptureLeadCommand command) {
-        CaptureRules.Checked checked = CaptureRules.check(command, properties.defaultPhoneRegion());
+        CaptureRules.Checked checked = CaptureRules.check(command.attributedTo(caller),
+                properties.defaultPhoneRegion());
         if (!checked.isValid()) {
             throw new InvalidFieldException(checked.violation().field(), checked.violation().message());
         }

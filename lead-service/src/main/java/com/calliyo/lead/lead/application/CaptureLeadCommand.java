@@ -2,6 +2,7 @@ package com.calliyo.lead.lead.application;
 
 import java.util.List;
 
+import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.lead.domain.CaptureChannel;
 
 /**
@@ -17,5 +18,16 @@ public record CaptureLeadCommand(String firstName, String lastName, String phone
                                           List<String> tags, String status, String source, String campaign) {
         return new CaptureLeadCommand(firstName, lastName, phone, email, tags, status, source, campaign,
                 CaptureChannel.FORM, null);
+    }
+
+    /**
+     * The same lead attributed to the channel it really came through: a "form" lead sent with a public API key is
+     * an API lead of that key. Other channels (a CSV import run by a key stays a CSV import) are kept.
+     */
+    CaptureLeadCommand attributedTo(Caller caller) {
+        return caller.apiKeyId().filter(keyId -> channel == null || channel == CaptureChannel.FORM)
+                .map(keyId -> new CaptureLeadCommand(firstName, lastName, phone, email, tags, status, source,
+                        campaign, CaptureChannel.API, keyId))
+                .orElse(this);
     }
 }

@@ -68,7 +68,7 @@ class LeadController {
                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         Caller caller = callers.current();
         String fingerprint = RequestFingerprint.start().add(json.writeValueAsString(request)).hex();
-        return idempotency.execute(caller.companyId(), CAPTURE_SCOPE, key, fingerprint, () -> {
+        return idempotency.execute(caller, CAPTURE_SCOPE, key, fingerprint, () -> {
             Lead lead = captureLead.capture(caller, request.toCommand());
             return StoredResponse.json(HttpStatus.CREATED.value(), json.writeValueAsString(LeadResponse.of(lead)))
                     .withHeader(HttpHeaders.LOCATION, URI.create("/api/leads/" + lead.id()).toString());

@@ -63,7 +63,7 @@ class LeadImportController {
         importLeads.checkAllowed(caller);
         boolean async = prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RESPOND_ASYNC);
         String fingerprint = key == null ? null : fingerprint(file, dryRun, async);
-        return idempotency.execute(caller.companyId(), IMPORT_SCOPE, key, fingerprint,
+        return idempotency.execute(caller, IMPORT_SCOPE, key, fingerprint,
                 () -> async ? startInBackground(caller, file, dryRun) : StoredResponse.json(HttpStatus.OK.value(),
                         json.writeValueAsString(importLeads.importCsv(caller, file, dryRun))))
                 .toResponseEntity();
