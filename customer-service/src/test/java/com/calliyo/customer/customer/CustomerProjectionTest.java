@@ -54,12 +54,12 @@ class CustomerProjectionTest {
     void shouldShowTheWholeHistoryWhenTheConversionCarriesOnlyItsNewestPart() {
         List<TimelineEntry> timeline = new ArrayList<>();
         long version = 1;
-        for (int i = 0; i < 450; i++) {
+        for (int i = 0; i < 260; i++) {
             TimelineEntry note = note("note " + i, START.plusSeconds(60L * i));
             projection.apply(lead.noteAdded(++version, note));
             timeline.add(note);
         }
-        TimelineEntry followUp = followUp(START.plusSeconds(60L * 450), START.plusSeconds(86_400));
+        TimelineEntry followUp = followUp(START.plusSeconds(60L * 260), START.plusSeconds(86_400));
         projection.apply(lead.followUpScheduled(++version, followUp));
         TimelineEntry done = resolved(followUp, START.plusSeconds(86_500));
         projection.apply(lead.followUpResolved(++version, done));
@@ -71,7 +71,7 @@ class CustomerProjectionTest {
 
         CustomerView view = mongo.findById(lead.leadId(), CustomerView.class);
         assertThat(view.customer()).isTrue();
-        assertThat(view.history()).hasSize(451)
+        assertThat(view.history()).hasSize(261)
                 .containsOnlyKeys(timeline.stream().map(TimelineEntry::id).toList());
         assertThat(view.history().get(timeline.get(0).id()).text()).as("the oldest entry").isEqualTo("note 0");
         assertThat(view.history().get(followUp.id()).resolvedAt()).isEqualTo(START.plusSeconds(86_500));
