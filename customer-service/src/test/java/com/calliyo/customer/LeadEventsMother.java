@@ -103,6 +103,16 @@ public final class LeadEventsMother {
                 convertedAt, agent, List.of(timeline));
     }
 
+    /**
+     * A conversion as lead-service publishes it for a long history: only the newest entries ({@code page}, newest
+     * first) of {@code timelineSize}.
+     */
+    public LeadConverted convertedWithNewestOf(long version, int timelineSize, List<TimelineEntry> page) {
+        Instant convertedAt = Instant.parse("2026-03-05T12:00:00Z");
+        return new LeadConverted(companyId, leadId, version, convertedAt, agent, snapshot(CUSTOMER, convertedAt),
+                convertedAt, agent, page, true, timelineSize);
+    }
+
     public LeadConverted converted(long version, TimelineEntry... timeline) {
         return converted(version, Instant.parse("2026-03-05T12:00:00Z"), timeline);
     }

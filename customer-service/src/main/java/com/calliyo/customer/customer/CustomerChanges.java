@@ -46,6 +46,15 @@ final class CustomerChanges {
     }
 
     static Optional<Update> lead(Held held, LeadEvent event) {
+        return lead(held, event, List.of());
+    }
+
+    /**
+     * As {@link #lead(Held, LeadEvent)}, with the entries the lead's activity events recorded earlier
+     * ({@link LeadHistories}): a conversion adds them too, under the entries it carries itself (those are at least
+     * as new), so the view gets the whole history even when the event carries only its newest part.
+     */
+    static Optional<Update> lead(Held held, LeadEvent event, List<TimelineEntry> recordedHistory) {
         if (held.exists() && held.version() > event.leadVersion()) {
             return Optional.empty();
         }
@@ -61,6 +70,7 @@ final class CustomerChanges {
                             ? converted.convertedAt() : converted.lead().convertedAt())
                     .set("convertedBy", converted.convertedBy() != null
                             ? converted.convertedBy() : converted.lead().convertedBy());
+            withHistory(update, recordedHistory);
             withHistory(update, converted.timeline() == null ? List.of() : converted.timeline());
         } else if (event instanceof LeadUnconverted) {
             update.set("customer", false);
@@ -122,7 +132,7 @@ final class CustomerChanges {
     }
 
     /** An id that becomes a field name: a dot would nest it and a leading $ is an operator. */
-    private static String key(String what, String id) {
+    static String key(String what, String id) {
         if (id == null || id.isBlank() || id.contains(".") || id.startsWith("$")) {
             throw new IllegalArgumentException("Unusable " + what + ": " + id);
         }

@@ -1,11 +1,14 @@
 package com.calliyo.customer.customer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.calliyo.lead.events.LeadConverted;
 import com.calliyo.lead.events.LeadEvent;
+import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.order.events.OrderEvent;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * per order, history entries and orders set by id), then compare-and-set on {@code (_id, version, ordersVersion)},
  * a unique index whose exact keys the filter names, so even the embedded store answers it by index and no event
  * scans the collection. A lost race (another listener wrote in between) re-reads and decides again. Duplicates,
- * replays and late older versions therefore change nothing.
+ * replays and late older versions therefore change nothing. Every activity event is also kept in {@link LeadHistories},
+ * customer or not, for the conversions that carry only the newest part of a long timeline.
  */
 @Component
 public class CustomerProjection {
@@ -35,15 +39,21 @@ public class CustomerProjection {
     private static final int MAX_ATTEMPTS = 20;
 
     private final MongoTemplate mongo;
+    private final LeadHistories histories;
 
     public CustomerProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.histories = new LeadHistories(mongo);
         customers().createIndex(Indexes.ascending("_id", "version", "ordersVersion"),
                 new IndexOptions().unique(true).name("id_versions_cas"));
     }
 
     public void apply(LeadEvent event) {
-        write(event.leadId(), held -> CustomerChanges.lead(held, event), event);
+        histories.record(event);
+        // a conversion of a long-lived lead carries only the newest part of its timeline: the rest was recorded
+        List<TimelineEntry> recorded = event instanceof LeadConverted converted && !converted.carriesWholeTimeline()
+                ? histories.of(event.leadId()) : List.of();
+        write(event.leadId(), held -> CustomerChanges.lead(held, event, recorded), event);
     }
 
     public void apply(OrderEvent event) {

@@ -91,6 +91,33 @@ class LeadEventContractTest {
     }
 
     @Test
+    void shouldReadAConversionPublishedBeforeTheTimelineBoundAsCarryingTheWholeTimeline() {
+        ObjectNode payload = (ObjectNode) Contracts.CONSUMER.readTree(Contracts.example(LeadEventType.CONVERTED));
+        payload.remove("timelineTruncated");
+        payload.remove("timelineSize");
+        String json = Contracts.CONSUMER.writeValueAsString(payload);
+
+        LeadConverted converted = Contracts.CONSUMER.readValue(json, LeadConverted.class);
+
+        assertThat(Contracts.validate(LeadEventType.CONVERTED, json)).isEmpty();
+        assertThat(converted.timelineTruncated()).isNull();
+        assertThat(converted.carriesWholeTimeline()).isTrue();
+    }
+
+    @Test
+    void shouldTellATruncatedTimelineApart() {
+        ObjectNode payload = (ObjectNode) Contracts.CONSUMER.readTree(Contracts.example(LeadEventType.CONVERTED));
+        payload.put("timelineTruncated", true).put("timelineSize", 4200);
+        String json = Contracts.CONSUMER.writeValueAsString(payload);
+
+        LeadConverted converted = Contracts.CONSUMER.readValue(json, LeadConverted.class);
+
+        assertThat(Contracts.validate(LeadEventType.CONVERTED, json)).isEmpty();
+        assertThat(converted.carriesWholeTimeline()).isFalse();
+        assertThat(converted.timelineSize()).isEqualTo(4200);
+    }
+
+    @Test
     void shouldShipNoContractFileWithoutAType() throws IOException, URISyntaxException {
         Set<String> expected = Arrays.stream(LeadEventType.values())
                 .flatMap(t -> Stream.of(Contracts.exampleFile(t), Contracts.schemaFile(t)))

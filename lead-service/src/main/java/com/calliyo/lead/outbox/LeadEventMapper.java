@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the changes of one write into v1 contract events, each carrying the lead's state after the write and the
- * lead's new version (a conversion is two events with the same version).
+ * lead's new version (a conversion is two events with the same version). A conversion carries only the newest part
+ * of the timeline ({@link TimelinePage}), so a long history cannot make it too large to publish.
  */
 @Component
 public class LeadEventMapper {
@@ -52,7 +53,7 @@ public class LeadEventMapper {
     private record Event(LeadEventType type, Object data) {
     }
 
-    private static Event toEvent(LeadChange change, Lead lead, LeadSnapshot snapshot, String actor, Instant now) {
+    private Event toEvent(LeadChange change, Lead lead, LeadSnapshot snapshot, String actor, Instant now) {
         String company = lead.companyId();
         String id = lead.id();
         long version = lead.version();
@@ -68,8 +69,9 @@ public class LeadEventMapper {
                     snapshot, ref(s.from()), ref(s.to())));
         }
         if (change instanceof LeadChange.Converted c) {
+            TimelinePage timeline = TimelinePage.of(TimelineEntries.of(lead), json);
             return new Event(LeadEventType.CONVERTED, new LeadConverted(company, id, version, now, actor, snapshot,
-                    c.convertedAt(), c.convertedBy(), TimelineEntries.of(lead)));
+                    c.convertedAt(), c.convertedBy(), timeline.entries(), timeline.truncated(), timeline.size()));
         }
         if (change instanceof LeadChange.Unconverted u) {
             return new Event(LeadEventType.UNCONVERTED, new LeadUnconverted(company, id, version, now, actor,

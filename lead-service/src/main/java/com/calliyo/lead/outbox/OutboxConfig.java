@@ -2,6 +2,7 @@ package com.calliyo.lead.outbox;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,26 +14,26 @@ class OutboxConfig {
 
     @Bean
     OutboxPublisher leadOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                        OutboxProperties properties, Clock clock) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock);
+                                        OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock, meters);
     }
 
     @Bean
     OutboxPublisher pipelineOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                            OutboxProperties properties, Clock clock) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock);
+                                            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock, meters);
     }
 
     @Bean
     OutboxPublisher companyOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                           OutboxProperties properties, Clock clock) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.COMPANIES, clock);
+                                           OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.COMPANIES, clock, meters);
     }
 
     @Bean
     OutboxPublisher userOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                        OutboxProperties properties, Clock clock) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.USERS, clock);
+                                        OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.USERS, clock, meters);
     }
 
     @Bean

@@ -28,6 +28,7 @@ import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -42,7 +43,10 @@ import org.springframework.kafka.support.SendResult;
  * first claimed with a lease, so several lead-service instances never publish the same document at once; its events
  * go to the stream's topic in the order they were written, keyed by the document id, and only those the broker
  * acknowledged (acks=all, idempotent producer) are pulled from the document. A crash between the ack and the pull
- * re-sends them: at least once.
+ * re-sends them: at least once. An event that can never be sent (too large for the broker, unserializable; see
+ * {@link SendFailures}) is moved to the document's {@code parkedEvents} in the same write ({@link OutboxParking}), so
+ * it does not hold the document's later events back forever; any other failure keeps it, and those behind it, pending
+ * for the next attempt.
  * <p>
  * Every write to a document is a lookup by an exact key, never a search: the documents to publish come from
  * {@link OutboxHints} (the ids this instance just wrote), and the claim is a compare-and-set on
@@ -67,16 +71,18 @@ class OutboxPublisher {
     private final OutboxStream stream;
     private final OutboxHints hints;
     private final Clock clock;
+    private final OutboxParking parking;
     private final String instanceId = UUID.randomUUID().toString();
     private Instant nextSweep = Instant.MIN;
 
     OutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-                    OutboxStream stream, Clock clock) {
+                    OutboxStream stream, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
         this.stream = stream;
         this.clock = clock;
+        this.parking = new OutboxParking(meters, stream);
         this.hints = new OutboxHints(properties.maxHints());
         documents().createIndex(Indexes.ascending("_id", CLAIMS),
                 new IndexOptions().unique(true).name("_id_" + CLAIMS + "_cas"));
@@ -182,53 +188,89 @@ class OutboxPublisher {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
         for (Document entry : claimed.getList(PENDING, Document.class)) {
             try {
-                sends.add(kafka.send(toRecord(stream.topic(), key, subject, entry)));
-            } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms
+                sends.add(kafka.send(buildRecord(key, subject, entry)));
+            } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms, or too large
                 sends.add(CompletableFuture.failedFuture(e));
-                break;
+                if (!SendFailures.permanent(e)) {
+                    break; // the rest would only overtake it
+                }
             }
         }
         return sends;
     }
 
-    /** Removes the acknowledged prefix of the document's events and releases its lease. */
+    /**
+     * Removes the acknowledged events and parks those that can never be sent, up to the first event that failed for
+     * a reason that may pass (it and the ones behind it stay, in order), and releases the lease: one write.
+     */
     private int settle(Document claimed, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-        String key = String.valueOf(claimed.get("_id"));
+        Object id = claimed.get("_id");
         List<Document> pending = claimed.getList(PENDING, Document.class);
         List<String> acknowledged = new ArrayList<>();
+        List<Document> parked = new ArrayList<>();
+        Date now = Date.from(clock.instant());
         for (int i = 0; i < sends.size(); i++) {
-            if (!awaitAck(key, sends.get(i))) {
+            Throwable failure = awaitAck(sends.get(i));
+            if (failure == null) {
+                acknowledged.add(pending.get(i).getString("id"));
+            } else if (SendFailures.permanent(failure)) {
+                parked.add(OutboxParking.parked(pending.get(i), failure, now));
+            } else {
+                log.warn("Broker did not acknowledge an event of {} {}; it stays in the outbox: {}", stream.name(),
+                        id, failure.toString());
                 break; // keep order: later events wait until this one is acknowledged
             }
-            acknowledged.add(pending.get(i).getString("id"));
         }
-        Object id = claimed.get("_id");
-        Bson pull = Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", acknowledged))));
-        Bson settled = acknowledged.isEmpty() ? Updates.unset(LEASE) : Updates.combine(pull, Updates.unset(LEASE));
+        List<String> removed = new ArrayList<>(acknowledged);
+        parked.forEach(event -> removed.add(event.getString("id")));
+        List<Bson> changes = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            changes.add(pull(removed));
+        }
+        if (!parked.isEmpty()) {
+            changes.add(Updates.pushEach(OutboxParking.PARKED, parked));
+        }
+        changes.add(Updates.unset(LEASE));
         // One write while the lease is still ours; if it expired and another instance claimed the document since,
-        // only the pull is done (the lease is theirs now).
+        // only the acknowledged ones are pulled (the lease is theirs now) and the events to park stay pending: the
+        // next attempt parks them, so an event is never parked twice.
         Bson stillOurs = new Document("_id", id).append(CLAIMS, claimed.get(CLAIMS)); // plain, so it is indexed
-        long matched = documents().updateOne(stillOurs, settled).getMatchedCount();
-        if (matched == 0 && !acknowledged.isEmpty()) {
-            documents().updateOne(Filters.eq("_id", id), pull);
+        long matched = documents().updateOne(stillOurs, Updates.combine(changes)).getMatchedCount();
+        if (matched == 1) {
+            parking.recorded(id, parked);
+        } else if (!acknowledged.isEmpty()) {
+            documents().updateOne(Filters.eq("_id", id), pull(acknowledged));
         }
-        if (acknowledged.size() < pending.size()) {
+        if (acknowledged.size() + parked.size() < pending.size() || (matched == 0 && !parked.isEmpty())) {
             hints.wantSweep(); // the rest waits for the next sweep, after the poll interval
         }
         return acknowledged.size();
     }
 
-    private boolean awaitAck(String key, CompletableFuture<SendResult<String, byte[]>> send) {
+    private static Bson pull(List<String> eventIds) {
+        return Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", eventIds))));
+    }
+
+    /** Null once the broker acknowledged the send, else why it did not. */
+    private Throwable awaitAck(CompletableFuture<SendResult<String, byte[]>> send) {
         try {
             send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("Broker did not acknowledge an event of {} {}; it stays in the outbox: {}", stream.name(),
-                    key, e.toString());
-            return false;
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            return e;
+        }
+    }
+
+    private ProducerRecord<String, byte[]> buildRecord(String key, String subject, Document entry) {
+        try {
+            return toRecord(stream.topic(), key, subject, entry);
+        } catch (RuntimeException e) {
+            throw new SendFailures.Unbuildable(e);
         }
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * with the ids written, looking every poll interval anyway, and searching for pending events every sweep interval,
  * so events left behind by a crash or a broker outage are sent later.
  * Delivery is at least once and in order per document (see {@link OutboxPublisher}); consumers de-duplicate by event
- * id or version. One outbox failing does not hold up the others.
+ * id or version. One outbox failing does not hold up the others, and an event that can never be sent is parked
+ * ({@link OutboxParking}) rather than holding up its own document's later events.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.localstack.testing.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,18 +65,21 @@ class OutboxPublisherIT {
     private final OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100), Duration.ZERO,
             Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
     private final Clock clock = Clock.systemUTC();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void shouldKeepEventsWhileTheBrokerIsDownAndPublishThemInOrderOnceItIsBack() {
         String leadId = leadWithPendingEvents(3);
         OutboxPublisher againstDeadBroker = new OutboxPublisher(mongo, deadBrokerTemplate(), properties,
-                OutboxStream.LEADS, clock);
+                OutboxStream.LEADS, clock, meters);
 
         assertThat(againstDeadBroker.publishPending(10)).isZero();
         assertThat(pendingIds(leadId)).hasSize(3);
         assertThat(lease(leadId)).as("a failed attempt releases its lease").isNull();
+        assertThat(parked(leadId)).as("an outage is waited out, never parked").isNull();
+        assertThat(meters.find(OutboxParking.METRIC).counters()).isEmpty();
 
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock, meters);
         List<String> expectedOrder = pendingIds(leadId);
         publishAll(publisher);
 
@@ -89,7 +93,7 @@ class OutboxPublisherIT {
         mongo.getCollection("leads").updateOne(new Document("_id", leadId), new Document("$set",
                 new Document("outboxLease", new Document("owner", "other-instance")
                         .append("until", Date.from(Instant.now().plusSeconds(60))))));
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.LEADS, clock, meters);
 
         publishAll(publisher);
         assertThat(pendingIds(leadId)).hasSize(1);
@@ -109,7 +113,8 @@ class OutboxPublisherIT {
                         .append("type", "com.calliyo.company.statuses_changed")
                         .append("occurredAt", new Date())
                         .append("payload", "{\"companyId\":\"" + companyId + "\",\"pipelineVersion\":2}"))));
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, properties, OutboxStream.PIPELINES, clock,
+                meters);
 
         publishAll(publisher);
 
@@ -130,17 +135,19 @@ class OutboxPublisherIT {
         when(failing.send(ArgumentMatchers.<ProducerRecord<String, byte[]>>any()))
                 .thenThrow(new KafkaException("no metadata within max.block.ms"));
 
-        assertThat(new OutboxPublisher(mongo, failing, properties, OutboxStream.LEADS, clock).publishPending(100)).isZero();
+        OutboxPublisher publisher = new OutboxPublisher(mongo, failing, properties, OutboxStream.LEADS, clock, meters);
+        assertThat(publisher.publishPending(100)).isZero();
 
         assertThat(pendingIds(leadId)).hasSize(2);
         assertThat(lease(leadId)).isNull();
+        assertThat(parked(leadId)).isNull();
     }
 
     @Test
     void shouldPublishHintedDocumentsWithoutSearchingAndTheRestAtTheNextSweep() {
         OutboxProperties rareSweeps = new OutboxProperties(true, Duration.ofMillis(100), Duration.ofHours(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
-        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock, meters);
         publishAll(publisher); // the sweep every publisher makes at start
         String hinted = leadWithPendingEvents(2);
         String unhinted = leadWithPendingEvents(1);
@@ -154,7 +161,7 @@ class OutboxPublisherIT {
         assertThat(pendingIds(unhinted)).as("no sweep is due yet").hasSize(1);
         assertThat(publisher.publishPending(100)).isZero();
 
-        OutboxPublisher restarted = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock);
+        OutboxPublisher restarted = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock, meters);
         publishAll(restarted);
         assertThat(pendingIds(unhinted)).as("found by the start-up sweep").isEmpty();
     }
@@ -169,7 +176,7 @@ class OutboxPublisherIT {
         when(flaky.send(ArgumentMatchers.<ProducerRecord<String, byte[]>>any()))
                 .thenThrow(new KafkaException("broker away"))
                 .thenAnswer(call -> kafka.send(call.<ProducerRecord<String, byte[]>>getArgument(0)));
-        OutboxPublisher publisher = new OutboxPublisher(mongo, flaky, rareSweeps, OutboxStream.LEADS, clock);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, flaky, rareSweeps, OutboxStream.LEADS, clock, meters);
         publisher.hint(List.of(leadId));
 
         assertThat(publisher.publishPending(1)).isZero();
@@ -203,6 +210,10 @@ class OutboxPublisherIT {
     private List<String> pendingIds(String leadId) {
         return mongo.getCollection("leads").find(new Document("_id", leadId)).first()
                 .getList("pendingEvents", Document.class).stream().map(d -> d.getString("id")).toList();
+    }
+
+    private Object parked(String leadId) {
+        return mongo.getCollection("leads").find(new Document("_id", leadId)).first().get("parkedEvents");
     }
 
     private Object lease(String leadId) {
