@@ -10,13 +10,14 @@ import com.calliyo.order.idempotency.StoredResponse;
 import com.calliyo.order.order.OrderRequests.ChangePayment;
 import com.calliyo.order.order.OrderRequests.CreateOrder;
 import com.calliyo.order.web.Page;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /api/orders}: create an order for a lead, read and list orders, change the payment status. Errors are
  * problem+json naming the field: 400 malformed, 404 lead or order not visible, 409 Order module off / illegal payment
  * transition / Idempotency-Key reused, 422 GST or amounts not acceptable, 503 lead-service needed and unavailable.
+ * Parameters are checked by Spring MVC's own method validation (no class-level {@code @Validated}: its proxy throws
+ * ConstraintViolationException, which no handler maps and which so became a 500), so a bad one is a
+ * HandlerMethodValidationException and answers 400 naming it.
  */
 @RestController
 @RequestMapping("/api/orders")
-@Validated
 class OrderController {
 
     private static final String CREATE_SCOPE = "POST /api/orders";
+    /** Ids are UUIDs (orders) or lead-service's ids; anything longer cannot name one. */
+    static final int MAX_ID_LENGTH = 100;
 
     private final OrderService orders;
     private final IdempotentRequests idempotency;
@@ -81,7 +86,8 @@ class OrderController {
 
     /** One order of the caller's company (404 for another company's order or a lead the agent may not see). */
     @GetMapping("/{id}")
-    OrderResponse order(@PathVariable String id, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    OrderResponse order(@PathVariable @Size(max = MAX_ID_LENGTH) String id,
+                        @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return OrderResponse.of(orders.find(callers.current(), authorization, id));
     }
 
@@ -90,8 +96,13 @@ class OrderController {
      * of the company's orders (for an agent: those of leads assigned to them).
      */
     @GetMapping
-    Page<OrderResponse> list(@RequestParam(required = false) String leadId,
+    Page<OrderResponse> list(@Parameter(description = "only this lead's orders; at most 100 characters")
+                             @RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String leadId,
+                             @Parameter(description = "0-based page, a whole number >= 0 (default 0); else 400 "
+                                     + "naming page")
                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @Parameter(description = "page size, a whole number from 1 to 100 (default 20); else "
+                                     + "400 naming size")
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                              @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         List<Order> all = orders.list(callers.current(), authorization,
@@ -103,7 +114,8 @@ class OrderController {
 
     /** Changes the payment status and/or amount paid; illegal transitions are 409 naming from and to. */
     @PatchMapping("/{id}")
-    OrderResponse changePayment(@PathVariable String id, @RequestBody ChangePayment change,
+    OrderResponse changePayment(@PathVariable @Size(max = MAX_ID_LENGTH) String id,
+                                @RequestBody ChangePayment change,
                                 @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return OrderResponse.of(orders.changePayment(callers.current(), authorization, id, change));
     }

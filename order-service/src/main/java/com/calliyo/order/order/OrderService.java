@@ -64,6 +64,9 @@ class OrderService {
 
     Order create(Caller caller, String authorization, CreateOrder request) {
         String leadId = required("leadId", request.leadId());
+        if (leadId.length() > OrderController.MAX_ID_LENGTH) {
+            throw ApiException.invalid("leadId", "must have at most " + OrderController.MAX_ID_LENGTH + " characters");
+        }
         String plan = required("plan", request.plan());
         if (plan.length() > MAX_PLAN_LENGTH) {
             throw ApiException.invalid("plan", "must have at most " + MAX_PLAN_LENGTH + " characters");

@@ -12,6 +12,8 @@ public record OrderSettings(List<BigDecimal> gstRates) {
     public static final List<BigDecimal> DEFAULT_GST_RATES = List.of(
             BigDecimal.ZERO, new BigDecimal("5"), new BigDecimal("18"), new BigDecimal("40"));
 
+    private static final int MAX_PLAIN_DIGITS = 20;
+
     public boolean allows(BigDecimal rate) {
         return gstRates.stream().anyMatch(allowed -> allowed.compareTo(rate) == 0);
     }
@@ -21,7 +23,14 @@ public record OrderSettings(List<BigDecimal> gstRates) {
         return gstRates.stream().map(OrderSettings::text).toList();
     }
 
+    /** Plain digits ({@code "12.5"}); a rate far outside any slab keeps its exponent, as plain it could be huge. */
     public static String text(BigDecimal rate) {
-        return rate.signum() == 0 ? "0" : rate.stripTrailingZeros().toPlainString();
+        if (rate.signum() == 0) {
+            return "0";
+        }
+        BigDecimal stripped = rate.stripTrailingZeros();
+        boolean sensible = stripped.scale() <= MAX_PLAIN_DIGITS
+                && stripped.precision() - stripped.scale() <= MAX_PLAIN_DIGITS;
+        return sensible ? stripped.toPlainString() : stripped.toString();
     }
 }

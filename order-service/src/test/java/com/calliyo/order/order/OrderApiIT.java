@@ -178,6 +178,12 @@ class OrderApiIT {
                 + "\"amountPaid\":100}"), 422, "amountPaid");
         assertProblem(create("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":100,\"paymentStatus\":\"REFUNDED\"}"),
                 422, "paymentStatus");
+        assertProblem(create("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":1,\"paymentStatus\":\"PENDING\","
+                + "\"gst\":{\"rate\":1E+99999999}}"), 422, "gst.rate");
+        assertProblem(create("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":1E+99999999,"
+                + "\"paymentStatus\":\"PENDING\"}"), 422, "amount");
+        assertProblem(api.post("/api/orders", admin, "{\"leadId\":\"" + "l".repeat(101) + "\",\"plan\":\"P\","
+                + "\"amount\":1,\"paymentStatus\":\"PENDING\"}", null), 400, "leadId");
         OrderTestClient.Answer invalidGstin = create("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":1,"
                 + "\"paymentStatus\":\"PENDING\",\"gst\":{\"rate\":18,\"customerGstin\":\"99ABCDE1234F1ZW\"}}");
         assertThat(invalidGstin.json().get("detail").asString())

@@ -16,18 +16,22 @@ import org.springframework.stereotype.Component;
 /**
  * The only writer of company facts. Settings (timezone, daily call target, the pipeline as settings saw it) are kept
  * behind settingsVersion, the pipeline from {@code statuses_changed} behind pipelineVersion: two version sequences,
- * so two documents, each guarded by its own compare-and-set. Users ({@code user_changed}, behind userVersion) give
- * report rows their agents' names.
+ * so two documents, each guarded by its own compare-and-set. Each settings event also adds its daily call target to
+ * the company's target history (one immutable entry per settingsVersion, effective at the event's occurredAt), so a
+ * past day keeps the target that was in force then, whatever order the events arrive in. Users
+ * ({@code user_changed}, behind userVersion) give report rows their agents' names.
  */
 @Component
 public class CompanyFactProjection {
 
     private final VersionedFacts settings;
+    private final VersionedFacts callTargets;
     private final VersionedFacts pipelines;
     private final VersionedFacts users;
 
     public CompanyFactProjection(MongoTemplate mongo) {
         this.settings = new VersionedFacts(mongo, FactCollections.COMPANY_SETTINGS);
+        this.callTargets = new VersionedFacts(mongo, FactCollections.COMPANY_CALL_TARGETS);
         this.pipelines = new VersionedFacts(mongo, FactCollections.COMPANY_PIPELINES);
         this.users = new VersionedFacts(mongo, FactCollections.USERS);
     }
@@ -37,6 +41,11 @@ public class CompanyFactProjection {
             settings.put(changed.companyId(), changed.settingsVersion(), new Document("timezone", changed.timezone())
                     .append("dailyCallTarget", changed.dailyCallTarget())
                     .append("statuses", statuses(changed.statuses())));
+            callTargets.insertIfAbsent(new Document("_id", changed.companyId() + "/" + changed.settingsVersion())
+                    .append("companyId", changed.companyId())
+                    .append("settingsVersion", changed.settingsVersion())
+                    .append("effectiveAt", LeadFactProjection.date(changed.occurredAt()))
+                    .append("dailyCallTarget", changed.dailyCallTarget()));
         } else if (event instanceof CompanyStatusesChanged changed) {
             List<StatusRef> ordered = changed.statuses().stream()
                     .sorted(Comparator.comparingInt(PipelineStatus::position))

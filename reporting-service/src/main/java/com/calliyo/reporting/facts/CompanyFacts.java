@@ -7,13 +7,13 @@ import java.util.Map;
 import com.calliyo.lead.events.StatusRef;
 
 /**
- * What reports need to know about a company: its timezone (UTC until its settings arrive), the daily call target
- * (null when none is set), its pipeline in order (empty until known) and its users' names by id.
+ * What reports need to know about a company: its timezone (UTC until its settings arrive), its daily call targets
+ * over time (none until its settings arrive), its pipeline in order (empty until known) and its users' names by id.
  */
 public record CompanyFacts(
         String companyId,
         ZoneId timezone,
-        Integer dailyCallTarget,
+        CallTargets callTargets,
         List<StatusRef> pipeline,
         Map<String, String> userNames) {
 

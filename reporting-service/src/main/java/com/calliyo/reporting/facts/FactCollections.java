@@ -7,6 +7,8 @@ public final class FactCollections {
     public static final String ORDERS = "order_facts";
     public static final String CALLS = "call_facts";
     public static final String COMPANY_SETTINGS = "company_settings";
+    /** Every daily call target a company has had, one document per settingsVersion, with its effective time. */
+    public static final String COMPANY_CALL_TARGETS = "company_call_targets";
     public static final String COMPANY_PIPELINES = "company_pipelines";
     public static final String USERS = "user_facts";
 

@@ -69,18 +69,26 @@ public class FactReader {
         Document settings = collection(FactCollections.COMPANY_SETTINGS).find(new Document("_id", companyId)).first();
         Document pipeline = collection(FactCollections.COMPANY_PIPELINES).find(new Document("_id", companyId)).first();
         ZoneId zone = CompanyFacts.DEFAULT_TIMEZONE;
-        Integer target = null;
         List<StatusRef> statuses = List.of();
         if (settings != null) {
             zone = zone(settings.getString("timezone"));
-            target = settings.getInteger("dailyCallTarget");
             statuses = statuses(settings);
         }
         // statuses_changed is the pipeline's own event; settings only repeat it, so the pipeline wins when present
         if (pipeline != null) {
             statuses = statuses(pipeline);
         }
-        return new CompanyFacts(companyId, zone, target, statuses, userNames(companyId));
+        return new CompanyFacts(companyId, zone, callTargets(companyId), statuses, userNames(companyId));
+    }
+
+    private CallTargets callTargets(String companyId) {
+        List<CallTargets.Change> changes = new ArrayList<>();
+        for (Document d : collection(FactCollections.COMPANY_CALL_TARGETS).find(new Document("companyId", companyId))) {
+            Object target = d.get("dailyCallTarget");
+            changes.add(new CallTargets.Change(instant(d, "effectiveAt"), number(d, "settingsVersion"),
+                    target instanceof Number n ? n.intValue() : null));
+        }
+        return new CallTargets(changes);
     }
 
     private Map<String, String> userNames(String companyId) {

@@ -34,13 +34,11 @@ public record LeadFact(
     }
 
     /**
-     * The agent the lead counts for: while a customer, the agent credited with the conversion (convertedBy, or the
-     * assignee when the event named nobody); otherwise the current assignee. Null when unassigned.
+     * The agent the lead counts for: while a customer, the agent credited with the conversion (convertedBy; null
+     * when lead-service credited no one); otherwise the current assignee. Null when no one, and a pseudo-user
+     * ({@code webhook:}, {@code apikey:}) is no one too ({@link AgentIds}).
      */
     public String agent() {
-        if (isCustomer() && convertedBy != null) {
-            return convertedBy;
-        }
-        return assignedTo;
+        return AgentIds.person(isCustomer() ? convertedBy : assignedTo);
     }
 }

@@ -19,7 +19,11 @@ import org.springframework.stereotype.Component;
  * The only writer of lead and call facts. Every lead event carries the lead's whole snapshot, so every type
  * re-states the lead fact behind the leadVersion guard ({@link VersionedFacts}): an older event changes nothing, a
  * duplicate re-states the same values, and an un-conversion needs no special case (the snapshot no longer says
- * CUSTOMER). A {@code call.logged} event also adds its call, once per timeline entry id.
+ * CUSTOMER). A {@code call.logged} event also states its call, by timeline entry id (stable, per the contract)
+ * behind the same leadVersion guard: a call logged IN_PROGRESS is completed by a later call.logged of the same call
+ * id with its final status and duration at a newer leadVersion, which replaces the fact instead of adding a second
+ * call, while a late redelivery of the in-progress version changes nothing. (lead-service logs each call once
+ * today, so such a call stays in progress, and out of the attempts, until it publishes a completion.)
  */
 @Component
 public class LeadFactProjection {
@@ -39,7 +43,10 @@ public class LeadFactProjection {
             log.debug("Lead {} v{}: a newer version is already applied", event.leadId(), event.leadVersion());
         }
         if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
-            calls.insertIfAbsent(call(logged));
+            TimelineEntry call = logged.call();
+            if (!calls.put(call.id(), event.leadVersion(), call(logged))) {
+                log.debug("Call {} v{}: a newer version is already applied", call.id(), event.leadVersion());
+            }
         }
     }
 
@@ -64,8 +71,7 @@ public class LeadFactProjection {
 
     private static Document call(CallLogged logged) {
         TimelineEntry call = logged.call();
-        return new Document("_id", call.id())
-                .append("companyId", logged.companyId())
+        return new Document("companyId", logged.companyId())
                 .append("leadId", logged.leadId())
                 .append("actorId", firstNonNull(call.actorId(), logged.actorId()))
                 .append("occurredAt", date(firstNonNull(call.occurredAt(), logged.occurredAt())))

@@ -44,12 +44,14 @@ final class VersionedFacts {
                 }
                 continue; // someone stored it first: decide again against what they stored
             }
-            long heldVersion = held.get(VERSION, Number.class).longValue();
-            if (heldVersion > version) {
+            Number heldVersion = held.get(VERSION, Number.class);
+            if (heldVersion != null && heldVersion.longValue() > version) {
                 return false;
             }
-            // plain filter document: the driver would render Filters.and as $and, which is never indexed
-            if (collection.replaceOne(new Document("_id", id).append(VERSION, heldVersion), next).getMatchedCount() == 1) {
+            // plain filter document: the driver would render Filters.and as $and, which is never indexed. A fact
+            // stored once without a version (call facts did) matches {version: null} and is replaced like an older one
+            Object expected = heldVersion == null ? null : heldVersion.longValue();
+            if (collection.replaceOne(new Document("_id", id).append(VERSION, expected), next).getMatchedCount() == 1) {
                 return true;
             }
         }

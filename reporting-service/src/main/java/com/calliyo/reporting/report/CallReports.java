@@ -12,8 +12,9 @@ import com.calliyo.reporting.report.Period.Window;
 
 /**
  * Calls logged in the period, per agent (the user who logged the call) and local day in the company's timezone.
- * Every logged call is an attempt, whatever its status; connected ⇔ duration &gt; 0 (spec K1). The basis does not
- * apply to calls.
+ * Only completed calls count: an IN_PROGRESS call is no attempt until its completion arrives. Connected ⇔ duration
+ * &gt; 0 whatever the status (spec K1); missed ⇔ status MISSED. Each day is measured against the daily call target in
+ * force at the end of that local day. The basis does not apply to calls.
  */
 final class CallReports {
 
@@ -31,28 +32,45 @@ final class CallReports {
     static CallReport compute(List<CallFact> calls, CompanyFacts company, ReportRequest request) {
         Window window = request.period().in(company.timezone());
         Groups groups = Groups.of(company.userNames(), List.of());
-        Map<AgentDay, long[]> days = new TreeMap<>(ORDER); // {attempts, connected, talkTime}
-        long[] total = new long[3];
+        Map<AgentDay, Sums> days = new TreeMap<>(ORDER);
+        Sums total = new Sums();
         for (CallFact call : calls) {
-            if (!window.contains(call.occurredAt())) {
+            if (!call.attempt() || !window.contains(call.occurredAt())) {
                 continue;
             }
-            AgentDay day = new AgentDay(LocalDate.ofInstant(call.occurredAt(), company.timezone()), call.actorId());
-            for (long[] sums : List.of(days.computeIfAbsent(day, d -> new long[3]), total)) {
-                sums[0]++;
-                sums[1] += call.connected() ? 1 : 0;
-                sums[2] += call.durationSeconds();
-            }
+            AgentDay day = new AgentDay(LocalDate.ofInstant(call.occurredAt(), company.timezone()), call.agent());
+            days.computeIfAbsent(day, d -> new Sums()).add(call);
+            total.add(call);
         }
-        Integer target = company.dailyCallTarget() == null || company.dailyCallTarget() <= 0
-                ? null : company.dailyCallTarget();
         List<CallReport.Row> rows = days.entrySet().stream()
-                .map(e -> new CallReport.Row(e.getKey().agentId(), groups.agentLabel(e.getKey().agentId()),
-                        e.getKey().date().toString(), e.getValue()[0], e.getValue()[1],
-                        e.getValue()[0] - e.getValue()[1], e.getValue()[2], target,
-                        target == null ? null : Numbers.rate(e.getValue()[0], target)))
+                .map(e -> e.getValue().row(e.getKey().agentId(), groups.agentLabel(e.getKey().agentId()),
+                        e.getKey().date(), company.callTargets().inForceOn(e.getKey().date(), company.timezone())))
                 .toList();
-        return new CallReport(rows, new CallReport.Total(ConversionReports.TOTAL_KEY, TOTAL_LABEL, total[0],
-                total[1], total[0] - total[1], total[2]));
+        return new CallReport(rows, total.total(ConversionReports.TOTAL_KEY, TOTAL_LABEL));
+    }
+
+    private static final class Sums {
+        long attempts;
+        long connected;
+        long missed;
+        long talkTime;
+
+        void add(CallFact call) {
+            attempts++;
+            connected += call.connected() ? 1 : 0;
+            missed += call.missed() ? 1 : 0;
+            talkTime += call.durationSeconds();
+        }
+
+        CallReport.Row row(String key, String label, LocalDate date, Integer target) {
+            return new CallReport.Row(key, label, date.toString(), attempts, connected, missed, talkTime, target,
+                    target == null ? null : Numbers.rate(attempts, target), Numbers.rate(connected, attempts),
+                    Numbers.average(talkTime, connected));
+        }
+
+        CallReport.Total total(String key, String label) {
+            return new CallReport.Total(key, label, attempts, connected, missed, talkTime,
+                    Numbers.rate(connected, attempts), Numbers.average(talkTime, connected));
+        }
     }
 }

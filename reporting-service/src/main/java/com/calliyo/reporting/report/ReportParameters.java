@@ -15,10 +15,13 @@ import com.calliyo.reporting.report.InvalidReportParametersException.FieldError;
 
 /**
  * Turns the raw query parameters into a {@link ReportRequest}, collecting every problem at once so one 400 names
- * every bad parameter: {@code from}/{@code to} must be ISO dates with from &lt;= to, {@code basis} conversion or
+ * every bad parameter: {@code from}/{@code to} must be ISO dates (four-digit years) with from &lt;= to, {@code basis} conversion or
  * cohort, {@code groupBy} one of the report's own values.
  */
 final class ReportParameters {
+
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
 
     private ReportParameters() {
     }
@@ -47,11 +50,17 @@ final class ReportParameters {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            // ISO also reads signed years such as +999999999-12-31, whose day after overflows: a 500 otherwise
+            if (date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a local date as yyyy-MM-dd, not '" + value + "'"));
-            return null;
+            // answered below, like a date out of range
         }
+        errors.add(new FieldError(name, "must be a local date as yyyy-MM-dd (years " + MIN_YEAR + " to " + MAX_YEAR
+                + "), not '" + value + "'"));
+        return null;
     }
 
     private static Basis basis(String value, List<FieldError> errors) {

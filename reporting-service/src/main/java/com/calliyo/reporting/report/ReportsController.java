@@ -31,8 +31,10 @@ class ReportsController {
             + "conversions whenever they happened. Conversions are leads that are customers now: an un-conversion "
             + "leaves every conversion and revenue figure retroactively, a re-conversion counts once, at its new "
             + "time. Bad parameters: 400 application/problem+json with errors[{field, message}] naming each one.";
-    static final String FROM = "first local day (yyyy-MM-dd, company timezone), inclusive; open when absent";
-    static final String TO = "last local day (yyyy-MM-dd, company timezone), inclusive; open when absent";
+    static final String FROM = "first local day (yyyy-MM-dd, years 1 to 9999, company timezone), inclusive; open "
+            + "when absent";
+    static final String TO = "last local day (yyyy-MM-dd, years 1 to 9999, company timezone), inclusive; open when "
+            + "absent";
     static final String BASIS = "conversion (default) or cohort";
 
     static final Set<GroupBy> LEAD_GROUPS = ReportParameters.groups(GroupBy.AGENT, GroupBy.SOURCE, GroupBy.TAG,
@@ -56,7 +58,8 @@ class ReportsController {
                     + "or captured in it (basis=cohort, whenever converted). conversionRate = conversions / leads, "
                     + "half-up to 4 decimals, 0 when leads = 0. groupBy=agent: the converting agent while the lead is "
                     + "a customer, else its assignee (key = user id, label = the user's name; null key = "
-                    + "Unassigned). groupBy=tag: a lead with several tags counts under EACH tag's row (key = the tag "
+                    + "Unassigned: no assignee, or a conversion lead-service credited to no one or to a pseudo-user "
+                    + "webhook:/apikey:). groupBy=tag: a lead with several tags counts under EACH tag's row (key = the tag "
                     + "lower-cased), so rows may add up to more than the total, which counts every lead once. "
                     + "Without groupBy, rows is empty. Rows: most leads first, then most conversions, then key.")
     ConversionReport conversions(@Parameter(description = FROM) @RequestParam(required = false) String from,
@@ -90,7 +93,8 @@ class ReportsController {
                     + "or captured in it (basis=cohort). Orders FAILED or REFUNDED count nowhere. orders = orders "
                     + "counted; revenue = their taxable value; collected = taxable value of those PAID; tax = their "
                     + "CGST + SGST + IGST. Money: decimal strings with 2 decimals. groupBy=agent credits the agent "
-                    + "who converted the lead; groupBy=plan groups by the order's plan (null key = No plan). Rows: "
+                    + "who converted the lead (null key = Unassigned: credited to no one or to a pseudo-user "
+                    + "webhook:/apikey:); groupBy=plan groups by the order's plan (null key = No plan). Rows: "
                     + "most revenue first, then key.")
     RevenueReport revenue(@Parameter(description = FROM) @RequestParam(required = false) String from,
                           @Parameter(description = TO) @RequestParam(required = false) String to,
@@ -113,14 +117,22 @@ class ReportsController {
         return reports.funnel(caller(), ReportParameters.parse(from, to, basis, null, LEAD_GROUPS));
     }
 
-    /** Attempts, connected, missed, talk time and target coverage per agent per day; groupBy=agent is the default. */
+    /** Attempts, connected, missed, talk time, coverage and connect rate per agent per day (groupBy=agent). */
     @GetMapping("/calls")
-    @Operation(summary = "Calls per agent per day: attempts, connected, missed, talk time, target coverage",
+    @Operation(summary = "Calls per agent per day: attempts, connected, missed, talk time, target coverage, "
+            + "connect rate, average talk time",
             description = "Calls logged in the period, per agent (the user who logged them; key = user id, label = "
-                    + "name) and local day (date, company timezone). attempts = calls logged, any status; connected "
-                    + "= duration > 0; missed = attempts - connected; talkTimeSeconds = summed duration; "
-                    + "targetCoverage = attempts / the company's daily call target, half-up to 4 decimals (null "
-                    + "without a target). basis is checked but does not apply. Rows by date, then key.")
+                    + "name; null key = Unassigned for a call of no one or of a pseudo-user webhook:/apikey:) and "
+                    + "local day (date, company timezone). attempts = completed calls, any status but IN_PROGRESS "
+                    + "(an in-progress call counts once, when lead-service logs its completion under the same call "
+                    + "id); connected = attempts with duration > 0, whatever the status (the contract has no "
+                    + "connected status); missed = attempts logged MISSED; talkTimeSeconds = their summed duration; "
+                    + "dailyCallTarget = the company's target in force at the END of that local day (the last "
+                    + "change before the next midnight; null when none); targetCoverage = attempts / that target, "
+                    + "half-up to 4 decimals (null without a target); connectRate = connected / attempts, half-up "
+                    + "to 4 decimals (0 without attempts); avgTalkSeconds = talkTimeSeconds / connected, half-up to "
+                    + "2 decimals (null without connected calls). The total has the same sums and rates over every "
+                    + "row. basis is checked but does not apply. Rows by date, then key.")
     CallReport calls(@Parameter(description = FROM) @RequestParam(required = false) String from,
                      @Parameter(description = TO) @RequestParam(required = false) String to,
                      @Parameter(description = BASIS) @RequestParam(required = false) String basis,

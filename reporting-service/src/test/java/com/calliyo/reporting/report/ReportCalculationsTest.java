@@ -12,6 +12,7 @@ import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.order.events.PaymentStatus;
 import com.calliyo.reporting.facts.CallFact;
+import com.calliyo.reporting.facts.CallTargets;
 import com.calliyo.reporting.facts.CompanyFacts;
 import com.calliyo.reporting.facts.LeadFact;
 import com.calliyo.reporting.facts.OrderFact;
@@ -26,7 +27,10 @@ class ReportCalculationsTest {
     private static final StatusRef NEW = new StatusRef("st-new", "New", StatusKind.UNASSIGNED);
     private static final StatusRef WARM = new StatusRef("st-warm", "Warm", StatusKind.OTHER);
     private static final StatusRef CUSTOMER = new StatusRef("st-customer", "Customer", StatusKind.CUSTOMER);
-    private static final CompanyFacts COMPANY = new CompanyFacts("c", IST, 4, List.of(NEW, WARM, CUSTOMER),
+    private static final CallTargets FOUR_SINCE_JANUARY = new CallTargets(List.of(
+            new CallTargets.Change(Instant.parse("2026-01-01T00:00:00Z"), 1, 4)));
+    private static final CompanyFacts COMPANY = new CompanyFacts("c", IST, FOUR_SINCE_JANUARY,
+            List.of(NEW, WARM, CUSTOMER),
             Map.of("agent-1", "Asha"));
     private static final Period MARCH_2 = new Period(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"));
 
@@ -151,21 +155,54 @@ class ReportCalculationsTest {
     }
 
     @Test
-    void shouldCountCallsPerAgentPerLocalDayAgainstTheTarget() {
+    void shouldCountCompletedCallsPerAgentPerLocalDayAgainstTheTarget() {
         List<CallFact> calls = List.of(
-                call("1", "agent-1", "2026-03-01T18:30:00Z", 60),
-                call("2", "agent-1", "2026-03-02T09:00:00Z", 0),
-                call("3", "agent-1", "2026-03-02T18:29:00Z", 30),
-                call("4", "agent-1", "2026-03-01T18:29:00Z", 10),
-                call("5", "agent-2", "2026-03-02T09:00:00Z", 0));
+                call("1", "agent-1", "2026-03-01T18:30:00Z", "CALLED", 60),
+                call("2", "agent-1", "2026-03-02T09:00:00Z", "NO_ANSWER", 0),
+                call("3", "agent-1", "2026-03-02T18:29:00Z", "CALLED", 30),
+                call("4", "agent-1", "2026-03-01T18:29:00Z", "CALLED", 10),
+                call("5", "agent-2", "2026-03-02T09:00:00Z", "MISSED", 0),
+                call("6", "agent-2", "2026-03-02T10:00:00Z", "IN_PROGRESS", 0),
+                call("7", "webhook:wh-1", "2026-03-02T11:00:00Z", "CALLED", 45));
 
         CallReport report = CallReports.compute(calls, COMPANY, new ReportRequest(MARCH_2, Basis.CONVERSION,
                 Optional.of(GroupBy.AGENT)));
 
         assertThat(report.rows()).containsExactly(
-                new CallReport.Row("agent-1", "Asha", "2026-03-02", 3, 2, 1, 90, 4, 0.75),
-                new CallReport.Row("agent-2", "agent-2", "2026-03-02", 1, 0, 1, 0, 4, 0.25));
-        assertThat(report.total()).isEqualTo(new CallReport.Total("total", "All calls", 4, 2, 2, 90));
+                new CallReport.Row("agent-1", "Asha", "2026-03-02", 3, 2, 0, 90, 4, 0.75, 0.6667, 45.0),
+                new CallReport.Row("agent-2", "agent-2", "2026-03-02", 1, 0, 1, 0, 4, 0.25, 0.0, null),
+                new CallReport.Row(null, "Unassigned", "2026-03-02", 1, 1, 0, 45, 4, 0.25, 1.0, 45.0));
+        assertThat(report.total()).isEqualTo(new CallReport.Total("total", "All calls", 5, 3, 1, 135, 0.6, 45.0));
+    }
+
+    @Test
+    void shouldAverageTalkTimeOverConnectedCallsOnlyHalfUpToTwoDecimals() {
+        List<CallFact> calls = List.of(
+                call("1", "agent-1", "2026-03-02T05:00:00Z", "CALLED", 10),
+                call("2", "agent-1", "2026-03-02T05:10:00Z", "BUSY", 0),
+                call("3", "agent-1", "2026-03-02T05:20:00Z", "FOLLOW_UP", 11),
+                call("4", "agent-1", "2026-03-02T05:30:00Z", "BUSY", 4));
+
+        CallReport.Total total = CallReports.compute(calls, COMPANY, ReportRequest.allTime(GroupBy.AGENT)).total();
+
+        // a BUSY call with talk time is connected (spec K1): 25 s over 3 connected calls is 8.333… → 8.33
+        assertThat(total).isEqualTo(new CallReport.Total("total", "All calls", 4, 3, 0, 25, 0.75, 8.33));
+    }
+
+    @Test
+    void shouldTakeTheTargetInForceAtTheEndOfEachLocalDay() {
+        // midnight IST of 3 March is 18:30Z on 2 March
+        CallTargets targets = new CallTargets(List.of(
+                new CallTargets.Change(Instant.parse("2026-03-02T18:30:00Z"), 4, 30),
+                new CallTargets.Change(Instant.parse("2026-03-02T18:29:59Z"), 3, 20),
+                new CallTargets.Change(Instant.parse("2026-03-01T03:00:00Z"), 1, 10),
+                new CallTargets.Change(Instant.parse("2026-03-01T03:00:00Z"), 2, 0)));
+
+        assertThat(targets.inForceOn(LocalDate.parse("2026-02-28"), IST)).as("before any target").isNull();
+        assertThat(targets.inForceOn(LocalDate.parse("2026-03-01"), IST)).as("0 wins the tie: no target").isNull();
+        assertThat(targets.inForceOn(LocalDate.parse("2026-03-02"), IST)).isEqualTo(20);
+        assertThat(targets.inForceOn(LocalDate.parse("2026-03-03"), IST)).isEqualTo(30);
+        assertThat(CallTargets.NONE.inForceOn(LocalDate.parse("2026-03-03"), IST)).isNull();
     }
 
     private static LeadFact lead(String id, String capturedAt, String convertedAt, String agent, List<String> tags) {
@@ -182,7 +219,7 @@ class ReportCalculationsTest {
                 Instant.parse("2026-03-02T01:00:00Z"));
     }
 
-    private static CallFact call(String id, String actor, String at, int duration) {
-        return new CallFact(id, "c", "lead", actor, Instant.parse(at), "Called", duration);
+    private static CallFact call(String id, String actor, String at, String status, int duration) {
+        return new CallFact(id, "c", "lead", actor, Instant.parse(at), status, duration);
     }
 }

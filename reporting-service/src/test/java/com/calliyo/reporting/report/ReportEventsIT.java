@@ -185,15 +185,20 @@ class ReportEventsIT {
     void shouldCountCallsPerAgentPerLocalDayAgainstTheTarget() throws Exception {
         String company = aCompany();
         LeadEventsMother lead = aLead(company);
-        publishCompany(new CompanySettingsChanged(company, 1, Instant.now(), "admin", "Asia/Kolkata", "ALL", true,
-                4, List.of(), null));
+        // the target took effect before the calls' days: each day uses the target in force then
+        publishCompany(new CompanySettingsChanged(company, 1, Instant.parse("2026-01-01T00:00:00Z"), "admin",
+                "Asia/Kolkata", "ALL", true, 4, List.of(), null));
         publish(lead.captured());
         // 18:40Z on 1 March is 00:10 IST on 2 March
-        CallLogged late = call(lead, 2, "call-" + UUID.randomUUID(), "2026-03-01T18:40:00Z", 120);
+        CallLogged late = call(lead, 2, "call-" + UUID.randomUUID(), "2026-03-01T18:40:00Z", "CALLED", 120);
         publish(late);
         publish(late); // a redelivery is the same call
-        publish(call(lead, 3, "call-" + UUID.randomUUID(), "2026-03-02T05:00:00Z", 0));
-        publish(call(lead, 4, "call-" + UUID.randomUUID(), "2026-03-01T10:00:00Z", 30));
+        publish(call(lead, 3, "call-" + UUID.randomUUID(), "2026-03-02T05:00:00Z", "MISSED", 0));
+        publish(call(lead, 4, "call-" + UUID.randomUUID(), "2026-03-01T10:00:00Z", "CALLED", 30));
+        // an in-progress call, then its completion: the same call id at a newer leadVersion
+        String live = "call-" + UUID.randomUUID();
+        publish(call(lead, 5, live, "2026-03-02T06:00:00Z", "IN_PROGRESS", 0));
+        publish(call(lead, 6, live, "2026-03-02T06:00:00Z", "CALLED", 60));
 
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(asManager(company, "/api/reports/calls")
                         .param("from", "2026-03-02").param("to", "2026-03-02"))
@@ -201,12 +206,15 @@ class ReportEventsIT {
                 .andExpect(jsonPath("$.rows", hasSize(1)))
                 .andExpect(jsonPath("$.rows[0].key").value(LeadEventsMother.AGENT))
                 .andExpect(jsonPath("$.rows[0].date").value("2026-03-02"))
-                .andExpect(jsonPath("$.rows[0].attempts").value(2))
-                .andExpect(jsonPath("$.rows[0].connected").value(1))
+                .andExpect(jsonPath("$.rows[0].attempts").value(3))
+                .andExpect(jsonPath("$.rows[0].connected").value(2))
                 .andExpect(jsonPath("$.rows[0].missed").value(1))
-                .andExpect(jsonPath("$.rows[0].talkTimeSeconds").value(120))
+                .andExpect(jsonPath("$.rows[0].talkTimeSeconds").value(180))
                 .andExpect(jsonPath("$.rows[0].dailyCallTarget").value(4))
-                .andExpect(jsonPath("$.rows[0].targetCoverage").value(0.5)));
+                .andExpect(jsonPath("$.rows[0].targetCoverage").value(0.75))
+                .andExpect(jsonPath("$.rows[0].connectRate").value(0.6667))
+                .andExpect(jsonPath("$.rows[0].avgTalkSeconds").value(90.0))
+                .andExpect(jsonPath("$.total.connectRate").value(0.6667)));
         mvc.perform(asAgent(company, "someone-else", "/api/reports/calls"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows", hasSize(0)))
@@ -240,11 +248,12 @@ class ReportEventsIT {
         return new OrderCreated(company, orderId, leadId, version, Instant.now(), "agent-1", snapshot);
     }
 
-    private static CallLogged call(LeadEventsMother lead, long version, String id, String at, int duration) {
+    private static CallLogged call(LeadEventsMother lead, long version, String id, String at, String status,
+                                   int duration) {
         LeadEvent captured = lead.captured();
         return new CallLogged(lead.companyId(), lead.leadId(), version, Instant.parse(at), LeadEventsMother.AGENT,
                 captured.lead(), new TimelineEntry(id, TimelineEntryType.CALL, Instant.parse(at),
-                LeadEventsMother.AGENT, null, duration > 0 ? "Called" : "Busy", duration, null, null));
+                LeadEventsMother.AGENT, null, status, duration, null, null));
     }
 
     private static MockHttpServletRequestBuilder asManager(String company, String path) {

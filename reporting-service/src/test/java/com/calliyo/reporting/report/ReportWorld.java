@@ -61,7 +61,14 @@ final class ReportWorld {
     static final List<String> PLANS = List.of("Basic", "Premium", "Gold");
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
-    static final int DAILY_CALL_TARGET = 25;
+    /** The call statuses lead-service logs; IN_PROGRESS calls may be completed later under the same call id. */
+    static final List<String> CALL_STATUSES = List.of("CALLED", "CALLED", "CALLED", "BUSY", "NO_ANSWER", "NO_ANSWER",
+            "MISSED", "FOLLOW_UP", "RESCHEDULED", "IN_PROGRESS", "IN_PROGRESS");
+    static final List<String> COMPLETED_STATUSES = CALL_STATUSES.stream().filter(s -> !s.equals("IN_PROGRESS"))
+            .toList();
+    /** Old events credited leads captured straight into Customer to pseudo-users; reports read them as no one. */
+    static final List<String> PSEUDO_USERS = List.of("webhook:wh-1", "apikey:key-1");
+    static final List<Integer> CALL_TARGETS = java.util.Arrays.asList(null, 0, 5, 25, 40, 60);
     /** The final names of the company's users; agent-5 never had a user_changed event (its label is its id). */
     static final Map<String, String> NAMES = Map.of("agent-1", "Asha Rao", "agent-2", "Bala K", "agent-3", "Chitra",
             "agent-4", "Dev");
@@ -133,12 +140,29 @@ final class ReportWorld {
         }
     }
 
-    record Call(String companyId, String id, String leadId, String actorId, Instant at, int durationSeconds) {
+    /** A call as it stands now: {@code status} IN_PROGRESS until a completion replaces it. */
+    record Call(String companyId, String id, String leadId, String actorId, Instant at, String status,
+                int durationSeconds) {
+
+        boolean inProgress() {
+            return status.equals("IN_PROGRESS");
+        }
+    }
+
+    /** A daily call target of the company reported on, from {@code effectiveAt} (its settings event's time). */
+    record TargetChange(Instant effectiveAt, long settingsVersion, Integer target) {
     }
 
     final Map<String, List<Lead>> leads = new HashMap<>();
     final Map<String, List<Order>> orders = new HashMap<>();
     final Map<String, List<Call>> calls = new HashMap<>();
+    /** Every daily call target the company reported on has had, in the order they were set. */
+    final List<TargetChange> targets = new ArrayList<>();
+    /** How many calls were completed after being logged IN_PROGRESS. */
+    int completions;
+    private final Map<String, Long> settingsVersions = new HashMap<>();
+    /** IN_PROGRESS calls whose completion never comes (a dialler that dropped it): they stay out of the attempts. */
+    private final Set<String> neverCompleted = new HashSet<>();
     /** Every event in the order it was published. */
     final List<Object> published = new ArrayList<>();
     /** How often the history un-converted a lead, and converted one that had been a customer before. */
@@ -194,12 +218,15 @@ final class ReportWorld {
             last.add(new PipelineStatus(s.id(), s.name(), s.kind(), i));
         }
         Collections.reverse(last); // positions, not list order, say where a status stands
+        targets.add(new TargetChange(START, 1, 10));
+        targets.add(new TargetChange(START, 2, 25));
         for (String company : List.of(COMPANY, NOISE)) {
             published.add(new CompanySettingsChanged(company, 1, START, "admin", "UTC", "ALL", true, 10,
                     List.of(NEW, CUSTOMER), null));
             published.add(new CompanyStatusesChanged(company, 1, START, "admin", first));
             published.add(new CompanySettingsChanged(company, 2, START, "admin", ZONE.getId(), "ALL", true,
-                    company.equals(COMPANY) ? DAILY_CALL_TARGET : 99, FINAL_PIPELINE, "29AAAAA0000A1Z5"));
+                    company.equals(COMPANY) ? 25 : 99, FINAL_PIPELINE, "29AAAAA0000A1Z5"));
+            settingsVersions.put(company, 2L);
             published.add(new CompanyStatusesChanged(company, 2, START, "admin", last));
             NAMES.forEach((id, name) -> {
                 published.add(new UserChanged(company, id, 1, START, "admin", "Old " + name, "AGENT", false, null));
@@ -212,6 +239,10 @@ final class ReportWorld {
     private void step() {
         clock = clock.plusMillis(random.nextLong(3 * 3_600_000L));
         String company = random.nextInt(8) == 0 ? NOISE : COMPANY;
+        if (random.nextInt(100) == 0) {
+            changeCallTarget(company);
+            return;
+        }
         List<Lead> ofCompany = leads.get(company);
         int op = random.nextInt(100);
         if (ofCompany.isEmpty() || op < 22) {
@@ -235,8 +266,10 @@ final class ReportWorld {
             if (lead.customer()) {
                 changeStatus(lead, pick(WORKING));
             }
-        } else if (op < 80) {
+        } else if (op < 76) {
             call(lead);
+        } else if (op < 80) {
+            completeACall(company);
         } else if (op < 88) {
             createOrder(lead);
         } else {
@@ -256,6 +289,18 @@ final class ReportWorld {
         Lead lead = new Lead(company, "lead-" + (++ids), clock, pick(SOURCES),
                 random.nextInt(4) == 0 ? null : pick(CAMPAIGNS), tags, random.nextInt(3) == 0 ? null : pick(AGENTS));
         leads.get(company).add(lead);
+        if (random.nextInt(10) == 0) {
+            // captured or imported straight into Customer: credited to the assignee, no one, or (old events) the
+            // pseudo-user that created it
+            lead.status = CUSTOMER;
+            lead.convertedAt = clock;
+            lead.convertedBy = random.nextInt(3) == 0 ? pick(PSEUDO_USERS) : lead.assignedTo;
+            everConverted.add(lead.id);
+            published.add(new LeadCaptured(company, lead.id, 1, clock, "system", lead.snapshot()));
+            published.add(new LeadConverted(company, lead.id, 1, clock, "system", lead.snapshot(), clock,
+                    lead.convertedBy, List.of()));
+            return;
+        }
         published.add(new LeadCaptured(company, lead.id, 1, clock, "system", lead.snapshot()));
     }
 
@@ -268,11 +313,12 @@ final class ReportWorld {
         if (to.kind() == StatusKind.CUSTOMER) {
             reconversions += everConverted.add(lead.id) ? 0 : 1;
             lead.convertedAt = clock;
-            lead.convertedBy = actor;
+            // the assignee at that moment, or no one; now and then a pseudo-user, as old events carried
+            lead.convertedBy = random.nextInt(15) == 0 ? pick(PSEUDO_USERS) : lead.assignedTo;
             published.add(new LeadStatusChanged(lead.companyId, lead.id, lead.version, clock, actor, lead.snapshot(),
                     from, to));
             published.add(new LeadConverted(lead.companyId, lead.id, lead.version, clock, actor, lead.snapshot(),
-                    clock, actor, List.of()));
+                    clock, lead.convertedBy, List.of()));
         } else if (from.kind() == StatusKind.CUSTOMER) {
             unconversions++;
             lead.convertedAt = null;
@@ -289,14 +335,61 @@ final class ReportWorld {
 
     private void call(Lead lead) {
         lead.version++;
-        String actor = random.nextInt(6) == 0 ? pick(AGENTS) : (lead.assignedTo != null ? lead.assignedTo
-                : pick(AGENTS));
-        int duration = random.nextInt(3) == 0 ? 0 : random.nextInt(900);
-        Call call = new Call(lead.companyId, "call-" + (++ids), lead.id, actor, clock, duration);
+        String actor = random.nextInt(20) == 0 ? pick(PSEUDO_USERS) : random.nextInt(6) == 0 ? pick(AGENTS)
+                : (lead.assignedTo != null ? lead.assignedTo : pick(AGENTS));
+        String status = pick(CALL_STATUSES);
+        Call call = new Call(lead.companyId, "call-" + (++ids), lead.id, actor, clock, status, duration(status));
+        if (call.inProgress() && random.nextInt(3) == 0) {
+            neverCompleted.add(call.id());
+        }
         calls.get(lead.companyId).add(call);
-        published.add(new CallLogged(lead.companyId, lead.id, lead.version, clock, actor, lead.snapshot(),
-                new TimelineEntry(call.id(), TimelineEntryType.CALL, clock, actor, null,
-                        duration > 0 ? "Called" : "No Answer", duration, null, null)));
+        publishCall(lead, call);
+    }
+
+    /** lead-service completes an IN_PROGRESS call by logging it again: same call id, a newer leadVersion. */
+    private void completeACall(String company) {
+        List<Call> open = calls.get(company).stream()
+                .filter(call -> call.inProgress() && !neverCompleted.contains(call.id())).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Call started = open.get(random.nextInt(open.size()));
+        Lead lead = leads.get(company).stream().filter(l -> l.id.equals(started.leadId())).findFirst()
+                .orElseThrow();
+        lead.version++;
+        String status = pick(COMPLETED_STATUSES);
+        Call completed = new Call(company, started.id(), started.leadId(), started.actorId(), started.at(), status,
+                duration(status));
+        List<Call> ofCompany = calls.get(company);
+        ofCompany.set(ofCompany.indexOf(started), completed);
+        completions += company.equals(COMPANY) ? 1 : 0;
+        publishCall(lead, completed);
+    }
+
+    /** Talk time mostly on talking statuses, but any status may carry some (connected ⇔ duration > 0). */
+    private int duration(String status) {
+        if (status.equals("IN_PROGRESS")) {
+            return 0;
+        }
+        boolean talking = List.of("CALLED", "FOLLOW_UP", "RESCHEDULED").contains(status);
+        return random.nextInt(talking ? 5 : 10) < (talking ? 4 : 1) ? 1 + random.nextInt(900) : 0;
+    }
+
+    private void publishCall(Lead lead, Call call) {
+        published.add(new CallLogged(lead.companyId, lead.id, lead.version, clock, call.actorId(), lead.snapshot(),
+                new TimelineEntry(call.id(), TimelineEntryType.CALL, call.at(), call.actorId(), null, call.status(),
+                        call.durationSeconds(), null, null)));
+    }
+
+    /** An admin sets another daily call target (or none); settingsVersion may skip numbers. */
+    private void changeCallTarget(String company) {
+        long version = settingsVersions.merge(company, 1L + random.nextInt(2), Long::sum);
+        Integer target = pick(CALL_TARGETS);
+        if (company.equals(COMPANY)) {
+            targets.add(new TargetChange(clock, version, target));
+        }
+        published.add(new CompanySettingsChanged(company, version, clock, "admin", ZONE.getId(), "ALL", true, target,
+                FINAL_PIPELINE, "29AAAAA0000A1Z5"));
     }
 
     private void createOrder(Lead lead) {

@@ -60,6 +60,12 @@ class ReportsControllerTest {
             "/api/reports/funnel, from, 01/02/2026",
             "/api/reports/calls, basis, calendar",
             "/api/reports/conversions, basis, ''",
+            "/api/reports/conversions, from, ''",
+            "/api/reports/calls, to, +999999999-12-31",
+            "/api/reports/calls, from, -999999999-01-01",
+            "/api/reports/revenue, from, +10000-01-01",
+            "/api/reports/time-to-convert, to, 0000-12-31",
+            "/api/reports/funnel, to, 2026-02-30",
     })
     void shouldRejectABadParameterAsProblemJsonNamingIt(String path, String parameter, String value)
             throws Exception {

@@ -162,38 +162,65 @@ final class ReportsOracle {
     }
 
     CallReport calls(Period period) {
-        Map<String, List<Call>> byDayAndAgent = new TreeMap<>();
-        long attempts = 0;
-        long connected = 0;
-        long talk = 0;
+        Map<LocalDate, Map<String, List<Call>>> byDayAndAgent = new TreeMap<>();
+        List<Call> all = new ArrayList<>();
         for (Call call : world.calls()) {
-            if ((agent == null || agent.equals(call.actorId())) && inPeriod(call.at(), period)) {
+            if ((agent == null || agent.equals(call.actorId())) && inPeriod(call.at(), period)
+                    && !call.inProgress()) {
                 LocalDate day = call.at().atZone(ReportWorld.ZONE).toLocalDate();
-                byDayAndAgent.computeIfAbsent(day + "|" + call.actorId(), k -> new ArrayList<>()).add(call);
-                attempts++;
-                connected += call.durationSeconds() > 0 ? 1 : 0;
-                talk += call.durationSeconds();
+                byDayAndAgent.computeIfAbsent(day, d -> new TreeMap<>(KEYS))
+                        .computeIfAbsent(person(call.actorId()), k -> new ArrayList<>()).add(call);
+                all.add(call);
             }
         }
         List<CallReport.Row> rows = new ArrayList<>();
-        byDayAndAgent.forEach((dayAndAgent, calls) -> {
-            String[] parts = dayAndAgent.split("\\|");
-            long up = calls.stream().filter(c -> c.durationSeconds() > 0).count();
-            rows.add(new CallReport.Row(parts[1], ReportWorld.NAMES.getOrDefault(parts[1], parts[1]), parts[0],
-                    calls.size(), up, calls.size() - up,
-                    calls.stream().mapToLong(Call::durationSeconds).sum(), ReportWorld.DAILY_CALL_TARGET,
-                    rate(calls.size(), ReportWorld.DAILY_CALL_TARGET)));
-        });
-        return new CallReport(rows, new CallReport.Total("total", "All calls", attempts, connected,
-                attempts - connected, talk));
+        byDayAndAgent.forEach((day, byAgent) -> byAgent.forEach((key, calls) -> {
+            long attempts = calls.size();
+            long connected = calls.stream().filter(c -> c.durationSeconds() > 0).count();
+            long talk = calls.stream().mapToLong(Call::durationSeconds).sum();
+            Integer target = targetAtEndOf(day);
+            rows.add(new CallReport.Row(key, key == null ? "Unassigned" : ReportWorld.NAMES.getOrDefault(key, key),
+                    day.toString(), attempts, connected, calls.stream().filter(c -> c.status().equals("MISSED"))
+                    .count(), talk, target, target == null ? null : rate(attempts, target),
+                    rate(connected, attempts), average(talk, connected)));
+        }));
+        long connected = all.stream().filter(c -> c.durationSeconds() > 0).count();
+        long talk = all.stream().mapToLong(Call::durationSeconds).sum();
+        return new CallReport(rows, new CallReport.Total("total", "All calls", all.size(), connected,
+                all.stream().filter(c -> c.status().equals("MISSED")).count(), talk, rate(connected, all.size()),
+                average(talk, connected)));
+    }
+
+    /** The last target set before the next local midnight (a tie in time goes to the higher version). */
+    private Integer targetAtEndOf(LocalDate day) {
+        Instant nextMidnight = day.plusDays(1).atStartOfDay(ReportWorld.ZONE).toInstant();
+        ReportWorld.TargetChange last = null;
+        for (ReportWorld.TargetChange change : world.targets) {
+            if (change.effectiveAt().isBefore(nextMidnight) && (last == null
+                    || change.effectiveAt().isAfter(last.effectiveAt())
+                    || change.effectiveAt().equals(last.effectiveAt())
+                    && change.settingsVersion() > last.settingsVersion())) {
+                last = change;
+            }
+        }
+        return last == null || last.target() == null || last.target() < 1 ? null : last.target();
+    }
+
+    /** The credited person: pseudo-users (webhook:, apikey:) and blanks are no one. */
+    private static String person(String userId) {
+        if (userId == null || userId.isBlank() || userId.startsWith("webhook:") || userId.startsWith("apikey:")) {
+            return null;
+        }
+        return userId;
     }
 
     private List<Lead> scopedLeads() {
         return world.leads().stream().filter(l -> agent == null || agent.equals(agentOf(l))).toList();
     }
 
+    /** While a customer, whom the conversion was credited to (maybe no one); otherwise the assignee. */
     private static String agentOf(Lead lead) {
-        return lead.customer() ? lead.convertedBy : lead.assignedTo;
+        return person(lead.customer() ? lead.convertedBy : lead.assignedTo);
     }
 
     private static boolean convertedIn(Lead lead, Period period, Basis basis) {
@@ -245,6 +272,14 @@ final class ReportsOracle {
             return 0;
         }
         return ((2 * 10_000 * part + whole) / (2 * whole)) / 10_000.0;
+    }
+
+    /** Half-up to 2 decimals in integers; null without anything to average over. */
+    private static Double average(long sum, long count) {
+        if (count == 0) {
+            return null;
+        }
+        return ((200 * sum + count) / (2 * count)) / 100.0;
     }
 
     private static TimeToConvertReport.Row stats(String key, String label, List<Long> durations) {

@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property: after a seeded random history of thousands of events, delivered with duplicates and out of order
- * (older versions after newer ones, orders before their lead, settings and pipeline versions reversed), every
+ * (older versions after newer ones, orders before their lead, settings and pipeline versions reversed, call
+ * completions before their in-progress start), with daily call targets changing over time and conversions credited
+ * to no one or to pseudo-users, every
  * report, for every groupBy, both bases, several periods and both a manager's and agents' views, equals the
  * {@link ReportsOracle}'s recomputation from the true final state. A full replay afterwards changes nothing.
  * <p>
@@ -90,6 +92,15 @@ class ReportsPropertyIT {
                 .as("the history converts some leads").isGreaterThan(20);
         assertThat(world.unconversions).as("the history un-converts leads").isGreaterThan(20);
         assertThat(world.reconversions).as("the history re-converts leads").isGreaterThan(5);
+        assertThat(world.completions).as("the history completes in-progress calls").isGreaterThan(20);
+        assertThat(world.calls()).as("some calls are still in progress").anyMatch(ReportWorld.Call::inProgress);
+        assertThat(world.calls()).as("some calls are missed").anyMatch(call -> call.status().equals("MISSED"));
+        assertThat(world.calls()).as("some calls are of pseudo-users")
+                .anyMatch(call -> ReportWorld.PSEUDO_USERS.contains(call.actorId()));
+        assertThat(world.targets).as("the daily call target changes over the history").hasSizeGreaterThan(5);
+        assertThat(world.leads()).as("some conversions are credited to pseudo-users or to no one")
+                .anyMatch(lead -> lead.customer() && ReportWorld.PSEUDO_USERS.contains(lead.convertedBy))
+                .anyMatch(lead -> lead.customer() && lead.convertedBy == null);
         assertThat(world.orders()).as("orders of leads that are not customers now exist too")
                 .anyMatch(order -> world.leads().stream()
                         .anyMatch(lead -> lead.id.equals(order.leadId) && !lead.customer()));
