@@ -45,24 +45,38 @@ class OpenApiFuzzIT {
         Random random = new Random(seed);
         FuzzRequestFactory requests = new FuzzRequestFactory(random, own, other);
 
+        List<OpenApiOperation> schedule = schedule(operations, budget, random);
         Map<String, Integer> byStatusClass = new TreeMap<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        Map<String, Integer> offendingOperations = new TreeMap<>();
         List<String> offenders = new ArrayList<>();
         long started = System.nanoTime();
-        for (OpenApiOperation operation : schedule(operations, budget, random)) {
-            FuzzRequest request = requests.next(operation);
+        for (int sent = 0; sent < schedule.size(); sent++) {
+            FuzzRequest request = requests.next(schedule.get(sent));
             Gateway.Response answer = callers.get(request.caller())
                     .send(request.method(), request.pathAndQuery(), request.body(), request.headers());
             byStatusClass.merge(answer.status() / 100 + "xx", 1, Integer::sum);
+            byStatus.merge(answer.status(), 1, Integer::sum);
             List<String> violations = FuzzAnswerCheck.violations(answer);
             if (!violations.isEmpty()) {
                 offenders.add(describe(request, answer, violations));
+                violations.forEach(violation -> offendingOperations.merge(
+                        request.operation() + ": " + violation, 1, Integer::sum));
+            }
+            if ((sent + 1) % 250 == 0) {
+                System.out.printf("[fuzz] %d sent, %d offenders so far%n", sent + 1, offenders.size());
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        System.out.printf("[fuzz] %d requests over %d operations in %d s: %s; %d offenders (seed %d)%n", budget,
-                operations.size(), took.toSeconds(), byStatusClass, offenders.size(), seed);
+        System.out.printf("[fuzz] %d requests over %d operations in %d s: %s %s; %d offenders (seed %d)%n",
+                schedule.size(), operations.size(), took.toSeconds(), byStatusClass, byStatus, offenders.size(),
+                seed);
+        offendingOperations.forEach((what, count) -> System.out.printf("[fuzz]   %3d × %s%n", count, what));
         offenders.forEach(offender -> System.out.println("[fuzz] " + offender));
+        if (budget >= operations.size()) {
+            assertThat(schedule).as("every operation gets requests").containsAll(operations);
+        }
         assertThat(offenders).as("answers that break the rules (seed %d, replay with -Dfuzz.seed=%d)", seed, seed)
                 .isEmpty();
     }
