@@ -36,6 +36,11 @@ final class Gateway {
         return new Gateway(baseUrl, token);
     }
 
+    /** Where the suite's front door is, e.g. for a curl command that repeats a request. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** The access token this client sends, or null. */
     String accessToken() {
         return accessToken;
@@ -75,7 +80,11 @@ final class Gateway {
         return send(method, path, body, Map.of());
     }
 
-    private Response send(String method, String path, String body, Map<String, String> headers) {
+    /**
+     * A request as given: {@code path} already percent-encoded, {@code headers} replacing the defaults (so a test can
+     * send another {@code Content-Type}).
+     */
+    Response send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -85,7 +94,7 @@ final class Gateway {
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
