@@ -27,8 +27,12 @@ final class Scenario {
     }
 
     static String login(Gateway anonymous, String companyId, String email) {
+        return loginWith(anonymous, companyId, email, PASSWORD);
+    }
+
+    static String loginWith(Gateway anonymous, String companyId, String email, String password) {
         Gateway.Response login = anonymous.post("/api/auth/login", """
-                {"companyId":"%s","email":"%s","password":"%s"}""".formatted(companyId, email, PASSWORD));
+                {"companyId":"%s","email":"%s","password":"%s"}""".formatted(companyId, email, password));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return login.json().get("accessToken").asString();
     }

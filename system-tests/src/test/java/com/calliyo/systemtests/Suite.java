@@ -3,6 +3,7 @@ package com.calliyo.systemtests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Optional;
 
 import com.calliyo.localstack.LocalStack;
 import com.calliyo.localstack.LocalStackConfig;
@@ -24,11 +25,13 @@ final class Suite {
     private final Gateway gateway;
     private final LeadEventsTap tap;
     private final String leadsMongoUri;
+    private final RunningStack stack;
 
-    private Suite(String gatewayUrl, String kafkaBootstrapServers, String leadsMongoUri) {
+    private Suite(String gatewayUrl, String kafkaBootstrapServers, String leadsMongoUri, RunningStack stack) {
         this.gateway = new Gateway(gatewayUrl);
         this.tap = new LeadEventsTap(kafkaBootstrapServers);
         this.leadsMongoUri = leadsMongoUri;
+        this.stack = stack;
     }
 
     static synchronized Suite shared() {
@@ -36,7 +39,7 @@ final class Suite {
             String gatewayUrl = System.getProperty("calliyo.gateway.url");
             shared = gatewayUrl == null ? startLocalStack()
                     : new Suite(gatewayUrl, System.getProperty("calliyo.kafka.bootstrap", "127.0.0.1:9092"),
-                            System.getProperty("calliyo.mongo.uri"));
+                            System.getProperty("calliyo.mongo.uri"), null);
         }
         return shared;
     }
@@ -57,6 +60,14 @@ final class Suite {
         return leadsMongoUri;
     }
 
+    /**
+     * A service's own front door, bypassing the gateway (to show that the service itself refuses a request); empty
+     * for a stack that was already running, whose service ports the tests do not know.
+     */
+    Optional<Gateway> direct(ServiceModule module) {
+        return Optional.ofNullable(stack).map(running -> new Gateway(running.serviceUrl(module)));
+    }
+
     private static Suite startLocalStack() {
         LocalStackConfig.Builder config = LocalStackConfig.builder()
                 .repoRoot(RepoRoot.find())
@@ -69,7 +80,7 @@ final class Suite {
         }
         RunningStack stack = LocalStack.start(config.build());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
-        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers(), stack.mongoUri("leads"));
+        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers(), stack.mongoUri("leads"), stack);
     }
 
     private static int freePort() {
