@@ -38,7 +38,7 @@ class OutboxConfig {
 
     @Bean
     OutboxPublisher sessionOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                                           OutboxProperties properties, Clock clock) {
-        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.SESSIONS, clock);
+                                           OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.SESSIONS, clock, meters);
     }
 }
