@@ -26,8 +26,10 @@ class GatewayIssuerDownTest {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("gateway.security.jwk-set-uri",
+        registry.add("calliyo.token-check.jwk-set-uri",
                 () -> "http://127.0.0.1:" + ISSUER_PORT + "/.well-known/jwks.json");
+        // No broker here: revocations are put straight into RevokedAccess where a test needs one.
+        registry.add("calliyo.token-check.revocation.enabled", () -> "false");
     }
 
     @Autowired

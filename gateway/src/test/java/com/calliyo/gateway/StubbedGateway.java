@@ -37,7 +37,9 @@ abstract class StubbedGateway {
         registry.add("CUSTOMER_SERVICE_URL", () -> SERVICES.get("customer-service").url());
         registry.add("ORDER_SERVICE_URL", () -> SERVICES.get("order-service").url());
         registry.add("REPORTING_SERVICE_URL", () -> SERVICES.get("reporting-service").url());
-        registry.add("gateway.security.jwk-set-uri", ISSUER::jwksUrl);
+        registry.add("calliyo.token-check.jwk-set-uri", ISSUER::jwksUrl);
+        // No broker here: revocations are put straight into RevokedAccess where a test needs one.
+        registry.add("calliyo.token-check.revocation.enabled", () -> "false");
         registry.add("resilience4j.timelimiter.configs.default.timeout-duration", () -> "1s");
     }
 

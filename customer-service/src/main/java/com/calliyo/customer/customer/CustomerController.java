@@ -2,8 +2,8 @@ package com.calliyo.customer.customer;
 
 import java.time.LocalDate;
 
-import com.calliyo.customer.caller.Caller;
-import com.calliyo.customer.caller.CallerResolver;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.servlet.CallerResolver;
 import com.calliyo.customer.company.CompanySettings;
 import com.calliyo.customer.company.CompanySettingsStore;
 import jakarta.validation.constraints.Max;

@@ -2,8 +2,8 @@ package com.calliyo.customer.customer;
 
 import java.util.Optional;
 
-import com.calliyo.customer.caller.Caller;
-import com.calliyo.customer.caller.Role;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.customer.company.CompanySettings;
 
 /**

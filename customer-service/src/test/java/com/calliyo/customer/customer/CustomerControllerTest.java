@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.calliyo.customer.TestTokens;
-import com.calliyo.customer.caller.CallerResolver;
-import com.calliyo.customer.caller.Role;
+import com.calliyo.tokencheck.testing.TestTokens;
+import com.calliyo.tokencheck.servlet.CallerResolver;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.customer.company.CompanySettings;
 import com.calliyo.customer.company.CompanySettingsStore;
-import com.calliyo.customer.security.SecurityConfig;
+import com.calliyo.tokencheck.servlet.ServletTokenCheck;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(CustomerController.class)
-@Import({SecurityConfig.class, CallerResolver.class})
+@Import({ServletTokenCheck.class})
 @ActiveProfiles("test")
 class CustomerControllerTest {
 

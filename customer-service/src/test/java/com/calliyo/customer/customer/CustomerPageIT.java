@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.calliyo.customer.LeadEventsMother;
 import com.calliyo.customer.OrderEventsMother;
-import com.calliyo.customer.TestTokens;
-import com.calliyo.customer.caller.Role;
+import com.calliyo.tokencheck.testing.TestTokens;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.order.events.OrderEventTopics;

@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.calliyo.customer.LeadEventsMother;
-import com.calliyo.customer.TestTokens;
-import com.calliyo.customer.caller.Role;
+import com.calliyo.tokencheck.testing.TestTokens;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventTopics;

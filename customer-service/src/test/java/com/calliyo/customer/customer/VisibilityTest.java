@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.calliyo.customer.caller.Caller;
-import com.calliyo.customer.caller.Role;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.customer.company.CompanySettings;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package com.calliyo.gateway.limits;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.calliyo.gateway.Problems;
+import com.calliyo.tokencheck.reactive.ReactiveProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -62,7 +62,7 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
     }
 
     static Mono<Void> tooLarge(ServerWebExchange exchange, DataSize max) {
-        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+        return ReactiveProblems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                 "The request body may be at most " + describe(max));
     }
 

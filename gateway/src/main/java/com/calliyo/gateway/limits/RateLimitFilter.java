@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.calliyo.gateway.Problems;
+import com.calliyo.tokencheck.reactive.ReactiveProblems;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -62,7 +62,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             }
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+            return ReactiveProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                     "Rate limit reached for this " + caller.kind() + "; retry in " + seconds + " s");
         });
     }

@@ -1,28 +1,26 @@
 package com.calliyo.gateway.security;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
-import com.calliyo.gateway.Problems;
+import com.calliyo.tokencheck.TokenCheckCore;
+import com.calliyo.tokencheck.TokenCheckProperties;
+import com.calliyo.tokencheck.TokenDecoders;
+import com.calliyo.tokencheck.reactive.ReactiveProblemHandlers;
+import com.calliyo.tokencheck.reactive.ReactiveProblems;
+import com.calliyo.tokencheck.revocation.RevocationFeedConfiguration;
+import com.calliyo.tokencheck.revocation.RevokedAccess;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -39,26 +37,27 @@ import org.springframework.security.web.server.util.matcher.OrServerWebExchangeM
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway is an OAuth2 resource server: every request that is not public carries a valid RS256 access token
  * (signature against the issuer's key set, issuer, expiry) or is answered 401 problem+json before it is routed.
- * Opaque public-API keys are let through to lead-service's paths only, where lead-service checks them. Role rules
- * stay with the services, which check the token again (defence in depth).
+ * Opaque public-API keys are let through to lead-service's paths only, where lead-service checks them. The checks
+ * (and the revocation feed that refuses a banned, demoted or signed-out user's older tokens within a second) are
+ * token-check's, the same as in every service. Role rules stay with the services, which check the token again
+ * (defence in depth).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties({GatewaySecurityProperties.class, CorsProperties.class})
+@Import({TokenCheckCore.class, RevocationFeedConfiguration.class})
 class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
                                            GatewaySecurityProperties properties, CorsConfigurationSource cors) {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        ReactiveProblemHandlers problems = new ReactiveProblemHandlers();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -89,22 +88,8 @@ class SecurityConfig {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
-        // Fetched on the first token, then cached; fetched again when a token names a key id the cache lacks
-        // (the issuer rotated its key). A hung issuer must not hang requests: 5 s, then the token is refused.
-        WebClient keys = WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                        .responseTimeout(Duration.ofSeconds(5))))
-                .build();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .webClient(keys)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, Objects::nonNull)));
-        return decoder;
+    ReactiveJwtDecoder jwtDecoder(TokenCheckProperties properties, RevokedAccess revoked) {
+        return TokenDecoders.reactive(properties, revoked);
     }
 
     /** A stale token sent to login or a webhook must not turn a public call into a 401. */
@@ -138,9 +123,9 @@ class SecurityConfig {
     }
 
     /** A bad token is 401; keys that cannot be fetched (issuer down at a cold start) are 503, not a 500. */
-    private static ServerAuthenticationFailureHandler failures(ProblemSecurityHandlers problems) {
+    private static ServerAuthenticationFailureHandler failures(ReactiveProblemHandlers problems) {
         return (filterExchange, failure) -> failure instanceof AuthenticationServiceException
-                ? Problems.write(filterExchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                ? ReactiveProblems.write(filterExchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                         "The token issuer's keys cannot be fetched right now; try again shortly")
                 : problems.commence(filterExchange.getExchange(), failure);
     }

@@ -88,7 +88,8 @@ class RefreshTokens {
     private static RefreshToken toToken(Document doc) {
         return new RefreshToken(doc.getString("_id"), doc.getString("sessionId"), doc.getString("companyId"),
                 doc.getString("userId"), doc.getString("deviceId"), doc.getDate("issuedAt").toInstant(),
-                doc.getDate(EXPIRES_AT).toInstant(), RefreshToken.State.valueOf(doc.getString(STATE)));
+                doc.getDate(EXPIRES_AT).toInstant(), RefreshToken.State.valueOf(doc.getString(STATE)),
+                doc.getDate("usedAt") == null ? null : doc.getDate("usedAt").toInstant());
     }
 
     private MongoCollection<Document> tokens() {

@@ -3,19 +3,22 @@ package com.calliyo.lead.auth;
 import com.calliyo.lead.apikey.ApiKeyAuthenticator;
 import com.calliyo.lead.apikey.ApiScope;
 import com.calliyo.lead.caller.Role;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import com.calliyo.lead.user.Users;
+import com.calliyo.tokencheck.TokenCheckCore;
+import com.calliyo.tokencheck.revocation.RevocationFeedConfiguration;
+import com.calliyo.tokencheck.revocation.RevocationValidator;
+import com.calliyo.tokencheck.revocation.RevokedAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -24,7 +27,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
@@ -37,6 +42,7 @@ import java.util.function.Supplier;
  * whole areas live here; finer rules (agents and their own leads) live in the use cases.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({TokenCheckCore.class, RevocationFeedConfiguration.class})
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfig {
 
@@ -81,7 +87,7 @@ class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Users users) {
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Users users, RevokedAccess revoked) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -89,7 +95,9 @@ class SecurityConfig {
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<String>(TokenIssuer.COMPANY_ID, companyId -> companyId != null),
                 new JwtClaimValidator<String>(TokenIssuer.ROLE, SecurityConfig::isRole),
-                new ActiveUserValidator(users)));
+                new ActiveUserValidator(users),
+                // Sign-outs: the session of the token (sid) ended; bans and changes are read from users above.
+                new RevocationValidator(revoked)));
         return decoder;
     }
 

@@ -2,6 +2,7 @@ package com.calliyo.lead.auth;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,7 @@ class Sessions {
         // The end of a session is a compare-and-set on exactly these fields, so the embedded store uses an index.
         sessions().createIndex(Indexes.ascending("_id", STATE), new IndexOptions().unique(true).name("_id_state_cas"));
         sessions().createIndex(Indexes.ascending(EXPIRES_AT), new IndexOptions().name(EXPIRES_AT));
+        sessions().createIndex(Indexes.ascending("companyId", "userId"), new IndexOptions().name("user"));
     }
 
     void start(Session session, Instant expiresAt) {
@@ -58,9 +60,20 @@ class Sessions {
 
     Optional<Session> find(String sessionId) {
         Document stored = sessions().find(Filters.eq("_id", sessionId)).first();
-        return Optional.ofNullable(stored).map(doc -> new Session(doc.getString("_id"), doc.getString("companyId"),
-                doc.getString("userId"), doc.getString("deviceId"), doc.getDate("startedAt").toInstant(),
-                ENDED.equals(doc.getString(STATE))));
+        return Optional.ofNullable(stored).map(Sessions::toSession);
+    }
+
+    private static Session toSession(Document doc) {
+        return new Session(doc.getString("_id"), doc.getString("companyId"), doc.getString("userId"),
+                doc.getString("deviceId"), doc.getDate("startedAt").toInstant(), ENDED.equals(doc.getString(STATE)));
+    }
+
+    /** The user's sessions that have not ended (a credentials change ends them all). */
+    List<Session> activeOf(String companyId, String userId) {
+        List<Session> active = new ArrayList<>();
+        sessions().find(Filters.and(Filters.eq("companyId", companyId), Filters.eq("userId", userId),
+                Filters.eq(STATE, ACTIVE))).forEach(doc -> active.add(toSession(doc)));
+        return active;
     }
 
     /** Moves the session's expiry along with a rotation (the new refresh token's). */

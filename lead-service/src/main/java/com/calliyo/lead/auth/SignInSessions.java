@@ -1,6 +1,7 @@
 package com.calliyo.lead.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -27,6 +28,11 @@ class SignInSessions {
 
     /** What {@link SecretTokens#generate} makes without a prefix: 32 random bytes, URL-safe base64, no padding. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /**
+     * Two tabs (or a retry after a lost answer) refresh with the same token at once: one wins, the others get 401
+     * and keep the session. Reuse later than this is treated as theft and ends the session.
+     */
+    static final Duration CONCURRENT_REFRESH_LEEWAY = Duration.ofSeconds(10);
 
     private final Sessions sessions;
     private final RefreshTokens refreshTokens;
@@ -66,6 +72,7 @@ class SignInSessions {
         Optional<RefreshToken> taken = refreshTokens.use(hash, now);
         if (taken.isEmpty()) {
             refreshTokens.find(hash).filter(token -> token.state() == RefreshToken.State.USED)
+                    .filter(used -> !used.usedWithin(CONCURRENT_REFRESH_LEEWAY, now))
                     .ifPresent(reused -> endAfterReuse(reused, now));
             throw signInAgain();
         }
@@ -131,7 +138,7 @@ class SignInSessions {
         String refreshToken = SecretTokens.generate("");
         refreshTokens.insert(new RefreshToken(SecretTokens.hash(refreshToken), session.id(), session.companyId(),
                 session.userId(), session.deviceId(), now, now.plus(properties.refreshTokenTtl()),
-                RefreshToken.State.LIVE));
+                RefreshToken.State.LIVE, null));
         return new Grant(session.id(), accessTokens.issue(user, session.id()), refreshToken,
                 properties.refreshTokenTtl().toSeconds(), user);
     }

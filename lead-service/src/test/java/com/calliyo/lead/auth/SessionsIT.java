@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sessions over real HTTP on the real store and broker: login → access + refresh token, rotation, reuse detection,
@@ -160,6 +161,7 @@ class SessionsIT {
         JsonNode login = login(agent, null).json();
         String first = login.get("refreshToken").asString();
         String second = refresh(first).json().get("refreshToken").asString();
+        clock.shift = SignInSessions.CONCURRENT_REFRESH_LEEWAY.plusSeconds(1);
 
         Response reuse = refresh(first);
         Response newer = refresh(second);
@@ -171,6 +173,18 @@ class SessionsIT {
         assertThat(event.get("actorId").asString()).isEqualTo("system");
         assertThat(event.get("userId").asString()).isEqualTo(agent.id());
         assertThat(event.get("companyId").asString()).isEqualTo(company.id());
+    }
+
+    @Test
+    void shouldRefuseButNotTreatAsTheftATokenPresentedAgainRightAfterItsRotation() {
+        JsonNode login = login(agent, null).json();
+        String first = login.get("refreshToken").asString();
+        String second = refresh(first).json().get("refreshToken").asString();
+
+        Response secondTab = refresh(first);
+
+        assertThat(secondTab.status()).isEqualTo(401);
+        assertThat(refresh(second).status()).as("the session lives on").isEqualTo(200);
     }
 
     @Test
@@ -266,6 +280,36 @@ class SessionsIT {
         assertThat(event.get("reason").asString()).isEqualTo("LOGOUT");
         assertThat(event.get("actorId").asString()).isEqualTo(agent.id());
         assertThat(event.get("occurredAt").asString()).isNotBlank();
+    }
+
+    @Test
+    void shouldRefuseTheSignedOutAccessTokenWithinSecondsButKeepTheOtherSessions() {
+        String signedOut = login(agent, null).json().get("accessToken").asString();
+        String otherDevice = login(agent, null).json().get("accessToken").asString();
+        assertThat(http.send("GET", "/api/leads", null, signedOut).status()).isEqualTo(200);
+
+        assertThat(http.send("POST", "/api/auth/logout", null, signedOut).status()).isEqualTo(204);
+
+        // The session_ended event comes back through the revocation feed (token-check), as in every service.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.send("GET", "/api/leads", null, signedOut).status()).isEqualTo(401));
+        assertThat(http.send("GET", "/api/leads", null, otherDevice).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldEndEverySessionOfTheUserOnARoleChange() {
+        JsonNode phone = login(agent, "phone").json();
+        JsonNode laptop = login(agent, "laptop").json();
+
+        Response promote = http.send("PATCH", "/api/users/" + agent.id(), "{\"role\":\"MANAGER\"}",
+                company.adminToken());
+
+        assertThat(promote.status()).as(promote.body()).isEqualTo(200);
+        for (JsonNode session : List.of(phone, laptop)) {
+            JsonNode event = sessionEnded(session.get("sessionId").asString());
+            assertThat(event.get("reason").asString()).isEqualTo("REVOKED");
+            assertThat(event.get("userId").asString()).isEqualTo(agent.id());
+        }
     }
 
     @Test
@@ -390,7 +434,8 @@ class SessionsIT {
         List<CloudEvent> events = http.events(LeadEventTopics.COMPANY_EVENTS, company.id(),
                 found -> found.stream().anyMatch(e -> e.getType().equals(SESSION_ENDED)
                         && http.data(e).get("sessionId").asString().equals(sessionId)));
-        List<CloudEvent> ended = events.stream().filter(e -> e.getType().equals(SESSION_ENDED)).toList();
+        List<CloudEvent> ended = events.stream().filter(e -> e.getType().equals(SESSION_ENDED)
+                && http.data(e).get("sessionId").asString().equals(sessionId)).toList();
         assertThat(ended).hasSize(1);
         assertThat(ended.get(0).getSubject()).isEqualTo(agent.id());
         assertThat(ended.get(0).getDataSchema().toString()).endsWith("company.session_ended/v1");

@@ -2,8 +2,8 @@ package com.calliyo.order.leads;
 
 import java.util.function.Supplier;
 
-import com.calliyo.order.caller.Caller;
-import com.calliyo.order.caller.Role;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.order.directory.LeadDirectory;
 import com.calliyo.order.directory.LeadDirectoryEntry;
 import com.calliyo.order.web.ApiException;

@@ -3,8 +3,8 @@ package com.calliyo.order.order;
 import java.net.URI;
 import java.util.List;
 
-import com.calliyo.order.caller.Caller;
-import com.calliyo.order.caller.CallerResolver;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.servlet.CallerResolver;
 import com.calliyo.order.idempotency.IdempotentRequests;
 import com.calliyo.order.idempotency.StoredResponse;
 import com.calliyo.order.order.OrderRequests.ChangePayment;

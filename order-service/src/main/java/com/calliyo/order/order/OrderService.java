@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.calliyo.order.caller.Caller;
-import com.calliyo.order.caller.Role;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.order.company.CompanySettings;
 import com.calliyo.order.company.CompanySettingsStore;
 import com.calliyo.order.events.PaymentStatus;

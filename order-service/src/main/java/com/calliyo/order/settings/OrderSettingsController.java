@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.calliyo.order.caller.Caller;
-import com.calliyo.order.caller.CallerResolver;
-import com.calliyo.order.caller.Role;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.servlet.CallerResolver;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.order.company.CompanySettings;
 import com.calliyo.order.company.CompanySettingsStore;
 import com.calliyo.order.web.ApiException;

@@ -14,7 +14,7 @@ import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.order.LeadEventsMother;
-import com.calliyo.order.TestTokens;
+import com.calliyo.tokencheck.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

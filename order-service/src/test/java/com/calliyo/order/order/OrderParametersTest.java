@@ -2,11 +2,11 @@ package com.calliyo.order.order;
 
 import java.util.List;
 
-import com.calliyo.order.TestTokens;
-import com.calliyo.order.caller.CallerResolver;
-import com.calliyo.order.caller.Role;
+import com.calliyo.tokencheck.testing.TestTokens;
+import com.calliyo.tokencheck.servlet.CallerResolver;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.order.idempotency.IdempotentRequests;
-import com.calliyo.order.security.SecurityConfig;
+import com.calliyo.tokencheck.servlet.ServletTokenCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The web slice of {@code /api/orders}: every malformed parameter is a 400 problem+json naming it, never a 500. */
 @WebMvcTest(OrderController.class)
-@Import({SecurityConfig.class, CallerResolver.class})
+@Import({ServletTokenCheck.class})
 @ActiveProfiles("test")
 class OrderParametersTest {
 

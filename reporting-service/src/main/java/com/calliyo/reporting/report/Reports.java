@@ -2,8 +2,8 @@ package com.calliyo.reporting.report;
 
 import java.util.List;
 
-import com.calliyo.reporting.caller.Caller;
-import com.calliyo.reporting.caller.Role;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.Role;
 import com.calliyo.reporting.facts.CallFact;
 import com.calliyo.reporting.facts.CompanyFacts;
 import com.calliyo.reporting.facts.FactReader;

@@ -2,8 +2,8 @@ package com.calliyo.reporting.report;
 
 import java.util.Set;
 
-import com.calliyo.reporting.caller.Caller;
-import com.calliyo.reporting.caller.CallerResolver;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.servlet.CallerResolver;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import com.calliyo.reporting.TestTokens;
-import com.calliyo.reporting.caller.Caller;
-import com.calliyo.reporting.caller.CallerResolver;
-import com.calliyo.reporting.caller.Role;
-import com.calliyo.reporting.security.SecurityConfig;
+import com.calliyo.tokencheck.testing.TestTokens;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.servlet.CallerResolver;
+import com.calliyo.tokencheck.Role;
+import com.calliyo.tokencheck.servlet.ServletTokenCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The web slice: parameters checked into 400 problem+json naming each one, the caller from the token only. */
 @WebMvcTest(ReportsController.class)
-@Import({SecurityConfig.class, CallerResolver.class})
+@Import({ServletTokenCheck.class})
 @ActiveProfiles("test")
 class ReportsControllerTest {
 

@@ -1,0 +1,98 @@
+package com.calliyo.tokencheck;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import com.calliyo.tokencheck.revocation.RevocationValidator;
+import com.calliyo.tokencheck.revocation.RevokedAccess;
+import org.springframework.core.io.Resource;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The decoders every bearer token goes through, for both web stacks. RS256 only (unsigned and HMAC tokens are
+ * refused). The key is the PEM public key when {@code public-key-location} is set, and otherwise lead-service's JWK
+ * Set, fetched on the first token (not at start-up, so a process starts without lead-service), cached, and fetched
+ * again when a token names a key id the cache does not know (a rotated key). A token must carry the configured
+ * issuer, be within its lifetime (60 s of clock skew), name a user, a company and a known role, and not be revoked.
+ */
+public final class TokenDecoders {
+
+    /** A hung issuer must not hang requests: after this the key set counts as unreachable. */
+    static final Duration KEY_SET_TIMEOUT = Duration.ofSeconds(5);
+
+    private TokenDecoders() {
+    }
+
+    public static JwtDecoder servlet(TokenCheckProperties properties, RevokedAccess revoked) {
+        NimbusJwtDecoder decoder = properties.publicKeyLocation() != null
+                ? NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
+                        .signatureAlgorithm(SignatureAlgorithm.RS256)
+                        .build()
+                : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                        .jwsAlgorithm(SignatureAlgorithm.RS256)
+                        .build();
+        decoder.setJwtValidator(validator(properties.issuer(), revoked));
+        return decoder;
+    }
+
+    public static ReactiveJwtDecoder reactive(TokenCheckProperties properties, RevokedAccess revoked) {
+        NimbusReactiveJwtDecoder decoder;
+        if (properties.publicKeyLocation() != null) {
+            decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        } else {
+            WebClient keys = WebClient.builder()
+                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                            .responseTimeout(KEY_SET_TIMEOUT)))
+                    .build();
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .webClient(keys)
+                    .build();
+        }
+        decoder.setJwtValidator(validator(properties.issuer(), revoked));
+        return decoder;
+    }
+
+    /** Every check after the signature: issuer, lifetime, the suite's claims, and revocation. */
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, RevokedAccess revoked) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, TokenDecoders::isText),
+                new JwtClaimValidator<Object>(TokenClaims.COMPANY_ID, TokenDecoders::isText),
+                new JwtClaimValidator<Object>(TokenClaims.ROLE, Role::isKnown),
+                new RevocationValidator(revoked));
+    }
+
+    private static boolean isText(Object claim) {
+        return claim instanceof String text && !text.isBlank();
+    }
+
+    private static RSAPublicKey publicKey(Resource location) {
+        try (InputStream pem = location.getInputStream()) {
+            return RsaKeyConverters.x509().convert(pem);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the token public key at " + location, e);
+        }
+    }
+}
