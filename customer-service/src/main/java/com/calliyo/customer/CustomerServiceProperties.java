@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code customer.*}: how often a failing lead, order or company event is retried before it goes to the dead-letter
- * topic. The company a request acts for comes from its access token ({@code caller/CallerResolver}); token settings
- * are {@code customer.security.*} ({@code security/TokenProperties}).
+ * topic. The company a request acts for comes from its access token ({@code CallerResolver} of token-check);
+ * token settings are {@code calliyo.token-check.*}.
  */
 @ConfigurationProperties("customer")
 public record CustomerServiceProperties(@DefaultValue Listener listener) {

@@ -2,15 +2,20 @@ package com.calliyo.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.calliyo.lead.events.UserChanged;
+import com.calliyo.tokencheck.revocation.RevokedAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -22,6 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * without one. (Roles and company isolation are the services' half: system-tests' SecurityMatrixIT.)
  */
 class GatewaySecurityTest extends StubbedGateway {
+
+    @Autowired
+    RevokedAccess revoked;
 
     static Stream<Arguments> everyProtectedRouteWithEveryBadToken() {
         List<BadToken> badTokens = List.of(
@@ -57,6 +65,24 @@ class GatewaySecurityTest extends StubbedGateway {
                 .jsonPath("$.trace").doesNotExist();
 
         SERVICES.forEach((name, stub) -> assertThat(stub.hits()).as(name).isZero());
+    }
+
+    @Test
+    void shouldRefuseARevokedUsersTokenBeforeRouting() {
+        String user = "user-" + UUID.randomUUID();
+        String token = TOKENS.valid(user, "company-1", "AGENT");
+        anonymous.get().uri("/api/leads").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
+        int routedBefore = SERVICES.get("lead-service").hits();
+
+        revoked.apply(new UserChanged("company-1", user, 2, Instant.now(), "admin-1", "Agent", "AGENT", true,
+                Instant.now()));
+
+        anonymous.get().uri("/api/leads").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(SERVICES.get("lead-service").hits()).isEqualTo(routedBefore);
     }
 
     @ParameterizedTest(name = "{0} with a valid token")

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code reporting.*}: how often a failing lead event is retried before it goes to the dead-letter topic. The company
- * a request acts for comes from its access token ({@code caller/CallerResolver}); token settings are
- * {@code reporting.security.*} ({@code security/TokenProperties}).
+ * a request acts for comes from its access token ({@code CallerResolver} of token-check);
+ * token settings are {@code calliyo.token-check.*}.
  */
 @ConfigurationProperties("reporting")
 public record ReportingServiceProperties(@DefaultValue Listener listener) {

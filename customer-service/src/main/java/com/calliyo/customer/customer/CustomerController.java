@@ -45,6 +45,8 @@ class CustomerController {
                 .orElseThrow(() -> new CustomerNotFoundException(leadId));
     }
 
+    static final int MAX_YEAR = 9999;
+
     @GetMapping
     CustomerPage customers(@RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
                            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size,
@@ -54,6 +56,8 @@ class CustomerController {
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                            @RequestParam(name = "to", required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        requireCalendarYear("from", from);
+        requireCalendarYear("to", to);
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadFilterException("to", "must not be before from");
         }
@@ -63,5 +67,12 @@ class CustomerController {
                 company.timezone(), Visibility.onlyCreditedTo(caller, company), page, size);
         return new CustomerPage(found.map(view -> CustomerSummary.of(view, company)).getContent(), page, size,
                 found.getTotalElements());
+    }
+
+    /** ISO also reads signed years such as +999999999-12-31, whose day after overflows an instant. */
+    private static void requireCalendarYear(String parameter, LocalDate day) {
+        if (day != null && (day.getYear() < 1 || day.getYear() > MAX_YEAR)) {
+            throw new BadFilterException(parameter, "must be a date in the years 1 to " + MAX_YEAR);
+        }
     }
 }

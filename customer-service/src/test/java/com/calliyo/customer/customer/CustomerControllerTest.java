@@ -211,6 +211,18 @@ class CustomerControllerTest {
     }
 
     @Test
+    void shouldRejectDatesOutsideTheCalendarYearsInsteadOfOverflowing() throws Exception {
+        mvc.perform(get("/api/customers").param("from", "2026-11-19").param("to", "+999999999-12-31"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/customers").param("from", "-999999999-01-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        verifyNoInteractions(customers);
+    }
+
+    @Test
     void shouldRejectAnOverlongSearch() throws Exception {
         mvc.perform(get("/api/customers").param("q", "x".repeat(101)))
                 .andExpect(status().isBadRequest())

@@ -30,6 +30,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -85,6 +87,17 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Hostile paths are refused before any filter runs; the answer is problem+json like every other 400. */
+    @Bean
+    ServerWebExchangeFirewall pathFirewall() {
+        return new PathFirewall();
+    }
+
+    @Bean
+    ServerExchangeRejectedHandler problemJsonExchangeRejectedHandler() {
+        return new ReactiveProblemHandlers();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.calliyo.tokencheck.TokenCheckCore;
 import com.calliyo.tokencheck.revocation.RevocationFeedConfiguration;
 import com.calliyo.tokencheck.revocation.RevocationValidator;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
+import com.calliyo.tokencheck.servlet.RejectedRequestProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
  * whole areas live here; finer rules (agents and their own leads) live in the use cases.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({TokenCheckCore.class, RevocationFeedConfiguration.class})
+@Import({TokenCheckCore.class, RevocationFeedConfiguration.class, RejectedRequestProblems.class})
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfig {
 

@@ -7,11 +7,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 from a reactive server's security filters, as problem+json like every other error of the suite. */
-public final class ReactiveProblemHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * 400 (firewall), 401 and 403 from a reactive server's security filters, as problem+json like every other error of
+ * the suite.
+ */
+public final class ReactiveProblemHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+        ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
@@ -22,6 +28,13 @@ public final class ReactiveProblemHandlers implements ServerAuthenticationEntryP
         return ReactiveProblems.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized", badToken
                 ? "The access token is invalid or expired; sign in again"
                 : "An access token is required: send Authorization: Bearer <access token>");
+    }
+
+    /** The firewall refused the request (an encoded slash, a NUL, "..", a bad header) before any filter ran. */
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return ReactiveProblems.write(exchange, HttpStatus.BAD_REQUEST, "Bad request",
+                "The request's path or headers are not allowed here");
     }
 
     @Override

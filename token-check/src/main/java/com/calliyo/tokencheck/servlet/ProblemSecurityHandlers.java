@@ -16,14 +16,16 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401, 403 and "cannot check tokens right now" (503) from the security filters, as RFC 9457 problem+json like every
- * other error: never an HTML page, never a stack trace.
+ * 400 (firewall), 401, 403 and "cannot check tokens right now" (503) from the security filters, as RFC 9457
+ * problem+json like every other error: never an HTML page, never a stack trace.
  */
-public class ProblemSecurityHandlers
-        implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        AuthenticationFailureHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -58,6 +60,17 @@ public class ProblemSecurityHandlers
         } else {
             commence(request, response, ex);
         }
+    }
+
+    /**
+     * The firewall refused the request before any filter ran (an encoded slash, a NUL, "..", a bad header): the
+     * same problem+json as any other 400, never an empty body.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "Bad request",
+                "The request's path or headers are not allowed here");
     }
 
     @Override

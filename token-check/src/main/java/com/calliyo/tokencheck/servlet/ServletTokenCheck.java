@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import(TokenCheckCore.class)
+@Import({TokenCheckCore.class, RejectedRequestProblems.class})
 public class ServletTokenCheck {
 
     @Bean

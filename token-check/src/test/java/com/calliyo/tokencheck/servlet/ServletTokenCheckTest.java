@@ -1,5 +1,6 @@
 package com.calliyo.tokencheck.servlet;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -119,6 +120,15 @@ class ServletTokenCheckTest {
     void shouldNeedATokenOutsideTheApiAndTheOpenActuatorEndpointsToo() throws Exception {
         expectUnauthorized(mvc.perform(get("/actuator/env")));
         expectUnauthorized(mvc.perform(get("/")));
+    }
+
+    @Test
+    void shouldAnswerAHostilePathAsAProblemNotAnEmpty400() throws Exception {
+        mvc.perform(get(URI.create("/api/probe/..%2f..%2fadmin")).header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(COMPANY, Role.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400));
     }
 
     @Test
