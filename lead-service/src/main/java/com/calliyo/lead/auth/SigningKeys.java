@@ -29,6 +29,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -68,6 +69,7 @@ public class SigningKeys {
     private final AtomicLong lastUnknownKidRefresh = new AtomicLong(System.nanoTime() - UNKNOWN_KID_REFRESH_NANOS);
     private volatile Active active;
 
+    @Autowired
     SigningKeys(MongoTemplate mongo, Clock clock, AuthProperties auth, SigningKeyProperties properties) {
         this(new SigningKeyStore(mongo), clock, encryption(properties),
                 properties.keyRotation().period(),
