@@ -74,7 +74,8 @@ public final class KeyEncryption {
                     + " is not an encrypted value (" + e.getMessage() + ")", e);
         }
         JWEHeader header = jwe.getHeader();
-        if (!JWEAlgorithm.DIR.equals(header.getAlgorithm()) || !EncryptionMethod.A256GCM.equals(header.getEncryptionMethod())) {
+        if (!JWEAlgorithm.DIR.equals(header.getAlgorithm())
+                || !EncryptionMethod.A256GCM.equals(header.getEncryptionMethod())) {
             throw new KeyDecryptionException("The private key of signing key " + kid + " is encrypted with "
                     + header.getAlgorithm() + "/" + header.getEncryptionMethod() + ", not dir/A256GCM", null);
         }

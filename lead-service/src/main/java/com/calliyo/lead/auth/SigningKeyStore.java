@@ -65,7 +65,8 @@ class SigningKeyStore {
         if (stored == null) {
             return null;
         }
-        Instant createdAt = stored.getDate("createdAt") == null ? Instant.EPOCH : stored.getDate("createdAt").toInstant();
+        Instant createdAt = stored.getDate("createdAt") == null ? Instant.EPOCH
+                : stored.getDate("createdAt").toInstant();
         return new StoredSigningKey(stored.getString("kid"), createdAt, createdAt, null, stored.getString("publicKey"),
                 stored.getString("privateKey"), false);
     }

@@ -162,7 +162,8 @@ class SigningKeysTest {
         SigningKeys b = instance();
         String fresh = a.rotate().current().kid();
 
-        List<JWK> found = b.verificationKeys().get(new JWKSelector(new JWKMatcher.Builder().keyID(fresh).build()), null);
+        List<JWK> found = b.verificationKeys()
+                .get(new JWKSelector(new JWKMatcher.Builder().keyID(fresh).build()), null);
 
         assertThat(found).extracting(JWK::getKeyID).containsExactly(fresh);
         assertThat(b.verificationKeys().get(new JWKSelector(new JWKMatcher.Builder().keyID("nobody").build()), null))
