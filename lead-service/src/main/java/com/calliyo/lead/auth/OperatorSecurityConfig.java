@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,7 +53,9 @@ class OperatorSecurityConfig {
             operators.setPasswordEncoder(passwordEncoder);
             http.authenticationManager(new ProviderManager(operators));
         } else {
-            http.authenticationManager(authentication -> null);
+            http.authenticationManager(authentication -> {
+                throw new BadCredentialsException("No operator password is configured");
+            });
         }
         return http.build();
     }
