@@ -76,6 +76,10 @@ public final class LocalStack {
         summary.append(String.format("  %-18s %s%n", "data", stack.config().inMemory()
                 ? "in memory (deleted on stop: " + stack.dataDir() + ")" : stack.dataDir()));
         summary.append(String.format("  %-18s %s%n", "logs", stack.logDir()));
+        summary.append(String.format(
+                "  %-18s POST %s/actuator/signingkeys rotates (user operator, password: $%s or %s)%n", "signing keys",
+                stack.serviceUrl(ServiceModule.LEAD_SERVICE), StackSecrets.OPERATOR_PASSWORD,
+                stack.dataDir().resolve(StackSecrets.PASSWORD_FILE)));
         summary.append("Press Ctrl-C to stop.");
         System.out.println(summary);
     }

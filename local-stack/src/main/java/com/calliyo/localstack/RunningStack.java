@@ -27,10 +27,14 @@ public final class RunningStack implements AutoCloseable {
     private volatile MongoWireServer mongo;
     private boolean closing;
     private volatile Duration startupTime = Duration.ZERO;
+    private final Map<String, String> secrets;
 
-    RunningStack(LocalStackConfig config, StackDirectories directories) {
+    RunningStack(LocalStackConfig config, StackDirectories directories, Map<String, String> serviceEnvironment) {
         this.config = config;
         this.directories = directories;
+        Map<String, String> secrets = new LinkedHashMap<>(serviceEnvironment);
+        secrets.keySet().retainAll(StackSecrets.LEAD_SERVICE_ONLY);
+        this.secrets = Map.copyOf(secrets);
         this.shutdownHook = new Thread(this::close, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -71,6 +75,16 @@ public final class RunningStack implements AutoCloseable {
 
     public Path logFile(ServiceModule module) {
         return directories.logDir().resolve(module.moduleName() + ".log");
+    }
+
+    /** The key lead-service encrypts its signing keys with (e.g. for a test that reads them from the store). */
+    public String keyEncryptionKey() {
+        return secrets.get(StackSecrets.KEY_ENCRYPTION_KEY);
+    }
+
+    /** The password of user {@code operator} for lead-service's {@code /actuator/signingkeys}. */
+    public String operatorPassword() {
+        return secrets.get(StackSecrets.OPERATOR_PASSWORD);
     }
 
     public Duration startupTime() {

@@ -9,7 +9,10 @@ import java.util.Map;
 /** How one service is started: its command line, the environment that points it at the stack, its log file and port. */
 record ServiceLaunch(String name, List<String> command, Map<String, String> environment, Path logFile, int port) {
 
-    /** Passed on from the launcher's environment when set (e.g. CALLIYO_TOKEN_ISSUER). */
+    /**
+     * Passed on from the launcher's environment when set (e.g. CALLIYO_TOKEN_ISSUER); lead-service's secrets
+     * ({@link StackSecrets#LEAD_SERVICE_ONLY}) to lead-service only.
+     */
     static final String PASS_THROUGH_PREFIX = "CALLIYO_";
 
     ServiceLaunch {
@@ -32,7 +35,8 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
                                            Map<String, String> launcherEnvironment) {
         Map<String, String> env = new LinkedHashMap<>();
         launcherEnvironment.forEach((key, value) -> {
-            if (key.startsWith(PASS_THROUGH_PREFIX)) {
+            if (key.startsWith(PASS_THROUGH_PREFIX)
+                    && (module == ServiceModule.LEAD_SERVICE || !StackSecrets.LEAD_SERVICE_ONLY.contains(key))) {
                 env.put(key, value);
             }
         });

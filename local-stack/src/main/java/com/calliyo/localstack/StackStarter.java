@@ -33,22 +33,24 @@ final class StackStarter {
         Console.step("Starting the Calliyo stack from " + config.repoRoot());
         StackDirectories dirs;
         Path libDir;
+        Map<String, String> serviceEnvironment;
         try {
             PortCheck.requireFree(config.ports());
             requireServiceJars();
             libDir = KafkaLibraries.locate(config.repoRoot());
             dirs = StackDirectories.create(config);
+            serviceEnvironment = StackSecrets.resolve(environment, dirs.root());
         } catch (LocalStackException e) {
             Console.error(e.getMessage());
             throw e;
         }
         Console.step("Ports free, jars found (" + Console.since(begin) + "); "
                 + (config.inMemory() ? "in memory, logs in " : "data in ") + Console.shortPath(dirs.root()));
-        RunningStack stack = new RunningStack(config, dirs);
+        RunningStack stack = new RunningStack(config, dirs, serviceEnvironment);
         try {
             startKafka(stack, libDir);
             startMongo(stack);
-            startServices(stack);
+            startServices(stack, serviceEnvironment);
             stack.started(Duration.ofNanos(System.nanoTime() - begin));
             return stack;
         } catch (RuntimeException | InterruptedException e) {
@@ -102,7 +104,8 @@ final class StackStarter {
                 + Console.since(start) + ")");
     }
 
-    private void startServices(RunningStack stack) throws InterruptedException {
+    private void startServices(RunningStack stack, Map<String, String> serviceEnvironment)
+            throws InterruptedException {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelStarts(), task -> {
             Thread thread = new Thread(task, "service-start-" + threads.incrementAndGet());
@@ -121,7 +124,7 @@ final class StackStarter {
                 ServiceModule module = modules[i];
                 CountDownLatch previous = i == 0 ? null : launched[i - 1];
                 CountDownLatch own = launched[i];
-                starts.submit(() -> startService(stack, module, probe, previous, own));
+                starts.submit(() -> startService(stack, module, serviceEnvironment, probe, previous, own));
             }
             for (int i = 0; i < modules.length; i++) {
                 try {
@@ -137,10 +140,11 @@ final class StackStarter {
     }
 
     /** Launches strictly in module order (after {@code previous} was launched), then waits for health. */
-    private ServiceModule startService(RunningStack stack, ServiceModule module, HealthProbe probe,
+    private ServiceModule startService(RunningStack stack, ServiceModule module,
+                                       Map<String, String> serviceEnvironment, HealthProbe probe,
                                        CountDownLatch previous, CountDownLatch launched) throws InterruptedException {
         ServiceProcess service;
-        ServiceLaunch launch = ServiceLaunch.of(module, config, stack.directories().logDir(), environment);
+        ServiceLaunch launch = ServiceLaunch.of(module, config, stack.directories().logDir(), serviceEnvironment);
         try {
             if (previous != null) {
                 previous.await();

@@ -115,6 +115,22 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void shouldRequireTheKeyEncryptionKeyFromTheOperatorAndGiveItToLeadServiceOnly() throws IOException {
+        String applicationYml = Files.readString(ROOT.resolve("lead-service/src/main/resources/application.yml"));
+        assertThat(placeholders(applicationYml)).containsEntry("CALLIYO_KEY_ENCRYPTION_KEY", "")
+                .containsEntry("CALLIYO_OPERATOR_PASSWORD", "");
+        // ${VAR:?message}: compose refuses to start without it, as lead-service would
+        assertThat(String.valueOf(env("lead-service").get("CALLIYO_KEY_ENCRYPTION_KEY")))
+                .startsWith("${CALLIYO_KEY_ENCRYPTION_KEY:?");
+        assertThat(String.valueOf(env("lead-service").get("CALLIYO_OPERATOR_PASSWORD")))
+                .isEqualTo("${CALLIYO_OPERATOR_PASSWORD:-}");
+        for (String service : List.of("customer-service", "order-service", "reporting-service", "gateway")) {
+            assertThat(env(service)).as("environment of %s", service)
+                    .doesNotContainKeys("CALLIYO_KEY_ENCRYPTION_KEY", "CALLIYO_OPERATOR_PASSWORD");
+        }
+    }
+
+    @Test
     void shouldCheckHealthOnTheServicePort() {
         for (String service : SERVICES) {
             String test = String.valueOf(map(map(services().get(service)).get("healthcheck")).get("test"));

@@ -52,7 +52,7 @@ class SecurityMatrixIT {
     void twoCompanies() {
         acme = Tenant.create(anonymous);
         rival = Tenant.create(anonymous);
-        forge = TokenForge.fromLeadServiceDatabase(suite.leadsMongoUri());
+        forge = TokenForge.fromLeadServiceDatabase(suite.leadsMongoUri(), suite.keyEncryptionKey());
     }
 
     Stream<Arguments> everyProtectedRouteWithEveryBadToken() {

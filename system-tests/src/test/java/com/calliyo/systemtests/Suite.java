@@ -52,6 +52,25 @@ final class Suite {
         return tap;
     }
 
+    /**
+     * The key lead-service encrypts its signing keys with (to read its current key, as {@link TokenForge} does):
+     * the started stack's, or {@code -Dcalliyo.key-encryption-key} / {@code CALLIYO_KEY_ENCRYPTION_KEY} for a stack
+     * already running.
+     */
+    String keyEncryptionKey() {
+        return stack != null ? stack.keyEncryptionKey()
+                : System.getProperty("calliyo.key-encryption-key", System.getenv("CALLIYO_KEY_ENCRYPTION_KEY"));
+    }
+
+    /**
+     * The password of user {@code operator} of lead-service's {@code /actuator/signingkeys}: the started stack's, or
+     * {@code -Dcalliyo.operator-password} / {@code CALLIYO_OPERATOR_PASSWORD}.
+     */
+    Optional<String> operatorPassword() {
+        return Optional.ofNullable(stack != null ? stack.operatorPassword()
+                : System.getProperty("calliyo.operator-password", System.getenv("CALLIYO_OPERATOR_PASSWORD")));
+    }
+
     /** lead-service's database (for its signing key); {@code -Dcalliyo.mongo.uri} for a stack already running. */
     String leadsMongoUri() {
         if (leadsMongoUri == null) {

@@ -14,10 +14,13 @@ import java.util.Date;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -27,8 +30,8 @@ import org.bson.Document;
 
 /**
  * Makes the bad tokens of the security matrix from a real access token: the same claims, each broken in one way.
- * Expired and wrong-issuer tokens are signed with lead-service's own key (read from its {@code signing_keys}
- * collection), so the signature is valid and only the claim is wrong; {@link #resigned} proves that.
+ * Expired and wrong-issuer tokens are signed with lead-service's own current key (read from its {@code signing_keys}
+ * collection and decrypted with its key encryption key), so the signature is valid and only the claim is wrong; {@link #resigned} proves that.
  */
 final class TokenForge {
 
@@ -44,11 +47,18 @@ final class TokenForge {
         }
     }
 
-    static TokenForge fromLeadServiceDatabase(String leadsMongoUri) {
+    /**
+     * lead-service's current signing key, from its key ring ({@code signing_keys/keyring}; the private key is
+     * encrypted with {@code keyEncryptionKey}, AES-256-GCM as a {@code dir}/{@code A256GCM} JWE) or, for a stack from
+     * before key rotation, from {@code signing_keys/primary} (plain).
+     */
+    static TokenForge fromLeadServiceDatabase(String leadsMongoUri, String keyEncryptionKey) {
         try (MongoClient mongo = MongoClients.create(leadsMongoUri)) {
             String database = leadsMongoUri.substring(leadsMongoUri.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-            Document stored = mongo.getDatabase(database).getCollection("signing_keys")
-                    .find(Filters.eq("_id", "primary")).first();
+            MongoCollection<Document> keys = mongo.getDatabase(database).getCollection("signing_keys");
+            Document ring = keys.find(Filters.eq("_id", "keyring")).first();
+            Document stored = ring != null ? ring.get("current", Document.class)
+                    : keys.find(Filters.eq("_id", "primary")).first();
             if (stored == null) {
                 throw new IllegalStateException("lead-service has no signing key in " + leadsMongoUri);
             }
@@ -56,11 +66,29 @@ final class TokenForge {
             RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
                     new X509EncodedKeySpec(Base64.getDecoder().decode(stored.getString("publicKey"))));
             RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored.getString("privateKey"))));
+                    new PKCS8EncodedKeySpec(privateKey(stored, keyEncryptionKey)));
             return new TokenForge(new RSAKey.Builder(publicKey).privateKey(privateKey)
                     .keyID(stored.getString("kid")).build());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] privateKey(Document stored, String keyEncryptionKey) {
+        String encrypted = stored.getString("encryptedPrivateKey");
+        if (encrypted == null) {
+            return Base64.getDecoder().decode(stored.getString("privateKey"));
+        }
+        if (keyEncryptionKey == null || keyEncryptionKey.isBlank()) {
+            throw new IllegalStateException("lead-service's signing key is encrypted: give its key encryption key"
+                    + " (-Dcalliyo.key-encryption-key or CALLIYO_KEY_ENCRYPTION_KEY) for a stack already running");
+        }
+        try {
+            JWEObject jwe = JWEObject.parse(encrypted);
+            jwe.decrypt(new DirectDecrypter(Base64.getDecoder().decode(keyEncryptionKey.trim())));
+            return jwe.getPayload().toBytes();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("Cannot decrypt lead-service's signing key: " + e.getMessage(), e);
         }
     }
 

@@ -38,9 +38,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * lead-service checks every token itself (the gateway checks too): RS256 with its own key, the issuer, expiry, and
- * that the user is still active. The public routes are exactly those the contract marks public. Role rules for
- * whole areas live here; finer rules (agents and their own leads) live in the use cases.
+ * lead-service checks every token itself (the gateway checks too): RS256 with its own keys (current and previous),
+ * the issuer, expiry, and that the user is still active. The public routes are exactly those the contract marks
+ * public. Role rules for whole areas live here; finer rules (agents and their own leads) live in the use cases.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({TokenCheckCore.class, RevocationFeedConfiguration.class, RejectedRequestProblems.class})
@@ -89,8 +89,10 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Users users, RevokedAccess revoked) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
+        // the current and previous keys from the shared key ring; a kid this instance has not seen yet (another
+        // instance just rotated) re-reads the ring before the token is refused
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),

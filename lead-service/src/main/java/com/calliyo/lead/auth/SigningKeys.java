@@ -1,8 +1,6 @@
 package com.calliyo.lead.auth;
 
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -10,99 +8,317 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.bson.Document;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The RSA key pair that signs access tokens. It lives in the {@code signing_keys} collection so that every
- * lead-service instance, and every restart, signs with the same key: the first instance to start generates it and
- * inserts it under a fixed id; the others (and later starts) lose that insert race and load it.
+ * The RSA keys that sign and verify access tokens, shared by every lead-service instance through the
+ * {@code signing_keys} collection ({@link SigningKeyStore}, one {@link KeyRing} document).
+ *
+ * <ul>
+ *   <li>The first instance to start creates the ring (or migrates the key the code before rotation stored); the
+ *   others lose that insert race and load it.</li>
+ *   <li>Tokens are signed with the current key and carry its {@code kid}; {@code /.well-known/jwks.json} publishes
+ *   the current and the previous public keys.</li>
+ *   <li>A rotation (scheduled every {@code lead.auth.key-rotation.period}, or on demand through
+ *   {@code /actuator/signingkeys}) makes a new key current with one compare-and-set on the ring's version: two
+ *   instances rotating at once make one rotation.</li>
+ *   <li>Every instance re-reads the ring every {@code refresh-interval} and at once (at most once a second) when a
+ *   token names a key id it does not know, so another instance's rotation is picked up before its tokens arrive
+ *   here.</li>
+ *   <li>Private keys are stored encrypted ({@link KeyEncryption}); only the current key keeps one.</li>
+ * </ul>
  */
 @Component
 public class SigningKeys {
 
-    static final String COLLECTION = "signing_keys";
-    private static final String PRIMARY = "primary";
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final int ATTEMPTS = 10;
+    private static final long UNKNOWN_KID_REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
-    private final RSAKey key;
+    private final SigningKeyStore store;
+    private final Clock clock;
+    private final KeyEncryption encryption;
+    private final Duration period;
+    private final Duration retention;
+    private final boolean scheduled;
+    private final AtomicLong lastUnknownKidRefresh = new AtomicLong(System.nanoTime() - UNKNOWN_KID_REFRESH_NANOS);
+    private volatile Active active;
 
-    SigningKeys(MongoTemplate mongo, Clock clock) {
-        this.key = loadOrCreate(mongo.getCollection(COLLECTION), clock);
+    @Autowired
+    SigningKeys(MongoTemplate mongo, Clock clock, AuthProperties auth, SigningKeyProperties properties) {
+        this(new SigningKeyStore(mongo), clock, encryption(properties),
+                properties.keyRotation().period(),
+                auth.tokenTtl().plus(properties.keyRotation().clockSkew()),
+                properties.keyRotation().scheduled());
     }
 
-    /** The private and public key with its key id, for signing. */
-    RSAKey signingKey() {
-        return key;
+    SigningKeys(SigningKeyStore store, Clock clock, KeyEncryption encryption, Duration period, Duration retention,
+                boolean scheduled) {
+        this.store = store;
+        this.clock = clock;
+        this.encryption = encryption;
+        this.period = period;
+        this.retention = retention;
+        this.scheduled = scheduled;
+        install(initialise());
     }
 
-    public RSAPublicKey publicKey() {
-        try {
-            return key.toRSAPublicKey();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException("The signing key has no usable public part", e);
-        }
-    }
-
-    /** The public half only, as published at /.well-known/jwks.json. */
-    RSAKey publicJwk() {
-        return key.toPublicJWK();
-    }
-
-    private static RSAKey loadOrCreate(MongoCollection<Document> keys, Clock clock) {
-        Document stored = keys.find(Filters.eq("_id", PRIMARY)).first();
-        if (stored == null) {
-            KeyPair pair = generate();
-            Document fresh = new Document("_id", PRIMARY)
-                    .append("kid", UUID.randomUUID().toString())
-                    .append("publicKey", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()))
-                    .append("privateKey", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
-                    .append("createdAt", Date.from(clock.instant()));
+    /**
+     * The key encryption key, or {@code null} when explicitly allowed to store keys in plain text. Without one,
+     * lead-service does not start: an ephemeral key would make the stored key unreadable after a restart and differ
+     * between instances (each would replace the others' keys and void their tokens), and silently storing the key in
+     * plain text is what the encryption is there to stop. A clear refusal at deploy time is the failure an operator
+     * can fix; the others show up later as users signed out or as a leaked key.
+     */
+    static KeyEncryption encryption(SigningKeyProperties properties) {
+        if (!properties.keyEncryptionKey().isEmpty()) {
             try {
-                keys.insertOne(fresh);
-                stored = fresh;
-            } catch (MongoWriteException e) {
-                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                stored = keys.find(Filters.eq("_id", PRIMARY)).first();
+                return KeyEncryption.fromBase64(properties.keyEncryptionKey());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("lead.auth.key-encryption-key (CALLIYO_KEY_ENCRYPTION_KEY): "
+                        + e.getMessage(), e);
             }
         }
-        return toJwk(stored);
+        if (properties.allowUnencryptedKeys()) {
+            log.warn("No CALLIYO_KEY_ENCRYPTION_KEY and lead.auth.allow-unencrypted-keys=true: token signing keys are"
+                    + " stored UNENCRYPTED in signing_keys. Never run like this with real data.");
+            return null;
+        }
+        throw new IllegalStateException("CALLIYO_KEY_ENCRYPTION_KEY (lead.auth.key-encryption-key) is not set."
+                + " lead-service will not store its token signing keys unencrypted. Set it to 32 random bytes in"
+                + " base64 (e.g. 'openssl rand -base64 32'), the same value on every instance, and keep it outside"
+                + " the database; or set lead.auth.allow-unencrypted-keys=true for a throw-away run.");
     }
 
-    private static RSAKey toJwk(Document stored) {
+    /** The current key, private part included, for signing (and for tests that sign their own tokens). */
+    RSAKey signingKey() {
+        return active.signingKey();
+    }
+
+    /** The current key's id and an encoder that signs with it, taken together so they always match. */
+    Signer signer() {
+        Active now = active;
+        return new Signer(now.signingKey().getKeyID(), now.encoder());
+    }
+
+    /** The public halves of the current and the previous keys, as published at /.well-known/jwks.json. */
+    JWKSet publishedKeys() {
+        return active.published();
+    }
+
+    /** The keys lead-service verifies its own tokens with; an unknown kid re-reads the ring first. */
+    JWKSource<SecurityContext> verificationKeys() {
+        return (JWKSelector selector, SecurityContext context) -> {
+            List<JWK> found = selector.select(active.published());
+            if (found.isEmpty() && namesUnknownKey(selector) && unknownKidRefreshAllowed()) {
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.warn("Could not re-read the signing keys for an unknown key id: {}", e.toString());
+                }
+                found = selector.select(active.published());
+            }
+            return found;
+        };
+    }
+
+    /** The ring as this instance last read it. */
+    KeyRing ring() {
+        return active.ring();
+    }
+
+    Duration rotationPeriod() {
+        return period;
+    }
+
+    /** Re-reads the ring (another instance may have rotated). */
+    synchronized void refresh() {
+        KeyRing ring = store.load();
+        install(ring == null ? initialise() : ring);
+    }
+
+    /**
+     * The scheduled step: re-reads the ring and, if the scheduled rotation is on and the current key has signed for
+     * the whole period, rotates. With several instances only the first compare-and-set wins; the others read its
+     * result.
+     *
+     * @return true if this call rotated
+     */
+    synchronized boolean refreshAndRotateIfDue() {
+        KeyRing ring = store.load();
+        if (ring == null) {
+            ring = initialise();
+        }
+        install(ring);
+        if (!scheduled || !ring.dueForRotation(clock.instant(), period)) {
+            return false;
+        }
+        KeyRing next = ring.rotatedTo(generate(), clock.instant(), retention);
+        if (store.replace(ring.version(), next)) {
+            install(next);
+            log.info("Signing keys rotated on schedule: {} signs now, {} verifies until its tokens expire",
+                    next.current().kid(), ring.current().kid());
+            return true;
+        }
+        refresh();
+        return false;
+    }
+
+    /** On demand: a new key signs from now on; the current one stays published as a previous key. */
+    synchronized KeyRing rotate() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            KeyRing ring = store.load();
+            if (ring == null) {
+                ring = initialise();
+            }
+            KeyRing next = ring.rotatedTo(generate(), clock.instant(), retention);
+            if (store.replace(ring.version(), next)) {
+                install(next);
+                log.info("Signing keys rotated on demand: {} signs now, {} verifies until its tokens expire",
+                        next.current().kid(), ring.current().kid());
+                return next;
+            }
+        }
+        throw new IllegalStateException("Could not rotate the signing keys: the key ring kept changing");
+    }
+
+    private KeyRing initialise() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            KeyRing ring = store.load();
+            StoredSigningKey legacy = store.loadLegacy();
+            if (ring == null) {
+                Instant now = clock.instant();
+                KeyRing created = legacy != null
+                        ? KeyRing.first(protect(legacy), legacy.activatedAt())
+                        : KeyRing.first(generate(), now);
+                if (!store.create(created)) {
+                    continue;
+                }
+                if (legacy != null) {
+                    store.deleteLegacy();
+                    log.info("Signing key {} moved from signing_keys/primary into the key ring{}", legacy.kid(),
+                            encryption != null ? ", its private key now encrypted" : "");
+                }
+                return created;
+            }
+            if (encryption != null && ring.current().hasPrivateKey() && !ring.current().privateKeyEncrypted()) {
+                KeyRing next = ring.withCurrent(protect(ring.current()));
+                if (!store.replace(ring.version(), next)) {
+                    continue;
+                }
+                log.info("The private key of signing key {} is now stored encrypted", ring.current().kid());
+                ring = next;
+            }
+            if (legacy != null && ring.published().stream().anyMatch(key -> key.kid().equals(legacy.kid()))) {
+                store.deleteLegacy();
+            }
+            return ring;
+        }
+        throw new IllegalStateException("Could not load the signing keys: signing_keys kept changing");
+    }
+
+    private void install(KeyRing ring) {
+        Active current = active;
+        if (current != null && current.ring().version() == ring.version()
+                && current.ring().current().kid().equals(ring.current().kid())) {
+            return;
+        }
+        RSAKey signing = toJwk(ring.current(), true);
+        JWKSet published = new JWKSet(ring.published().stream().map(key -> (JWK) toJwk(key, false)).toList());
+        active = new Active(ring, signing, new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signing))),
+                published);
+    }
+
+    private boolean namesUnknownKey(JWKSelector selector) {
+        Set<String> kids = selector.getMatcher().getKeyIDs();
+        return kids != null && !kids.isEmpty()
+                && kids.stream().noneMatch(kid -> kid != null && active.published().getKeyByKeyId(kid) != null);
+    }
+
+    private boolean unknownKidRefreshAllowed() {
+        long last = lastUnknownKidRefresh.get();
+        long now = System.nanoTime();
+        return now - last >= UNKNOWN_KID_REFRESH_NANOS && lastUnknownKidRefresh.compareAndSet(last, now);
+    }
+
+    /** The stored form of a key's private part: encrypted when a key encryption key is configured. */
+    private StoredSigningKey protect(StoredSigningKey key) {
+        if (encryption == null || !key.hasPrivateKey() || key.privateKeyEncrypted()) {
+            return key;
+        }
+        return key.withPrivateKey(encryption.encrypt(Base64.getDecoder().decode(key.privateKey()), key.kid()), true);
+    }
+
+    private StoredSigningKey generate() {
+        try {
+            RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            String privateKey = Base64.getEncoder().encodeToString(generated.toRSAPrivateKey().getEncoded());
+            StoredSigningKey fresh = new StoredSigningKey(generated.getKeyID(), clock.instant(), null, null,
+                    Base64.getEncoder().encodeToString(generated.toRSAPublicKey().getEncoded()), privateKey, false);
+            return protect(fresh);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not generate an RSA key", e);
+        }
+    }
+
+    private RSAKey toJwk(StoredSigningKey key, boolean withPrivate) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(stored.getString("publicKey"))));
-            RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored.getString("privateKey"))));
-            return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(stored.getString("kid"))
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
-            throw new IllegalStateException("The stored signing key cannot be read", e);
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+            RSAKey.Builder jwk = new RSAKey.Builder(publicKey).keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256);
+            if (withPrivate) {
+                jwk.privateKey((RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateKeyBytes(key))));
+            }
+            return jwk.build();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException | IllegalArgumentException e) {
+            throw new IllegalStateException("The stored signing key " + key.kid() + " cannot be read", e);
         }
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available", e);
+    private byte[] privateKeyBytes(StoredSigningKey key) {
+        if (!key.hasPrivateKey()) {
+            throw new IllegalStateException("The current signing key " + key.kid() + " has no private key");
         }
+        if (!key.privateKeyEncrypted()) {
+            return Base64.getDecoder().decode(key.privateKey());
+        }
+        if (encryption == null) {
+            throw new IllegalStateException("The private key of signing key " + key.kid() + " is stored encrypted,"
+                    + " but no CALLIYO_KEY_ENCRYPTION_KEY (lead.auth.key-encryption-key) is set");
+        }
+        return encryption.decrypt(key.privateKey(), key.kid());
+    }
+
+    record Signer(String kid, JwtEncoder encoder) {
+    }
+
+    private record Active(KeyRing ring, RSAKey signingKey, JwtEncoder encoder, JWKSet published) {
     }
 }

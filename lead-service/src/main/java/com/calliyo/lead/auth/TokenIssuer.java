@@ -5,14 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.calliyo.lead.user.User;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /** Signs RS256 access tokens whose claims name the user, their company, their role and their sign-in session. */
@@ -24,13 +20,11 @@ class TokenIssuer {
     /** The sign-in session the token belongs to; ending the session (sign-out) voids all its tokens. */
     static final String SESSION_ID = "sid";
 
-    private final JwtEncoder encoder;
     private final SigningKeys keys;
     private final AuthProperties properties;
     private final Clock clock;
 
     TokenIssuer(SigningKeys keys, AuthProperties properties, Clock clock) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;
@@ -48,8 +42,10 @@ class TokenIssuer {
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .id(UUID.randomUUID().toString())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        // the key id and the encoder from one snapshot: a rotation in between cannot make them disagree
+        SigningKeys.Signer signer = keys.signer();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signer.kid()).build();
+        String token = signer.encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(token, properties.tokenTtl().toSeconds());
     }
 

@@ -239,6 +239,36 @@ class IdentityIT {
     }
 
     @Test
+    void shouldRefuseTheSigningKeyEndpointToEveryoneWithoutAnOperatorPassword() {
+        // this context sets no lead.auth.operator-password: the endpoint is off, the key stays as it is
+        String kid = keys.signingKey().getKeyID();
+        String anyBasic = "Basic " + Base64.getEncoder().encodeToString("operator:".getBytes());
+
+        for (String method : new String[] {"GET", "POST"}) {
+            assertThat(api.send(method, "/actuator/signingkeys", null, company.adminToken()).status())
+                    .as(method + " with an ADMIN's token").isEqualTo(401);
+            assertThat(sendWithAuthorization(method, "/actuator/signingkeys", anyBasic))
+                    .as(method + " as operator with an empty password").isEqualTo(401);
+        }
+        assertThat(keys.signingKey().getKeyID()).isEqualTo(kid);
+    }
+
+    private int sendWithAuthorization(String method, String path, String authorization) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", authorization)
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void shouldAnswer401WithoutAToken() {
         Response noToken = api.send("GET", "/api/leads/" + UUID.randomUUID(), null, null);
 
