@@ -266,12 +266,17 @@ public class Lead {
             firstName = edit.firstName();
             changed = true;
         }
-        if (edit.lastName() != null && !edit.lastName().equals(lastName)) {
-            lastName = edit.lastName();
+        if (edit.lastName().changes(lastName)) {
+            lastName = edit.lastName().applyTo(lastName);
             changed = true;
         }
-        if (edit.email() != null && !edit.email().equals(email)) {
-            email = edit.email();
+        if (edit.email().changes(email)) {
+            email = edit.email().applyTo(email);
+            changed = true;
+        }
+        if (edit.tags() != null && !edit.tags().equals(tags)) {
+            tags.clear();
+            tags.addAll(edit.tags());
             changed = true;
         }
         return changed;
