@@ -228,15 +228,20 @@ public class Lead {
     }
 
     /**
-     * Takes the lead away from its agent and puts it back in {@code unassignedStatus}, as one change. The move is a
-     * status change; when the status does not move, the lost assignee is reported as an update of the lead.
+     * Takes the lead away from its agent and puts it back in {@code unassignedStatus}, as one change. The lost agent
+     * is an {@link LeadChange.Unassigned} (with {@code reason}); the move is also a status change, and when the status
+     * does not move the lost assignee is also reported as an update of the lead (what consumers read before the
+     * unassigned event existed).
      */
-    public List<LeadChange> unassign(LeadStatusRef unassignedStatus, String actor, Instant now) {
+    public List<LeadChange> unassign(LeadStatusRef unassignedStatus, String reason, String actor, Instant now) {
         if (isCustomer()) {
             throw new IllegalStateException("Lead " + id + " is a customer and cannot be unassigned");
         }
         List<LeadChange> changes = new ArrayList<>();
         boolean hadAgent = assignedTo != null;
+        if (hadAgent) {
+            changes.add(new LeadChange.Unassigned(assignedTo, reason));
+        }
         assignedTo = null;
         if (!status.id().equals(unassignedStatus.id())) {
             changes.addAll(moveTo(unassignedStatus, actor, now));
