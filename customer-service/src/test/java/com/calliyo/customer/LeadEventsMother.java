@@ -18,6 +18,7 @@ import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
+import com.calliyo.lead.events.LeadUnassigned;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.NoteAdded;
 import com.calliyo.lead.events.PipelineStatus;
@@ -123,6 +124,12 @@ public final class LeadEventsMother {
 
     public LeadUnconverted unconverted(long version, StatusRef to) {
         return new LeadUnconverted(companyId, leadId, version, at(version), AGENT, snapshot(to, null), CUSTOMER, to);
+    }
+
+    /** The stale-lead clean-up took the lead (in {@code status}) back from its agent. */
+    public LeadUnassigned unassigned(long version, StatusRef status) {
+        return new LeadUnassigned(companyId, leadId, version, at(version), "system:stale-leads",
+                assignedTo(null).snapshot(status, null), agent, LeadUnassigned.STALE);
     }
 
     public LeadStatusChanged statusChanged(long version, StatusRef from, StatusRef to) {

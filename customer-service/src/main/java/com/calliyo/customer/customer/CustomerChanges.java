@@ -12,6 +12,7 @@ import com.calliyo.lead.events.LeadConverted;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
+import com.calliyo.lead.events.LeadUnassigned;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.LeadUpdated;
 import com.calliyo.lead.events.NoteAdded;
@@ -83,7 +84,8 @@ final class CustomerChanges {
         } else if (event instanceof NoteAdded note) {
             withHistory(update, List.of(note.note()));
         } else if (!(event instanceof LeadStatusChanged || event instanceof LeadUpdated
-                || event instanceof LeadAssigned)) {
+                || event instanceof LeadAssigned || event instanceof LeadUnassigned)) {
+            // the snapshot-only types refresh the lead (an unassignment clears assignedTo); others are ignored
             return Optional.empty();
         }
         return Optional.of(update);

@@ -51,6 +51,15 @@ class CustomerChangesTest {
     }
 
     @Test
+    void shouldForgetTheAgentOfAnUnconvertedLeadTakenBackFromThem() {
+        Document set = set(CustomerChanges.lead(held(5, 0), lead.unassigned(6, LeadEventsMother.INTERESTED)));
+
+        assertThat(set).containsEntry("version", 6L).containsEntry("assignedTo", null);
+        assertThat(CustomerChanges.lead(CustomerChanges.Held.NOTHING, lead.unassigned(6, LeadEventsMother.INTERESTED)))
+                .as("a lead never converted").isEmpty();
+    }
+
+    @Test
     void shouldLeaveATombstoneOnUnconversion() {
         Document set = set(CustomerChanges.lead(held(3, 0), lead.unconverted(4)));
 

@@ -13,6 +13,7 @@ public enum LeadEventType {
     CAPTURED("com.calliyo.lead.captured", LeadCaptured.class),
     UPDATED("com.calliyo.lead.updated", LeadUpdated.class),
     ASSIGNED("com.calliyo.lead.assigned", LeadAssigned.class),
+    UNASSIGNED("com.calliyo.lead.unassigned", LeadUnassigned.class),
     STATUS_CHANGED("com.calliyo.lead.status_changed", LeadStatusChanged.class),
     CONVERTED("com.calliyo.lead.converted", LeadConverted.class),
     UNCONVERTED("com.calliyo.lead.unconverted", LeadUnconverted.class),

@@ -21,6 +21,15 @@ class LeadEventSchemaRejectionTest {
     }
 
     @Test
+    void shouldRejectAnUnassignmentWithoutTheAgentItWasTakenFromOrAReason() {
+        Set<ValidationMessage> noAgent = validateBroken(LeadEventType.UNASSIGNED, p -> p.putNull("fromAgentId"));
+        Set<ValidationMessage> noReason = validateBroken(LeadEventType.UNASSIGNED, p -> p.remove("reason"));
+
+        assertThat(noAgent).extracting(LeadEventSchemaRejectionTest::at).contains("/fromAgentId");
+        assertThat(noReason).extracting(ValidationMessage::getProperty).contains("reason");
+    }
+
+    @Test
     void shouldRejectAStatusKindOutsideTheEnum() {
         Set<ValidationMessage> errors = validateBroken(LeadEventType.STATUS_CHANGED,
                 p -> lead(p).withObjectProperty("status").put("kind", "WON"));

@@ -104,39 +104,49 @@ public class AssignLead {
         int done = 0;
         List<Skipped> skipped = new ArrayList<>();
         for (String id : wanted) {
-            SkipReason reason = assignOne(caller, found.get(id), agent, assigned, held, force);
-            if (reason == null) {
+            Outcome outcome = assignOne(caller, found.get(id), agent, assigned, held, force);
+            if (outcome.skipped() == null) {
                 done++;
-                held++;
+                if (outcome.newToAgent()) {
+                    held++; // a lead the agent already held (only its status moved) is in the count already
+                }
             } else {
-                skipped.add(new Skipped(id, reason));
+                skipped.add(new Skipped(id, outcome.skipped()));
             }
         }
         return new BulkResult(done, skipped.size(), List.copyOf(skipped));
     }
 
-    /** Null when the lead was assigned, else why not. */
-    private SkipReason assignOne(Caller caller, Lead lead, User agent, LeadStatusRef assigned, long held,
-                                 boolean force) {
+    /** One lead of a bulk request: why it was skipped (null when assigned), and whether the agent holds one more. */
+    private record Outcome(SkipReason skipped, boolean newToAgent) {
+
+        static Outcome skip(SkipReason reason) {
+            return new Outcome(reason, false);
+        }
+    }
+
+    private Outcome assignOne(Caller caller, Lead lead, User agent, LeadStatusRef assigned, long held,
+                              boolean force) {
         for (int attempt = 0; attempt < ATTEMPTS && lead != null; attempt++) {
             if (lead.isCustomer()) {
-                return SkipReason.CUSTOMER;
+                return Outcome.skip(SkipReason.CUSTOMER);
             }
-            if (agent.id().equals(lead.assignedTo()) && lead.status().kind() != StatusKind.UNASSIGNED) {
-                return SkipReason.ALREADY_ASSIGNED;
+            boolean heldAlready = agent.id().equals(lead.assignedTo());
+            if (heldAlready && lead.status().kind() != StatusKind.UNASSIGNED) {
+                return Outcome.skip(SkipReason.ALREADY_ASSIGNED);
             }
-            if (!agent.id().equals(lead.assignedTo()) && overCap(agent, held, force)) {
-                return SkipReason.AT_CAP;
+            if (!heldAlready && overCap(agent, held, force)) {
+                return Outcome.skip(SkipReason.AT_CAP);
             }
             long expected = lead.version();
             Instant now = clock.instant();
             List<LeadChange> changes = lead.assignTo(agent.id(), assigned, caller.userId(), now);
             if (leads.update(lead, expected, events.toOutbox(lead, changes, caller.userId(), now))) {
-                return null;
+                return new Outcome(null, !heldAlready);
             }
             lead = leads.find(caller.companyId(), lead.id()).orElse(null);
         }
-        return lead == null ? SkipReason.NOT_FOUND : SkipReason.CONCURRENT_CHANGE;
+        return Outcome.skip(lead == null ? SkipReason.NOT_FOUND : SkipReason.CONCURRENT_CHANGE);
     }
 
     private User checkRequest(Caller caller, String agentId, boolean force) {

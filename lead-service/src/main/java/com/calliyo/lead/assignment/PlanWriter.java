@@ -61,7 +61,8 @@ class PlanWriter {
         Map<String, LeadAssignmentView> byId = new HashMap<>();
         stale.forEach(v -> byId.put(v.id(), v));
         return write(companyId, stale.stream().map(LeadAssignmentView::id).toList(), byId::get,
-                (lead, now) -> new Change(lead.unassign(unassigned, actor, now), lead.assignedTo()), actor);
+                (lead, now) -> new Change(lead.unassign(unassigned, LeadChange.Unassigned.STALE, actor, now),
+                        lead.assignedTo()), actor);
     }
 
     private record Change(List<LeadChange> changes, String agent) {

@@ -21,12 +21,16 @@ class ConfigurationController {
         this.callers = callers;
     }
 
+    @Operation(summary = "The configuration; autoAssignment.statuses lists only statuses still in the pipeline")
     @GetMapping("/api/settings/configuration")
     ConfigurationBody configuration() {
         return settings.configuration(callers.current());
     }
 
-    @Operation(summary = "Replace the configuration; needs the admin's password in X-Confirm-Password (else 403)")
+    @Operation(summary = "Replace the configuration; needs the admin's password in X-Confirm-Password (else 403)",
+            description = "An autoAssignment.statuses id of a status deleted since the configuration was saved is "
+                    + "dropped, not refused, so a configuration read before the delete can be saved again; any "
+                    + "other id that is not a status of the company is a 400 naming autoAssignment.statuses[i]")
     @PutMapping("/api/settings/configuration")
     ConfigurationBody change(@RequestBody ConfigurationBody body,
                              @Parameter(description = "the caller's password")

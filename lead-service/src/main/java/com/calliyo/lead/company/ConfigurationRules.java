@@ -22,13 +22,25 @@ final class ConfigurationRules {
     private static final Set<String> SHOW_CUSTOMER_TO = Set.of("ALL", "AGENT_ONLY");
 
     private final List<Map<String, String>> errors = new ArrayList<>();
+    private final Set<String> deletedButSaved;
 
-    private ConfigurationRules() {
+    private ConfigurationRules(Set<String> deletedButSaved) {
+        this.deletedButSaved = deletedButSaved;
     }
 
     /** The configuration to store; {@link InvalidConfigurationException} (400) listing every invalid field. */
     static CompanyConfiguration validate(ConfigurationBody body, List<LeadStatus> pipeline) {
-        ConfigurationRules rules = new ConfigurationRules();
+        return validate(body, pipeline, Set.of());
+    }
+
+    /**
+     * As {@link #validate(ConfigurationBody, List)}, except that an auto-assignment status that is no longer in the
+     * pipeline but is among {@code deletedButSaved} (the stored configuration named it before an admin deleted it)
+     * is dropped instead of refused, so the configuration a client read before the delete can be saved again.
+     */
+    static CompanyConfiguration validate(ConfigurationBody body, List<LeadStatus> pipeline,
+                                         Set<String> deletedButSaved) {
+        ConfigurationRules rules = new ConfigurationRules(deletedButSaved);
         CompanyConfiguration valid = rules.check(body, pipeline);
         if (!rules.errors.isEmpty()) {
             throw new InvalidConfigurationException(rules.errors);
@@ -78,6 +90,9 @@ final class ConfigurationRules {
             String id = auto.statuses().get(i);
             LeadStatus status = pipeline.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
             String field = "autoAssignment.statuses[" + i + "]";
+            if (status == null && deletedButSaved.contains(id)) {
+                continue; // deleted since the configuration was saved: nothing left to assign from
+            }
             if (status == null) {
                 reject(field, "is not a status id of this company");
             } else if (status.kind() == StatusKind.CUSTOMER) {

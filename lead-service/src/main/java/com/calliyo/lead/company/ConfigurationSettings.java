@@ -2,7 +2,10 @@ package com.calliyo.lead.company;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.Role;
@@ -37,8 +40,9 @@ class ConfigurationSettings {
         this.clock = clock;
     }
 
+    /** As stored, less the auto-assignment statuses deleted since (they would make a PUT of this answer fail). */
     ConfigurationBody configuration(Caller caller) {
-        return ConfigurationBody.of(company(caller).configuration());
+        return ConfigurationBody.of(company(caller).configuration().withStatusesIn(statusIds(caller)));
     }
 
     ConfigurationBody change(Caller caller, String confirmPassword, ConfigurationBody requested) {
@@ -47,10 +51,13 @@ class ConfigurationSettings {
         }
         passwords.require(caller, confirmPassword);
         List<LeadStatus> pipeline = statuses.pipeline(caller.companyId());
-        CompanyConfiguration next = ConfigurationRules.validate(requested, pipeline);
+        Set<String> pipelineIds = pipeline.stream().map(LeadStatus::id).collect(Collectors.toSet());
+        Set<String> deletedButSaved = new HashSet<>(company(caller).configuration().autoAssignment().statuses());
+        deletedButSaved.removeAll(pipelineIds);
+        CompanyConfiguration next = ConfigurationRules.validate(requested, pipeline, deletedButSaved);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Company current = company(caller);
-            if (next.equals(current.configuration())) {
+            if (next.equals(current.configuration().withStatusesIn(pipelineIds))) {
                 return ConfigurationBody.of(next); // nothing changes: no new version, no event
             }
             Instant now = clock.instant();
@@ -62,6 +69,10 @@ class ConfigurationSettings {
         }
         throw new ApiException(HttpStatus.CONFLICT, "Concurrent change",
                 "The company was changed by other requests at the same time; try again");
+    }
+
+    private Set<String> statusIds(Caller caller) {
+        return statuses.pipeline(caller.companyId()).stream().map(LeadStatus::id).collect(Collectors.toSet());
     }
 
     private Company company(Caller caller) {

@@ -13,6 +13,7 @@ import com.calliyo.lead.events.LeadConverted;
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
+import com.calliyo.lead.events.LeadUnassigned;
 import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.LeadUpdated;
 import com.calliyo.lead.events.NoteAdded;
@@ -84,6 +85,10 @@ public class LeadEventMapper {
         if (change instanceof LeadChange.Assigned a) {
             return new Event(LeadEventType.ASSIGNED, new LeadAssigned(company, id, version, now, actor, snapshot,
                     a.from(), a.to()));
+        }
+        if (change instanceof LeadChange.Unassigned u) {
+            return new Event(LeadEventType.UNASSIGNED, new LeadUnassigned(company, id, version, now, actor, snapshot,
+                    u.from(), u.reason()));
         }
         throw new IllegalArgumentException("Unmapped lead change " + change);
     }

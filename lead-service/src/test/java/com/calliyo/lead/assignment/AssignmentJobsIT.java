@@ -238,6 +238,33 @@ class AssignmentJobsIT {
     }
 
     @Test
+    void shouldPublishWhoLostAStaleLeadAsLeadUnassigned() {
+        String agent = http.addUser(company, "AGENT", 10);
+        String leadId = capture(1).get(0);
+        http.send("PUT", "/api/leads/" + leadId + "/assignee", "{\"agentId\":\"" + agent + "\"}",
+                company.adminToken());
+        mongo.getCollection("leads").updateOne(new Document("_id", leadId), new Document("$set",
+                new Document("updatedAt", Date.from(Instant.now().minus(Duration.ofDays(45))))));
+
+        assertThat(runNow("stale-leads").status()).isEqualTo(200);
+
+        List<CloudEvent> events = http.events(LeadEventTopics.LEAD_EVENTS, leadId,
+                found -> found.stream().anyMatch(e -> e.getType().equals("com.calliyo.lead.status_changed")
+                        && http.data(e).get("leadVersion").asLong() == 3));
+        CloudEvent unassigned = events.stream().filter(e -> e.getType().equals("com.calliyo.lead.unassigned"))
+                .findFirst().orElseThrow(() -> new AssertionError("no lead.unassigned among " + events.stream()
+                        .map(CloudEvent::getType).toList()));
+        assertThat(unassigned.getDataSchema().toString()).endsWith("lead.unassigned/v1");
+        JsonNode data = http.data(unassigned);
+        assertThat(data.get("fromAgentId").asString()).isEqualTo(agent);
+        assertThat(data.get("reason").asString()).isEqualTo("STALE");
+        assertThat(data.get("actorId").asString()).isEqualTo("system:stale-leads");
+        assertThat(data.get("leadVersion").asLong()).isEqualTo(3);
+        assertThat(data.get("lead").get("assignedTo").isNull()).isTrue();
+        assertThat(data.get("lead").get("status").get("kind").asString()).isEqualTo("UNASSIGNED");
+    }
+
+    @Test
     void shouldRefuseRunNowWhileAnotherInstanceHoldsTheLease() {
         JobRuns.Lease lease = runs.take(company.id(), JobKind.TOP_UP, Instant.now(), Duration.ofMinutes(5))
                 .orElseThrow();

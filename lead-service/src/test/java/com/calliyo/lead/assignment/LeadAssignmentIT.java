@@ -211,4 +211,24 @@ class LeadAssignmentIT {
         assertThat(http.lead(company, a).get("status").get("name").asString()).isEqualTo("Assigned");
         assertThat(http.lead(company, b).get("assignedTo").asString()).isEqualTo(agent);
     }
+
+    @Test
+    void shouldNotCountALeadTheAgentAlreadyHoldsTowardsTheirCapAgain() {
+        String agent = http.addUser(company, "AGENT", 2);
+        String held = http.captureLead(company);
+        assertThat(assign(held, agent, company.adminToken()).status()).isEqualTo(200);
+        // back in Unassigned but still the agent's: bulk-assign moves it to Assigned, the agent holds it already
+        assertThat(http.send("PATCH", "/api/leads/" + held, "{\"status\":\"Unassigned\"}", company.adminToken())
+                .status()).isEqualTo(200);
+        String fresh = http.captureLead(company);
+
+        LeadServiceApi.Response bulk = http.send("POST", "/api/leads/bulk-assign", """
+                {"leadIds":["%s","%s"],"agentId":"%s"}""".formatted(held, fresh, agent),
+                http.token(company, "MANAGER"));
+
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        assertThat(bulk.json().get("assigned").asInt()).as(bulk.body()).isEqualTo(2);
+        assertThat(http.lead(company, held).get("status").get("name").asString()).isEqualTo("Assigned");
+        assertThat(http.lead(company, fresh).get("assignedTo").asString()).isEqualTo(agent);
+    }
 }

@@ -170,6 +170,32 @@ class ConfigurationIT {
     }
 
     @Test
+    void shouldForgetADeletedStatusSoTheSavedConfigurationCanBePutAgain() {
+        LeadServiceApi.Response added = http.api.send("POST", "/api/settings/statuses", "{\"name\":\"Hot\"}",
+                company.adminToken());
+        String hot = added.json().get("id").asString();
+        String notPicked = http.statusId(company, "Not Picked");
+        String saved = body(hot, "07:45", 10).replace("\"" + hot + "\"", "\"" + hot + "\",\"" + notPicked + "\"");
+        assertThat(http.send("PUT", PATH, saved, company.adminToken(), CONFIRMED).status()).isEqualTo(200);
+        assertThat(http.api.send("DELETE", "/api/settings/statuses/" + hot, null, company.adminToken()).status())
+                .isEqualTo(204);
+
+        JsonNode shown = http.api.send("GET", PATH, null, company.adminToken()).json();
+        LeadServiceApi.Response savedAgain = http.send("PUT", PATH, saved, company.adminToken(), CONFIRMED);
+        LeadServiceApi.Response shownAgain = http.send("PUT", PATH, shown.toString(), company.adminToken(),
+                CONFIRMED);
+
+        assertThat(shown.get("autoAssignment").get("statuses")).extracting(JsonNode::asString)
+                .containsExactly(notPicked);
+        assertThat(savedAgain.status()).as(savedAgain.body()).isEqualTo(200);
+        assertThat(savedAgain.json().get("autoAssignment").get("statuses")).extracting(JsonNode::asString)
+                .containsExactly(notPicked);
+        assertThat(shownAgain.status()).as(shownAgain.body()).isEqualTo(200);
+        assertThat(http.send("PUT", PATH, body("never-a-status", "07:45", 10), company.adminToken(), CONFIRMED)
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldNameTheInvalidFields() {
         String customer = http.statusId(company, "Customer");
 

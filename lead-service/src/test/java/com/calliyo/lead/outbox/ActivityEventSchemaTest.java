@@ -10,6 +10,7 @@ import com.calliyo.lead.lead.domain.Call;
 import com.calliyo.lead.lead.domain.CallStatus;
 import com.calliyo.lead.lead.domain.FollowUp;
 import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadChange;
 import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.NewLead;
 import com.calliyo.lead.lead.domain.Note;
@@ -63,6 +64,24 @@ class ActivityEventSchemaTest {
         JsonNode converted = json.readTree(entries.get(6).payload());
         assertThat(converted.get("timeline").findValuesAsString("type")).containsExactly("NOTE", "FOLLOW_UP", "CALL");
         assertThat(converted.get("timeline").get(1).get("resolvedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void shouldPublishAStaleLeadTakenBackAsAnUnassignmentThatMatchesItsSchema() {
+        Lead lead = Lead.capture("c1", new NewLead("Asha", null, "+919876543210", null, List.of(), null, null),
+                UNASSIGNED, "u1", T0).lead();
+        lead.assignTo("agent-1", FOLLOWUPS, "u1", T0);
+
+        List<OutboxEntry> entries = mapper.toOutbox(lead, lead.unassign(UNASSIGNED, LeadChange.Unassigned.STALE,
+                "system:stale-leads", T0), "system:stale-leads", T0);
+
+        assertThat(entries).extracting(OutboxEntry::type).containsExactly("com.calliyo.lead.unassigned",
+                "com.calliyo.lead.status_changed");
+        assertThat(validate(LeadEventType.UNASSIGNED, entries.get(0).payload())).isEmpty();
+        JsonNode unassigned = json.readTree(entries.get(0).payload());
+        assertThat(unassigned.get("fromAgentId").asString()).isEqualTo("agent-1");
+        assertThat(unassigned.get("reason").asString()).isEqualTo("STALE");
+        assertThat(unassigned.get("lead").get("assignedTo").isNull()).isTrue();
     }
 
     private static List<?> validate(LeadEventType type, String payload) {

@@ -72,6 +72,25 @@ class LeadEventsContractTest {
         assertThat(entry.getString("statusKind")).isEqualTo("CUSTOMER");
     }
 
+    @Test
+    void shouldTakeALeadOutOfItsAgentsViewWhenTheContractExampleOfLeadUnassignedArrives() throws IOException {
+        byte[] assigned = example("contracts/lead-events/LeadAssigned.v1.json");
+        byte[] unassigned = example("contracts/lead-events/LeadUnassigned.v1.json");
+        JsonNode expected = json.readTree(unassigned);
+        String leadId = expected.get("leadId").asString();
+        String agent = expected.get("fromAgentId").asString();
+
+        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.ASSIGNED.type(), assigned)));
+        Document before = mongo.getCollection("lead_directory").find(new Document("_id", leadId)).first();
+        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.UNASSIGNED.type(), unassigned)));
+        Document after = mongo.getCollection("lead_directory").find(new Document("_id", leadId)).first();
+
+        assertThat(before.getString("assignedTo")).isEqualTo(agent);
+        assertThat(after.getLong("version")).isEqualTo(expected.get("leadVersion").asLong());
+        assertThat(after.getString("assignedTo")).as("no agent sees the lead as theirs any more").isNull();
+        assertThat(after.getString("statusKind")).isEqualTo("UNASSIGNED");
+    }
+
     private static byte[] example(String resource) throws IOException {
         try (InputStream in = LeadEventsContractTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as("%s on the classpath (published by the lead-events jar)", resource).isNotNull();

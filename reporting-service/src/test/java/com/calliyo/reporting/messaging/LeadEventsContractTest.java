@@ -84,6 +84,25 @@ class LeadEventsContractTest {
         assertThat(fact.getDate("convertedAt").toInstant().toString()).isEqualTo(lead.get("convertedAt").asString());
     }
 
+    @Test
+    void shouldCountALeadForNoAgentOnceTheContractExampleOfLeadUnassignedArrives() throws IOException {
+        byte[] assigned = example("contracts/lead-events/LeadAssigned.v1.json");
+        byte[] unassigned = example("contracts/lead-events/LeadUnassigned.v1.json");
+        JsonNode expected = json.readTree(unassigned);
+        String leadId = expected.get("leadId").asString();
+
+        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.ASSIGNED.type(), assigned)));
+        Document before = mongo.getCollection("lead_facts").find(new Document("_id", leadId)).first();
+        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.UNASSIGNED.type(), unassigned)));
+        Document after = mongo.getCollection("lead_facts").find(new Document("_id", leadId)).first();
+
+        // the reports by agent credit a lead that is not a customer to its fact's assignedTo
+        assertThat(before.getString("assignedTo")).isEqualTo(expected.get("fromAgentId").asString());
+        assertThat(after.getLong("version")).isEqualTo(expected.get("leadVersion").asLong());
+        assertThat(after.getString("assignedTo")).isNull();
+        assertThat(after.getString("statusKind")).isEqualTo("UNASSIGNED");
+    }
+
     private static byte[] example(String resource) throws IOException {
         try (InputStream in = LeadEventsContractTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as("%s on the classpath (published by the lead-events jar)", resource).isNotNull();

@@ -12,11 +12,13 @@ import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.outbox.LeadEventMapper;
 import com.calliyo.lead.status.StatusCatalog;
+import com.calliyo.lead.tag.TagCatalog;
 import org.springframework.stereotype.Service;
 
 /**
- * Edits a lead and/or moves it to another status (which converts or un-converts it). Each attempt is one
- * compare-and-set on the lead's version; a concurrent change makes it reload and try again.
+ * Edits a lead's fields by the capture rules ({@link LeadEditRules}) and/or moves it to another status (which
+ * converts or un-converts it). Each attempt is one compare-and-set on the lead's version; a concurrent change makes it
+ * reload and try again.
  */
 @Service
 public class ChangeLead {
@@ -25,20 +27,34 @@ public class ChangeLead {
 
     private final Leads leads;
     private final StatusCatalog statuses;
+    private final TagCatalog tags;
     private final LeadEventMapper events;
     private final Clock clock;
 
-    ChangeLead(Leads leads, StatusCatalog statuses, LeadEventMapper events, Clock clock) {
+    ChangeLead(Leads leads, StatusCatalog statuses, TagCatalog tags, LeadEventMapper events, Clock clock) {
         this.leads = leads;
         this.statuses = statuses;
+        this.tags = tags;
         this.events = events;
         this.clock = clock;
     }
 
-    public Lead change(Caller caller, String leadId, LeadEdit edit, String statusIdOrName) {
+    /**
+     * @throws InvalidFieldException for a field that breaks the capture rules or may not be edited, or an unknown
+     *                               status
+     */
+    public Lead change(Caller caller, String leadId, LeadEditCommand command, String statusIdOrName) {
+        LeadEditRules.Checked checked = LeadEditRules.check(command);
+        if (!checked.isValid()) {
+            throw new InvalidFieldException(checked.violation().field(), checked.violation().message());
+        }
         LeadStatusRef target = statusIdOrName == null ? null
                 : statuses.find(caller.companyId(), statusIdOrName)
                         .orElseThrow(() -> new InvalidFieldException("status", "is not a status of this company"));
+        LeadEdit edit = checked.edit();
+        if (edit.tags() != null) {
+            edit = edit.withTags(tags.resolve(caller.companyId(), edit.tags())); // the company's spelling, as capture
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Lead lead = leads.find(caller.companyId(), leadId).filter(found -> LeadAccess.canSee(caller, found))
                     .orElseThrow(() -> new LeadNotFoundException(leadId));

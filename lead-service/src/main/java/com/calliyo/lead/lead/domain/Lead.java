@@ -228,15 +228,20 @@ public class Lead {
     }
 
     /**
-     * Takes the lead away from its agent and puts it back in {@code unassignedStatus}, as one change. The move is a
-     * status change; when the status does not move, the lost assignee is reported as an update of the lead.
+     * Takes the lead away from its agent and puts it back in {@code unassignedStatus}, as one change. The lost agent
+     * is an {@link LeadChange.Unassigned} (with {@code reason}); the move is also a status change, and when the status
+     * does not move the lost assignee is also reported as an update of the lead (what consumers read before the
+     * unassigned event existed).
      */
-    public List<LeadChange> unassign(LeadStatusRef unassignedStatus, String actor, Instant now) {
+    public List<LeadChange> unassign(LeadStatusRef unassignedStatus, String reason, String actor, Instant now) {
         if (isCustomer()) {
             throw new IllegalStateException("Lead " + id + " is a customer and cannot be unassigned");
         }
         List<LeadChange> changes = new ArrayList<>();
         boolean hadAgent = assignedTo != null;
+        if (hadAgent) {
+            changes.add(new LeadChange.Unassigned(assignedTo, reason));
+        }
         assignedTo = null;
         if (!status.id().equals(unassignedStatus.id())) {
             changes.addAll(moveTo(unassignedStatus, actor, now));
@@ -266,12 +271,17 @@ public class Lead {
             firstName = edit.firstName();
             changed = true;
         }
-        if (edit.lastName() != null && !edit.lastName().equals(lastName)) {
-            lastName = edit.lastName();
+        if (edit.lastName().changes(lastName)) {
+            lastName = edit.lastName().applyTo(lastName);
             changed = true;
         }
-        if (edit.email() != null && !edit.email().equals(email)) {
-            email = edit.email();
+        if (edit.email().changes(email)) {
+            email = edit.email().applyTo(email);
+            changed = true;
+        }
+        if (edit.tags() != null && !edit.tags().equals(tags)) {
+            tags.clear();
+            tags.addAll(edit.tags());
             changed = true;
         }
         return changed;

@@ -38,4 +38,14 @@ public sealed interface LeadChange {
     /** The lead got a new assignee; {@code from} is null when it had none. */
     record Assigned(String from, String to) implements LeadChange {
     }
+
+    /**
+     * The lead was taken away from agent {@code from} and has no assignee now; {@code reason} says why
+     * ({@link #STALE}).
+     */
+    record Unassigned(String from, String reason) implements LeadChange {
+
+        /** The stale-lead clean-up took the lead back. */
+        public static final String STALE = "STALE";
+    }
 }

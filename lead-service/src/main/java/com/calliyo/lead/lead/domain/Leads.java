@@ -50,7 +50,7 @@ public interface Leads {
     /** How many leads the agent holds: assigned to them and not customers. */
     long countHeld(String companyId, String agentId);
 
-    /** One page of the company's leads matching the filter, newest first. */
+    /** One page of the company's leads matching the filter, newest first, statuses named as in {@link #find}. */
     List<Lead> page(String companyId, LeadFilter filter, int page, int size);
 
     long count(String companyId, LeadFilter filter);

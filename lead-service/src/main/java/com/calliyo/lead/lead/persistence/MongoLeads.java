@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import com.calliyo.lead.lead.domain.LeadAssignmentView;
 import com.calliyo.lead.lead.domain.LeadFilter;
 import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.lead.domain.StatusKind;
@@ -249,8 +247,7 @@ class MongoLeads implements Leads {
         }
         // By _id alone ($in on the _id index); the company is checked on each document, as in find(). The pipeline
         // is read once for the whole batch, not once per lead.
-        Map<String, LeadStatusRef> pipeline = new HashMap<>();
-        statuses.pipeline(companyId).forEach(status -> pipeline.put(status.id(), status.toRef()));
+        Map<String, LeadStatusRef> pipeline = currentStatuses(companyId);
         leads().find(Filters.in("_id", List.copyOf(leadIds))).projection(Projections.exclude(PENDING_EVENTS))
                 .forEach(doc -> {
                     if (companyId.equals(doc.getString("companyId"))) {
@@ -311,12 +308,19 @@ class MongoLeads implements Leads {
 
     @Override
     public List<Lead> page(String companyId, LeadFilter filter, int page, int size) {
+        // Named as the pipeline names the status now, like find(): a rename rewrites no lead, so the stored name may
+        // be an old one. The pipeline is read once for the page.
+        Map<String, LeadStatusRef> current = currentStatuses(companyId);
         List<Lead> found = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(LeadQueries.matching(companyId, filter))
                 .projection(Projections.exclude(PENDING_EVENTS, CALLS, FOLLOW_UPS, NOTES))
                 .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
                 .skip(page * size).limit(size)
-                .forEach(doc -> found.add(mongo.getConverter().read(Lead.class, doc)));
+                .forEach(doc -> {
+                    Lead lead = mongo.getConverter().read(Lead.class, doc);
+                    lead.showStatusAs(current.get(lead.status().id()));
+                    found.add(lead);
+                });
         return found;
     }
 
@@ -342,8 +346,7 @@ class MongoLeads implements Leads {
     @Override
     public List<Lead> activeQueue(String companyId, String assignedTo) {
         // The pipeline is read once for the whole queue, so status names are current without a read per lead.
-        Map<String, LeadStatusRef> current = statuses.pipeline(companyId).stream()
-                .collect(Collectors.toMap(LeadStatus::id, LeadStatus::toRef));
+        Map<String, LeadStatusRef> current = currentStatuses(companyId);
         List<Lead> found = new ArrayList<>();
         leads().find(Filters.and(Filters.eq("companyId", companyId), Filters.eq("assignedTo", assignedTo),
                         Filters.ne("status.kind", StatusKind.CUSTOMER.name())))
@@ -354,6 +357,11 @@ class MongoLeads implements Leads {
                     found.add(lead);
                 });
         return found;
+    }
+
+    /** The company's statuses by id as the pipeline names them now: one read for a whole list of leads. */
+    private Map<String, LeadStatusRef> currentStatuses(String companyId) {
+        return statuses.pipeline(companyId).stream().collect(Collectors.toMap(LeadStatus::id, LeadStatus::toRef));
     }
 
     private Document toDocument(Lead lead, List<OutboxEntry> events) {

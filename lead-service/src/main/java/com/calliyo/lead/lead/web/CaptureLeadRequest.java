@@ -3,7 +3,6 @@ package com.calliyo.lead.lead.web;
 import java.util.List;
 
 import com.calliyo.lead.lead.application.CaptureLeadCommand;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -11,7 +10,7 @@ record CaptureLeadRequest(
         @NotBlank @Size(max = 100) String firstName,
         @Size(max = 100) String lastName,
         @NotBlank @Size(max = 40) String phone,
-        @Email @Size(max = 254) String email,
+        @EmailAddress String email,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 100) String status,
         @Size(max = 100) String source,

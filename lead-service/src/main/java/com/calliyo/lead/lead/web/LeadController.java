@@ -18,6 +18,7 @@ import com.calliyo.lead.lead.application.ChangeLead;
 import com.calliyo.lead.lead.application.LeadNotFoundException;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.Leads;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -100,8 +101,17 @@ class LeadController {
                 .orElseThrow(() -> new LeadNotFoundException(id));
     }
 
+    @Operation(summary = "Edit the lead's fields and/or move it to another status",
+            description = "Only the fields sent change; null or left out keeps a field. The rules are capture's: "
+                    + "values trimmed, email checked, names up to 100 characters, at most 50 tags of up to 50 "
+                    + "characters, de-duplicated case-insensitively and spelled as the company's existing tag. "
+                    + "\"\" clears lastName or email; tags [] removes every tag; firstName cannot be cleared. "
+                    + "source, campaign (the attribution reports group by) and phone are fixed at capture: sending "
+                    + "any of them is a 400 naming the field and changes nothing. status is a status id or name: "
+                    + "entering the Customer status converts, leaving it un-converts. 400 problem+json naming the "
+                    + "field for bad input")
     @PatchMapping("/{id}")
     LeadResponse change(@PathVariable String id, @Valid @RequestBody ChangeLeadRequest request) {
-        return LeadResponse.of(changeLead.change(callers.current(), id, request.toEdit(), request.status()));
+        return LeadResponse.of(changeLead.change(callers.current(), id, request.toCommand(), request.status()));
     }
 }

@@ -73,7 +73,7 @@ class LeadAssignmentTest {
 
         assertThatThrownBy(() -> lead.assignTo("agent-1", ASSIGNED, "u-admin", T1))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> lead.unassign(UNASSIGNED, "u-admin", T1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> lead.unassign(UNASSIGNED, LeadChange.Unassigned.STALE, "u-admin", T1)).isInstanceOf(IllegalStateException.class);
         assertThat(lead.version()).isEqualTo(1);
     }
 
@@ -82,9 +82,10 @@ class LeadAssignmentTest {
         Lead lead = lead(UNASSIGNED);
         lead.assignTo("agent-1", ASSIGNED, "u-admin", T1);
 
-        List<LeadChange> changes = lead.unassign(UNASSIGNED, "system:stale-leads", T1);
+        List<LeadChange> changes = lead.unassign(UNASSIGNED, LeadChange.Unassigned.STALE, "system:stale-leads", T1);
 
-        assertThat(changes).containsExactly(new LeadChange.StatusChanged(ASSIGNED, UNASSIGNED));
+        assertThat(changes).containsExactly(new LeadChange.Unassigned("agent-1", LeadChange.Unassigned.STALE),
+                new LeadChange.StatusChanged(ASSIGNED, UNASSIGNED));
         assertThat(lead.assignedTo()).isNull();
         assertThat(lead.version()).isEqualTo(3);
     }
@@ -94,7 +95,8 @@ class LeadAssignmentTest {
         Lead lead = lead(UNASSIGNED);
         lead.assignTo("agent-1", null, "u-admin", T1);
 
-        assertThat(lead.unassign(UNASSIGNED, "system:stale-leads", T1)).containsExactly(new LeadChange.Updated());
+        assertThat(lead.unassign(UNASSIGNED, LeadChange.Unassigned.STALE, "system:stale-leads", T1)).containsExactly(
+                new LeadChange.Unassigned("agent-1", LeadChange.Unassigned.STALE), new LeadChange.Updated());
         assertThat(lead.assignedTo()).isNull();
     }
 }

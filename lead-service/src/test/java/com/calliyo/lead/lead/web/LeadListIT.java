@@ -105,6 +105,23 @@ class LeadListIT {
     }
 
     @Test
+    void shouldListAStatusUnderTheNameThePipelineGivesItNow() {
+        assertThat(api.send("PATCH", "/api/leads/" + asha, "{\"status\":\"Interested\"}", company.adminToken())
+                .status()).isEqualTo(200);
+        String interested = api.send("GET", "/api/leads/" + asha, null, company.adminToken()).json()
+                .get("status").get("id").asString();
+        assertThat(api.send("PATCH", "/api/settings/statuses/" + interested, "{\"name\":\"Warm lead\"}",
+                company.adminToken()).status()).isEqualTo(200);
+
+        Response page = list("?status=" + interested);
+
+        assertThat(idsOf(page)).containsExactly(asha);
+        assertThat(page.json().get("items").get(0).get("status").get("name").asString()).isEqualTo("Warm lead");
+        assertThat(api.send("GET", "/api/leads/" + asha, null, company.adminToken()).json()
+                .get("status").get("name").asString()).isEqualTo("Warm lead");
+    }
+
+    @Test
     void shouldNeverListAnotherCompanysLeads() {
         LeadServiceApi.Company other = api.signUpCompany();
 
