@@ -23,7 +23,7 @@ final class Scenario {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String companyId = created.json().get("companyId").asString();
         return new SignedIn(companyId, created.json().get("adminUserId").asString(),
-                anonymous.as(login(anonymous, companyId, email)));
+                anonymous.as(login(anonymous, companyId, email)), email);
     }
 
     static String login(Gateway anonymous, String companyId, String email) {
@@ -37,7 +37,7 @@ final class Scenario {
         return login.json().get("accessToken").asString();
     }
 
-    record SignedIn(String companyId, String userId, Gateway gateway) {
+    record SignedIn(String companyId, String userId, Gateway gateway, String email) {
     }
 
     static String captureLead(Gateway gateway, String campaign) {

@@ -59,6 +59,10 @@ record Tenant(String companyId, Gateway admin, Gateway manager, Gateway agent, M
         ids.put("managerId", managerUser.id());
         ids.put("adminId", signedIn.userId());
         ids.put("companyId", signedIn.companyId());
+        // For a fresh sign-in of the same person (a request that ends its own session must not end the caller's).
+        ids.put("ADMIN.email", signedIn.email());
+        ids.put("MANAGER.email", managerUser.email());
+        ids.put("AGENT.email", agentUser.email());
         return new Tenant(signedIn.companyId(), admin, manager, agent, Map.copyOf(ids), customerLeadId,
                 orderCreated);
     }

@@ -218,7 +218,8 @@ class OrderService {
                     from == PaymentStatus.PARTIALLY_PAID ? order.amountPaid() : null);
         }
         noAmountPaid(amountPaid, to);
-        return to == PaymentStatus.PAID ? order.tax().total() : order.amountPaid();
+        // Boxed on purpose: a new PENDING order has no amountPaid, and a primitive branch would unbox the other.
+        return to == PaymentStatus.PAID ? Long.valueOf(order.tax().total()) : order.amountPaid();
     }
 
     private static long partial(BigDecimal amountPaid, long total, Long before) {

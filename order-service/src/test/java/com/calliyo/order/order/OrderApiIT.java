@@ -264,6 +264,10 @@ class OrderApiIT {
                 {"leadId":"%s","plan":"P","amount":1000,"paymentStatus":"PENDING","gst":{"rate":18}}"""
                 .formatted(lead.leadId())).get("id").asString();
         String path = "/api/orders/" + orderId;
+        // The same status again changes nothing (a new order has no amount paid: this was a 500).
+        OrderTestClient.Answer unchanged = api.patch(path, admin, "{\"paymentStatus\":\"PENDING\"}");
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.json().get("version").asLong()).isEqualTo(1);
 
         JsonNode partial = api.patch(path, admin, "{\"paymentStatus\":\"PARTIALLY_PAID\",\"amountPaid\":500}").json();
         assertThat(partial.get("amountPaid").asString()).isEqualTo("500.00");
