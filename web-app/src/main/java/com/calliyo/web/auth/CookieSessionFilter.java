@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CookieSessionFilter extends OncePerRequestFilter {
 
     /** Assets are requested in parallel with the page: they need no session and must not race to refresh it. */
-    private static final List<String> SESSIONLESS = List.of("/webjars/", "/css/", "/js/", "/actuator/", "/favicon");
+    private static final List<String> SESSIONLESS = List.of("/assets/", "/css/", "/js/", "/actuator/", "/favicon");
 
     private final SessionCookies cookies;
     private final TokenRefresher refresher;

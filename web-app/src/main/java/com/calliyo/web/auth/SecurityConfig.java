@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -29,15 +30,25 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The CSRF token's cookie; HttpOnly too: pages read the token from their own meta tag, not from the cookie. */
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, SessionCookies cookies, TokenRefresher refresher, JwtDecoder decoder,
-                              WebAppProperties properties) throws Exception {
+    CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return csrfTokens;
+    }
+
+    @Bean
+    SecurityFilterChain pages(HttpSecurity http, SessionCookies cookies, TokenRefresher refresher, JwtDecoder decoder,
+                              WebAppProperties properties, CookieCsrfTokenRepository csrfTokens) throws Exception {
         return http
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // The user is rebuilt from the cookies on every request, which Spring Security would take
+                        // for a fresh sign-in and rotate the token each time, breaking the forms already on the page.
+                        // The token is rotated at the real sign-in instead (SignInController, SignUpController).
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -48,7 +59,7 @@ class SecurityConfig {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/sign-in", "/sign-up", "/denied", "/error").permitAll()
-                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/assets/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/settings/**", "/settings").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -57,6 +68,7 @@ class SecurityConfig {
                                 SignInRedirect.send(request, response))
                         .accessDeniedHandler((request, response, denied) -> {
                             request.setAttribute(DeniedController.CSRF, denied instanceof CsrfException);
+                            response.setStatus(403);
                             request.getRequestDispatcher("/denied").forward(request, response);
                         }))
                 .build();

@@ -4,6 +4,7 @@ import com.calliyo.web.api.ApiException;
 import com.calliyo.web.shared.FormProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,12 @@ class SignInController {
 
     private final AuthApi auth;
     private final SessionCookies cookies;
+    private final CsrfTokenRepository csrfTokens;
 
-    SignInController(AuthApi auth, SessionCookies cookies) {
+    SignInController(AuthApi auth, SessionCookies cookies, CsrfTokenRepository csrfTokens) {
         this.auth = auth;
         this.cookies = cookies;
+        this.csrfTokens = csrfTokens;
     }
 
     record SignInForm(String email, String password, String companyId, String next) {
@@ -35,6 +38,8 @@ class SignInController {
         try {
             Tokens tokens = auth.login(form.companyId(), trim(form.email()), form.password());
             cookies.write(request, response, tokens);
+            // A new CSRF token with the new session (the signed-out page's token must not outlive it).
+            csrfTokens.saveToken(null, request, response);
             String next = SignInRedirect.safe(form.next());
             Viewer viewer = new Viewer(tokens.user().id(), tokens.user().name(), tokens.user().role(),
                     tokens.user().companyId());

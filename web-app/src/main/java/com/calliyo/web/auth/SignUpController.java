@@ -8,6 +8,7 @@ import com.calliyo.web.api.ApiException;
 import com.calliyo.web.shared.FormProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +24,12 @@ class SignUpController {
 
     private final AuthApi auth;
     private final SessionCookies cookies;
+    private final CsrfTokenRepository csrfTokens;
 
-    SignUpController(AuthApi auth, SessionCookies cookies) {
+    SignUpController(AuthApi auth, SessionCookies cookies, CsrfTokenRepository csrfTokens) {
         this.auth = auth;
         this.cookies = cookies;
+        this.csrfTokens = csrfTokens;
     }
 
     record SignUpForm(String companyName, String timezone, String adminName, String adminEmail,
@@ -54,6 +57,8 @@ class SignUpController {
             Tokens tokens = auth.login(String.valueOf(created.get("companyId")), company.get("adminEmail"),
                     form.adminPassword());
             cookies.write(request, response, tokens);
+            // A new CSRF token with the new session (the signed-out page's token must not outlive it).
+            csrfTokens.saveToken(null, request, response);
             return "redirect:/dashboard";
         } catch (ApiException e) {
             model.addAttribute("form", new SignUpForm(form.companyName(), form.timezone(), form.adminName(),

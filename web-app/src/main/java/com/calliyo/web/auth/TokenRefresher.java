@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ public class TokenRefresher {
     private final Map<String, CompletableFuture<Optional<Tokens>>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Recent> recent = new ConcurrentHashMap<>();
 
+    @Autowired
     TokenRefresher(AuthApi auth) {
         this(auth, Clock.systemUTC());
     }
