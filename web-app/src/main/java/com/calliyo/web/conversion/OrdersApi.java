@@ -29,7 +29,7 @@ public class OrdersApi {
         order.put("leadId", leadId);
         order.put("plan", form.plan());
         order.put("amount", form.amount() == null ? null : form.amount().trim());
-        order.put("amountIncludesTax", form.amountIncludesTax());
+        order.put("amountIncludesTax", form.includesTax());
         order.put("paymentStatus", form.paymentStatus());
         if (form.gstRate() != null && !form.gstRate().isBlank()) {
             order.put("gst", Map.of("rate", form.gstRate()));
