@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       form typed for minutes is not sent with a token that dies on the way
  * @param connectTimeout how long to wait for the gateway to accept a connection
  * @param readTimeout    how long to wait for an answer; a little above the gateway's own 10 s time limit
+ * @param tokenIssuer    the {@code iss} the access tokens must carry, as the gateway checks it
  */
 @ConfigurationProperties("web")
 public record WebAppProperties(
         @DefaultValue("http://localhost:8080") URI gatewayUrl,
         @DefaultValue("60s") Duration refreshBefore,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("15s") Duration readTimeout) {
+        @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("calliyo") String tokenIssuer) {
 }

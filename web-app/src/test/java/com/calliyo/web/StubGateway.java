@@ -99,8 +99,12 @@ public final class StubGateway {
 
     /** An access token like lead-service's, signed with this stub's key. */
     public String accessToken(String userId, String role, Instant expiresAt) {
+        return accessToken(userId, role, expiresAt, "calliyo");
+    }
+
+    public String accessToken(String userId, String role, Instant expiresAt, String issuer) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId).issuer("calliyo")
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId).issuer(issuer)
                     .claim("role", role).claim("companyId", "company-1").claim("sid", "session-1")
                     .issueTime(Date.from(expiresAt.minusSeconds(900))).expirationTime(Date.from(expiresAt)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),

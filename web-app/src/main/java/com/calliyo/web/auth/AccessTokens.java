@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +26,12 @@ public class AccessTokens {
 
     @Bean
     JwtDecoder accessTokenDecoder(WebAppProperties properties) {
-        return NimbusJwtDecoder.withJwkSetUri(properties.gatewayUrl() + "/.well-known/jwks.json")
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSetUri(properties.gatewayUrl() + "/.well-known/jwks.json")
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.tokenIssuer()));
+        return decoder;
     }
 
     /**

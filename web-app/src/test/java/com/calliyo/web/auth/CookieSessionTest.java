@@ -189,6 +189,14 @@ class CookieSessionTest {
     }
 
     @Test
+    void shouldNotTrustATokenOfAnotherIssuer() throws Exception {
+        String foreign = GATEWAY.accessToken("user-1", "ADMIN", Instant.now().plusSeconds(900), "someone-else");
+
+        mvc.perform(get("/settings").cookie(session(foreign, null)))
+                .andExpect(redirectedUrl("/sign-in?next=%2Fsettings"));
+    }
+
+    @Test
     void shouldRefuseSettingsToAnAgentSayingWhatTheRoleCannotDo() throws Exception {
         String agent = GATEWAY.accessToken("user-2", "AGENT", Instant.now().plusSeconds(900));
 
