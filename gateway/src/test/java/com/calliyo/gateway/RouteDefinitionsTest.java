@@ -46,7 +46,7 @@ class RouteDefinitionsTest {
                 .doesNotHaveDuplicates()
                 .containsExactly("lead-imports", "lead-service", "customer-service", "order-service",
                         "reporting-service", "lead-service-docs", "customer-service-docs", "order-service-docs",
-                        "reporting-service-docs");
+                        "reporting-service-docs", "web-app");
     }
 
     @Test
@@ -93,7 +93,8 @@ class RouteDefinitionsTest {
     void shouldTakeServiceUrlsFromTheEnvironmentWithLocalhostDefaults() {
         assertThat(serviceRoutes).extracting(RouteDefinition::getUri).containsExactly(
                 URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
-                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"));
+                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"),
+                URI.create("http://localhost:8085"));
 
         environment.getPropertySources().addFirst(
                 new MapPropertySource("env", Map.of("ORDER_SERVICE_URL", "http://order-service:8083")));

@@ -10,7 +10,7 @@ final class CommandLine {
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar local-stack/target/local-stack.jar [options]   (or scripts/run-local.sh [options])",
             "",
-            "Starts a Kafka broker (KRaft, own JVM), a MongoDB-wire server and the five Calliyo services,",
+            "Starts a Kafka broker (KRaft, own JVM), a MongoDB-wire server and the six Calliyo services,",
             "waits until all are healthy and runs until Ctrl-C.",
             "",
             "  --in-memory           keep nothing: Kafka and logs in a temporary directory, MongoDB in memory",

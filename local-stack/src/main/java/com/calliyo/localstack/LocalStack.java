@@ -3,7 +3,7 @@ package com.calliyo.localstack;
 import java.nio.file.Path;
 
 /**
- * The one-command local run: a real Kafka broker (KRaft, its own JVM), a MongoDB-wire server in this JVM and the five
+ * The one-command local run: a real Kafka broker (KRaft, its own JVM), a MongoDB-wire server in this JVM and the six
  * services as child JVMs, started in that order and stopped in reverse on Ctrl-C. {@link #start(LocalStackConfig)}
  * does the same for tests that want the whole suite.
  */
@@ -65,7 +65,7 @@ public final class LocalStack {
     private static void printSummary(RunningStack stack) {
         StringBuilder summary = new StringBuilder(System.lineSeparator());
         summary.append(String.format("Calliyo is up (%s).%n", Console.seconds(stack.startupTime().toNanos())));
-        summary.append(String.format("  %-18s %s%n", "gateway (API)", stack.gatewayUrl()));
+        summary.append(String.format("  %-18s %s%n", "gateway (app, API)", stack.gatewayUrl()));
         for (ServiceModule module : ServiceModule.values()) {
             if (module != ServiceModule.GATEWAY) {
                 summary.append(String.format("  %-18s %s%n", module.moduleName(), stack.serviceUrl(module)));

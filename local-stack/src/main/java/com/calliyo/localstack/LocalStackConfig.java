@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Where the local stack finds the built services, where it keeps its data, and the ports it listens on.
  * {@link #builder()} starts from the defaults: the current directory as repository root, {@code <repoRoot>/data},
- * Kafka 9092 (controller 9093), MongoDB 27017, gateway 8080 and the services 8081 to 8084.
+ * Kafka 9092 (controller 9093), MongoDB 27017, gateway 8080, the services 8081 to 8084 and the web client 8085.
  *
  * @param dataDir        where Kafka's log, the MongoDB H2 file and the service logs live; unused when {@code inMemory}
  * @param inMemory       keep nothing: Kafka and the logs go to a temporary directory, MongoDB to memory
@@ -29,6 +29,7 @@ public record LocalStackConfig(
         int customerServicePort,
         int orderServicePort,
         int reportingServicePort,
+        int webAppPort,
         Duration startupTimeout,
         int parallelStarts) {
 
@@ -48,7 +49,7 @@ public record LocalStackConfig(
             throw new IllegalArgumentException("parallelStarts must be at least 1, not " + parallelStarts);
         }
         List<PortUse> ports = ports(kafkaPort, kafkaControllerPort, mongoPort,
-                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort);
+                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort, webAppPort);
         Set<Integer> seen = new HashSet<>();
         for (PortUse use : ports) {
             if (use.port() < 1 || use.port() > 65535) {
@@ -84,13 +85,14 @@ public record LocalStackConfig(
         return new LocalStackConfig(repoRoot, dataDir, inMemory,
                 kafkaPort + offset, kafkaControllerPort + offset, mongoPort + offset,
                 gatewayPort + offset, leadServicePort + offset, customerServicePort + offset,
-                orderServicePort + offset, reportingServicePort + offset, startupTimeout, parallelStarts);
+                orderServicePort + offset, reportingServicePort + offset, webAppPort + offset, startupTimeout,
+                parallelStarts);
     }
 
     /** Every port the stack listens on, with its role; the services in start order after the infrastructure. */
     public List<PortUse> ports() {
         return ports(kafkaPort, kafkaControllerPort, mongoPort,
-                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort);
+                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort, webAppPort);
     }
 
     public int servicePort(ServiceModule module) {
@@ -100,6 +102,7 @@ public record LocalStackConfig(
             case CUSTOMER_SERVICE -> customerServicePort;
             case ORDER_SERVICE -> orderServicePort;
             case REPORTING_SERVICE -> reportingServicePort;
+            case WEB_APP -> webAppPort;
         };
     }
 
@@ -120,7 +123,8 @@ public record LocalStackConfig(
     }
 
     private static List<PortUse> ports(int kafka, int controller, int mongo,
-                                       int gateway, int lead, int customer, int order, int reporting) {
+                                       int gateway, int lead, int customer, int order, int reporting,
+                                       int webApp) {
         List<PortUse> ports = new ArrayList<>();
         ports.add(new PortUse(kafka, "Kafka broker"));
         ports.add(new PortUse(controller, "Kafka controller"));
@@ -129,6 +133,7 @@ public record LocalStackConfig(
         ports.add(new PortUse(customer, ServiceModule.CUSTOMER_SERVICE.moduleName()));
         ports.add(new PortUse(order, ServiceModule.ORDER_SERVICE.moduleName()));
         ports.add(new PortUse(reporting, ServiceModule.REPORTING_SERVICE.moduleName()));
+        ports.add(new PortUse(webApp, ServiceModule.WEB_APP.moduleName()));
         ports.add(new PortUse(gateway, ServiceModule.GATEWAY.moduleName()));
         return List.copyOf(ports);
     }
@@ -147,6 +152,7 @@ public record LocalStackConfig(
         private int customerServicePort = 8082;
         private int orderServicePort = 8083;
         private int reportingServicePort = 8084;
+        private int webAppPort = 8085;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int parallelStarts = DEFAULT_PARALLEL_STARTS;
 
@@ -165,6 +171,7 @@ public record LocalStackConfig(
             customerServicePort = config.customerServicePort;
             orderServicePort = config.orderServicePort;
             reportingServicePort = config.reportingServicePort;
+            webAppPort = config.webAppPort;
             startupTimeout = config.startupTimeout;
             parallelStarts = config.parallelStarts;
         }
@@ -206,6 +213,7 @@ public record LocalStackConfig(
                 case CUSTOMER_SERVICE -> customerServicePort = port;
                 case ORDER_SERVICE -> orderServicePort = port;
                 case REPORTING_SERVICE -> reportingServicePort = port;
+                case WEB_APP -> webAppPort = port;
             }
             return this;
         }
@@ -225,7 +233,7 @@ public record LocalStackConfig(
             Path data = dataDir != null ? dataDir : root.resolve("data");
             return new LocalStackConfig(root, data, inMemory, kafkaPort, kafkaControllerPort, mongoPort,
                     gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort,
-                    startupTimeout, parallelStarts);
+                    webAppPort, startupTimeout, parallelStarts);
         }
     }
 }

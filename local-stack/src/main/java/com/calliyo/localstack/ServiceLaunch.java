@@ -41,7 +41,9 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             }
         });
         env.put("SERVER_PORT", Integer.toString(config.servicePort(module)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        if (module != ServiceModule.WEB_APP) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        }
         module.database().ifPresent(database -> env.put("MONGODB_URI", config.mongoUri(database)));
         if (verifiesLeadServiceTokens(module)) {
             env.put("LEAD_SERVICE_URL", config.serviceUrl(ServiceModule.LEAD_SERVICE));
@@ -51,6 +53,11 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             env.put("CUSTOMER_SERVICE_URL", config.serviceUrl(ServiceModule.CUSTOMER_SERVICE));
             env.put("ORDER_SERVICE_URL", config.serviceUrl(ServiceModule.ORDER_SERVICE));
             env.put("REPORTING_SERVICE_URL", config.serviceUrl(ServiceModule.REPORTING_SERVICE));
+            env.put("WEB_APP_URL", config.serviceUrl(ServiceModule.WEB_APP));
+        }
+        if (module == ServiceModule.WEB_APP) {
+            // The web client reaches the suite only through the gateway's public API.
+            env.put("GATEWAY_URL", config.serviceUrl(ServiceModule.GATEWAY));
         }
         return env;
     }

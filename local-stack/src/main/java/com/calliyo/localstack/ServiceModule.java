@@ -3,13 +3,17 @@ package com.calliyo.localstack;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The five services the stack runs, in start order (the gateway last). */
+/**
+ * The six services the stack runs, in start order: the API services, then the web client (it needs only the gateway
+ * at request time), then the gateway, which fronts them all.
+ */
 public enum ServiceModule {
 
     LEAD_SERVICE("lead-service", "leads"),
     CUSTOMER_SERVICE("customer-service", "customers"),
     ORDER_SERVICE("order-service", "orders"),
     REPORTING_SERVICE("reporting-service", "reporting"),
+    WEB_APP("web-app", null),
     GATEWAY("gateway", null);
 
     private final String moduleName;
@@ -25,7 +29,7 @@ public enum ServiceModule {
         return moduleName;
     }
 
-    /** The service's own MongoDB database; empty for the gateway, which stores nothing. */
+    /** The service's own MongoDB database; empty for the gateway and the web client, which store nothing. */
     public Optional<String> database() {
         return Optional.ofNullable(database);
     }

@@ -24,9 +24,9 @@ final class FreePorts {
         return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A configuration whose eight ports are all free at the moment. */
+    /** A configuration whose nine ports are all free at the moment. */
     static LocalStackConfig.Builder config() {
-        int[] ports = take(8);
+        int[] ports = take(9);
         return LocalStackConfig.builder()
                 .kafkaPort(ports[0])
                 .kafkaControllerPort(ports[1])
@@ -35,6 +35,7 @@ final class FreePorts {
                 .servicePort(ServiceModule.LEAD_SERVICE, ports[4])
                 .servicePort(ServiceModule.CUSTOMER_SERVICE, ports[5])
                 .servicePort(ServiceModule.ORDER_SERVICE, ports[6])
-                .servicePort(ServiceModule.REPORTING_SERVICE, ports[7]);
+                .servicePort(ServiceModule.REPORTING_SERVICE, ports[7])
+                .servicePort(ServiceModule.WEB_APP, ports[8]);
     }
 }

@@ -23,6 +23,7 @@ class LocalStackConfigTest {
                 tuple(8082, "customer-service"),
                 tuple(8083, "order-service"),
                 tuple(8084, "reporting-service"),
+                tuple(8085, "web-app"),
                 tuple(8080, "gateway"));
         assertThat(config.dataDir()).isEqualTo(Path.of("/repo/data"));
         assertThat(config.inMemory()).isFalse();
@@ -45,6 +46,7 @@ class LocalStackConfigTest {
         assertThat(config.orderServicePort()).isEqualTo(8183);
         assertThat(config.reportingServicePort()).isEqualTo(8184);
         assertThat(config.servicePort(ServiceModule.REPORTING_SERVICE)).isEqualTo(8184);
+        assertThat(config.servicePort(ServiceModule.WEB_APP)).isEqualTo(8185);
     }
 
     @Test

@@ -39,8 +39,8 @@ class LocalStackTest {
         LocalStackException e = catchThrowableOfType(LocalStackException.class, () -> LocalStack.start(config));
 
         assertThat(e.getMessage())
-                .contains("customer-service/target/customer-service.jar", "gateway/target/gateway.jar")
+                .contains("customer-service/target/customer-service.jar", "web-app/target/web-app.jar", "gateway/target/gateway.jar")
                 .doesNotContain("lead-service/target")
-                .contains("./mvnw -B -DskipTests -pl customer-service,order-service,reporting-service,gateway -am package");
+                .contains("./mvnw -B -DskipTests -pl customer-service,order-service,reporting-service,web-app,gateway -am package");
     }
 }

@@ -55,7 +55,17 @@ class ServiceLaunchTest {
                 .containsEntry("LEAD_SERVICE_URL", "http://127.0.0.1:8091")
                 .containsEntry("CUSTOMER_SERVICE_URL", "http://127.0.0.1:8092")
                 .containsEntry("ORDER_SERVICE_URL", "http://127.0.0.1:8093")
-                .containsEntry("REPORTING_SERVICE_URL", "http://127.0.0.1:8094");
+                .containsEntry("REPORTING_SERVICE_URL", "http://127.0.0.1:8094")
+                .containsEntry("WEB_APP_URL", "http://127.0.0.1:8095");
+    }
+
+    @Test
+    void shouldPointTheWebAppAtTheGatewayOnlyWithoutKafkaOrDatabase() {
+        Map<String, String> env = ServiceLaunch.environment(ServiceModule.WEB_APP, config, Map.of());
+
+        assertThat(env).containsOnlyKeys("SERVER_PORT", "GATEWAY_URL")
+                .containsEntry("SERVER_PORT", "8095")
+                .containsEntry("GATEWAY_URL", "http://127.0.0.1:8090");
     }
 
     @Test

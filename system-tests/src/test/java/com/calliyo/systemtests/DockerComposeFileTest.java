@@ -27,7 +27,7 @@ class DockerComposeFileTest {
 
     static final Path ROOT = RepoRoot.find();
     static final List<String> SERVICES = List.of("lead-service", "customer-service", "order-service",
-            "reporting-service", "gateway");
+            "reporting-service", "web-app", "gateway");
     static final List<String> DATA_SERVICES = List.of("lead-service", "customer-service", "order-service",
             "reporting-service");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
@@ -37,7 +37,7 @@ class DockerComposeFileTest {
     @Test
     void shouldDeclareKafkaMongoAndEveryServiceWithAHealthcheck() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "mongo", "lead-service",
-                "customer-service", "order-service", "reporting-service", "gateway");
+                "customer-service", "order-service", "reporting-service", "web-app", "gateway");
         services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck"))
                 .as("healthcheck of %s", name).isNotNull());
     }
@@ -53,7 +53,8 @@ class DockerComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service", "gateway"})
+    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service", "web-app",
+            "gateway"})
     void shouldMatchTheServicesOwnConfiguration(String service) throws IOException {
         Map<String, Object> definition = map(services().get(service));
         Map<String, Object> env = env(service);
@@ -99,6 +100,21 @@ class DockerComposeFileTest {
             assertThat(String.valueOf(uri.getPort())).isEqualTo(env(service).get("SERVER_PORT"));
             assertThat(dependsOn("gateway")).containsEntry(service, "service_healthy");
         }
+    }
+
+    @Test
+    void shouldRoutePagesToTheWebAppWhichReachesTheSuiteOnlyThroughTheGateway() {
+        URI webApp = URI.create(String.valueOf(env("gateway").get("WEB_APP_URL")));
+        assertThat(webApp.getHost()).isEqualTo("web-app");
+        assertThat(String.valueOf(webApp.getPort())).isEqualTo(env("web-app").get("SERVER_PORT"));
+        assertThat(dependsOn("gateway")).containsEntry("web-app", "service_healthy");
+
+        URI gateway = URI.create(String.valueOf(env("web-app").get("GATEWAY_URL")));
+        assertThat(gateway.getHost()).isEqualTo("gateway");
+        assertThat(String.valueOf(gateway.getPort())).isEqualTo(env("gateway").get("SERVER_PORT"));
+        // The gateway waits for the web client, so the web client must not wait for the gateway.
+        assertThat(dependsOn("web-app")).doesNotContainKey("gateway");
+        assertThat(env("web-app")).doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
     }
 
     @ParameterizedTest

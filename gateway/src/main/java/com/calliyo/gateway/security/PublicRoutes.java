@@ -6,10 +6,18 @@ import org.springframework.security.web.server.util.matcher.PathPatternParserSer
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
- * What anyone may call without an access token: exactly the routes the API contract marks public, plus health and
- * the API docs. Everything else needs a valid token before it is routed.
+ * What anyone may call without an access token: exactly the routes the API contract marks public, plus health, the
+ * API docs and the web client's pages. Everything else needs a valid token before it is routed.
  */
 final class PublicRoutes {
+
+    /**
+     * The web client's paths (any method), as the {@code web-app} route in application.yml matches them: the root
+     * and every path whose first segment is not one the gateway or the API owns. Browsers send no bearer token for
+     * pages; web-app checks its own session cookies and, on every state-changing request, its CSRF token.
+     */
+    static final String WEB_APP_PAGES =
+            "/{first:(?!(?:api|\\.well-known|actuator|v3|swagger-ui|swagger-ui\\.html|webjars|fallback)$).+}/**";
 
     static final ServerWebExchangeMatcher MATCHER = new OrServerWebExchangeMatcher(
             route(HttpMethod.POST, "/api/companies"),
@@ -27,7 +35,9 @@ final class PublicRoutes {
             route(HttpMethod.GET, "/swagger-ui/**"),
             route(HttpMethod.GET, "/webjars/swagger-ui/**"),
             route(HttpMethod.GET, "/v3/api-docs"),
-            route(HttpMethod.GET, "/v3/api-docs/**"));
+            route(HttpMethod.GET, "/v3/api-docs/**"),
+            new PathPatternParserServerWebExchangeMatcher("/"),
+            new PathPatternParserServerWebExchangeMatcher(WEB_APP_PAGES));
 
     private PublicRoutes() {
     }
