@@ -1,23 +1,27 @@
 package com.calliyo.web.auth;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
+import com.calliyo.tokencheck.TokenCheckProperties;
+import com.calliyo.tokencheck.TokenDecoders;
+import com.calliyo.tokencheck.revocation.RevokedAccess;
 import com.calliyo.web.WebAppProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The access token in the cookie is verified like the gateway does (RS256 against the key set the gateway
- * publishes), so a forged cookie cannot open an admin's page here; the API checks every call again anyway.
+ * The access token in the cookie is verified by token-check, as the gateway and every service do (RS256 against the
+ * key set the gateway publishes, issuer, expiry, the suite's claims), so a forged cookie cannot open an admin's page
+ * here. web-app follows no revocation feed: every API call it makes is checked again, revocations included, and a
+ * refused call ends the page's session.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessTokens {
@@ -26,12 +30,9 @@ public class AccessTokens {
 
     @Bean
     JwtDecoder accessTokenDecoder(WebAppProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withJwkSetUri(properties.gatewayUrl() + "/.well-known/jwks.json")
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.tokenIssuer()));
-        return decoder;
+        TokenCheckProperties tokens = new TokenCheckProperties(
+                URI.create(properties.gatewayUrl() + "/.well-known/jwks.json"), properties.tokenIssuer(), null, null);
+        return TokenDecoders.servlet(tokens, new RevokedAccess(tokens.revocation().lookback(), Clock.systemUTC()));
     }
 
     /**
