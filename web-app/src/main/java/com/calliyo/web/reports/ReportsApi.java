@@ -4,11 +4,14 @@ import java.time.LocalDate;
 
 import com.calliyo.web.api.GatewayApi;
 import com.calliyo.web.shared.Times;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 /** reporting-service's reports; dates are local dates in the company's timezone, as the API takes them. */
 @Component
 public class ReportsApi {
+
+    private static final ParameterizedTypeReference<Report> REPORT = new ParameterizedTypeReference<>() { };
 
     private final GatewayApi api;
     private final Times times;
@@ -19,19 +22,23 @@ public class ReportsApi {
     }
 
     public Report report(String name, String groupBy, LocalDate from, LocalDate to) {
+        return read(name, groupBy, new ReportPeriod(ReportPeriod.Preset.CUSTOM, from, to), Basis.CONVERSION);
+    }
+
+    public Report read(String name, String groupBy, ReportPeriod period, Basis basis) {
         return api.get(uri -> {
             uri.path("/api/reports/" + name);
             if (groupBy != null) {
                 uri.queryParam("groupBy", groupBy);
             }
-            if (from != null) {
-                uri.queryParam("from", from);
+            if (period.from() != null) {
+                uri.queryParam("from", period.from());
             }
-            if (to != null) {
-                uri.queryParam("to", to);
+            if (period.to() != null) {
+                uri.queryParam("to", period.to());
             }
-            return uri.build();
-        }, new org.springframework.core.ParameterizedTypeReference<Report>() { });
+            return uri.queryParam("basis", basis.param()).build();
+        }, REPORT);
     }
 
     /** Today in the company's timezone (a day's figures start at the company's midnight, not the server's). */

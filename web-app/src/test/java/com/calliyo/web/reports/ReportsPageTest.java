@@ -1,6 +1,8 @@
 package com.calliyo.web.reports;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import com.calliyo.web.StubGateway;
 import com.calliyo.web.StubGateway.Answer;
@@ -38,7 +40,7 @@ class ReportsPageTest {
                 {"rows":[{"key":null,"label":"Unassigned","leads":3,"conversions":1,"conversionRate":0.3333,
                   "orders":1,"revenue":"10000.00","collected":"0.00","tax":"1800.00"}],
                  "total":{"key":"total","label":"All leads","leads":3,"conversions":1,"conversionRate":0.3333}}""";
-        for (String name : new String[] {"conversions", "funnel", "revenue", "time-to-convert"}) {
+        for (String name : new String[] {"conversions", "funnel", "revenue", "time-to-convert", "calls"}) {
             GATEWAY.answer("GET /api/reports/" + name, new Answer(200, report));
         }
         Cookie access = new Cookie("calliyo_access",
@@ -51,5 +53,67 @@ class ReportsPageTest {
                 "<td>10000.00</td>", "<th scope=\"row\">All leads</th>");
         assertThat(GATEWAY.received("GET /api/reports/revenue")).singleElement()
                 .satisfies(r -> assertThat(r.path()).contains("groupBy=agent", "from=2026-12-01", "to=2026-12-07"));
+    }
+
+    @Test
+    void shouldReadAPresetInCompanyTimeWithTheBasisAndGroupingAskedFor() throws Exception {
+        answerEveryReport();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Kolkata"));
+
+        String page = mvc.perform(get("/reports?preset=last-7-days&basis=cohort&by=campaign").cookie(access()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(GATEWAY.received("GET /api/reports/conversions")).last().satisfies(r -> assertThat(r.path())
+                .contains("groupBy=campaign", "basis=cohort", "from=" + today.minusDays(6), "to=" + today));
+        assertThat(GATEWAY.received("GET /api/reports/calls")).last()
+                .satisfies(r -> assertThat(r.path()).contains("groupBy=agent", "basis=cohort"));
+        assertThat(page).contains("aria-current=\"page\"", "Last 7 days",
+                "/reports/export/conversions.csv?preset=last-7-days&amp;basis=cohort&amp;by=campaign");
+    }
+
+    @Test
+    void shouldPutTheChartsFiguresInAnEscapedAttributeAndTheTableBesideIt() throws Exception {
+        GATEWAY.answer("GET /api/settings/company", new Answer(200, "{\"timezone\":\"Asia/Kolkata\"}"));
+        answerEveryReport();
+        GATEWAY.answer("GET /api/reports/conversions", new Answer(200, """
+                {"rows":[{"key":"x","label":"</script><b>x</b>","leads":2,"conversions":1,"conversionRate":0.5}],
+                 "total":{"key":"total","label":"All leads","leads":2,"conversions":1,"conversionRate":0.5}}"""));
+
+        String page = mvc.perform(get("/reports").cookie(access()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("<b>x</b>").contains("&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;")
+                .contains("data-chart=\"{&quot;labels&quot;:[&quot;&lt;/script&gt;");
+    }
+
+    @Test
+    void shouldDownloadAReportAsCsvWithTheSameFigures() throws Exception {
+        answerEveryReport();
+
+        var response = mvc.perform(get("/reports/export/revenue.csv?preset=custom&from=2026-12-01&to=2026-12-07")
+                        .cookie(access()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(response.getContentType()).startsWith("text/csv");
+        assertThat(response.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"revenue-by-agent-2026-12-01-2026-12-07.csv\"");
+        assertThat(response.getContentAsString()).startsWith("Group,Orders,Booked (₹),Collected (₹),Tax (₹)\r\n")
+                .contains("Unassigned,1,10000.00,0.00,1800.00");
+        mvc.perform(get("/reports/export/salaries.csv").cookie(access())).andExpect(status().isNotFound());
+    }
+
+    private static void answerEveryReport() {
+        GATEWAY.answer("GET /api/settings/company", new Answer(200, "{\"timezone\":\"Asia/Kolkata\"}"));
+        String report = """
+                {"rows":[{"key":null,"label":"Unassigned","leads":3,"conversions":1,"conversionRate":0.3333,
+                  "orders":1,"revenue":"10000.00","collected":"0.00","tax":"1800.00"}],
+                 "total":{"key":"total","label":"All leads","leads":3,"conversions":1,"conversionRate":0.3333}}""";
+        for (String name : new String[] {"conversions", "funnel", "revenue", "time-to-convert", "calls"}) {
+            GATEWAY.answer("GET /api/reports/" + name, new Answer(200, report));
+        }
+    }
+
+    private static Cookie access() {
+        return new Cookie("calliyo_access", GATEWAY.accessToken("user-1", "MANAGER", Instant.now().plusSeconds(900)));
     }
 }

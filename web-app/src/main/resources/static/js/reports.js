@@ -1,0 +1,24 @@
+// Draws each report chart from the figures the server put in its data-chart attribute (the table beside it holds
+// the same figures for everyone who does not see the chart). Without scripts the tables are the report.
+document.addEventListener('DOMContentLoaded', function () {
+  if (typeof Chart === 'undefined') {
+    return;
+  }
+  document.querySelectorAll('canvas.report-chart').forEach(function (canvas) {
+    var data = JSON.parse(canvas.dataset.chart || '{"labels":[],"values":[]}');
+    var funnel = canvas.dataset.chartType === 'funnel';
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: data.labels.map(function (label) { return label === null ? '—' : String(label); }),
+        datasets: [{ data: data.values.map(Number), backgroundColor: funnel ? '#6f42c1' : '#0d6efd' }]
+      },
+      options: {
+        indexAxis: funnel ? 'y' : 'x',
+        animation: false,
+        plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true }, y: { beginAtZero: true } }
+      }
+    });
+  });
+});
