@@ -22,3 +22,10 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// Progress bars carry their width as data (inline styles are refused by the page's Content-Security-Policy).
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('.progress-bar[data-width]').forEach(function (bar) {
+    bar.style.width = Math.max(0, Math.min(100, Number(bar.dataset.width))) + '%';
+  });
+});

@@ -1,8 +1,6 @@
 package com.calliyo.web.reports;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reports: conversion rate by agent, source, tag or campaign; time to convert; revenue booked and collected per
@@ -24,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ReportsController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ReportsApi reports;
 
@@ -61,8 +56,8 @@ class ReportsController {
         model.addAttribute("revenue", reports.read(ReportKind.REVENUE.path(), "agent", period, chosenBasis));
         model.addAttribute("funnel", funnel);
         model.addAttribute("calls", reports.read(ReportKind.CALLS.path(), "agent", period, chosenBasis));
-        model.addAttribute("conversionsChart", chart(conversions, "conversions"));
-        model.addAttribute("funnelChart", chart(funnel, "leads"));
+        model.addAttribute("conversionsChart", ReportChart.json(conversions, "conversions"));
+        model.addAttribute("funnelChart", ReportChart.json(funnel, "leads"));
         model.addAttribute("query", query(period, chosenBasis, group));
         return "reports/reports";
     }
@@ -88,16 +83,6 @@ class ReportsController {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
                 .body(ReportCsv.write(kind, figures));
-    }
-
-    /** The chart's figures as JSON, put in a data attribute (escaped as any attribute, read back by app.js). */
-    private static String chart(Report report, String figure) {
-        List<Object> labels = report.rows().stream().map(row -> row.get("label")).toList();
-        List<Object> values = report.rows().stream().map(row -> row.get(figure)).toList();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("labels", labels);
-        data.put("values", values);
-        return JSON.writeValueAsString(data);
     }
 
     /** The page's choices as a query string, for the CSV links and the grouping links. */
