@@ -268,6 +268,8 @@ class OrderApiIT {
         OrderTestClient.Answer unchanged = api.patch(path, admin, "{\"paymentStatus\":\"PENDING\"}");
         assertThat(unchanged.status()).isEqualTo(200);
         assertThat(unchanged.json().get("version").asLong()).isEqualTo(1);
+        assertThat(unchanged.json().get("nextPaymentStatuses").toString())
+                .isEqualTo("[\"PARTIALLY_PAID\",\"PAID\",\"FAILED\"]");
 
         JsonNode partial = api.patch(path, admin, "{\"paymentStatus\":\"PARTIALLY_PAID\",\"amountPaid\":500}").json();
         assertThat(partial.get("amountPaid").asString()).isEqualTo("500.00");
@@ -287,8 +289,9 @@ class OrderApiIT {
         assertProblem(illegal, 409, "paymentStatus");
         assertThat(illegal.json().get("from").asString()).isEqualTo("PAID");
         assertThat(illegal.json().get("to").asString()).isEqualTo("PENDING");
-        assertThat(api.patch(path, admin, "{\"paymentStatus\":\"REFUNDED\"}").json().get("paymentStatus")
-                .asString()).isEqualTo("REFUNDED");
+        JsonNode refundedOrder = api.patch(path, admin, "{\"paymentStatus\":\"REFUNDED\"}").json();
+        assertThat(refundedOrder.get("nextPaymentStatuses").isEmpty()).as("REFUNDED is final").isTrue();
+        assertThat(refundedOrder.get("paymentStatus").asString()).isEqualTo("REFUNDED");
         assertProblem(api.patch(path, admin, "{\"paymentStatus\":\"PAID\"}"), 409, "paymentStatus");
 
         ConsumerRecord<String, byte[]> updated = awaitOrderEvent(lead.leadId(), "com.calliyo.order.updated", 3);
