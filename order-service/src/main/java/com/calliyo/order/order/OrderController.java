@@ -3,13 +3,18 @@ package com.calliyo.order.order;
 import java.net.URI;
 import java.util.List;
 
-import com.calliyo.tokencheck.Caller;
-import com.calliyo.tokencheck.servlet.CallerResolver;
 import com.calliyo.order.idempotency.IdempotentRequests;
 import com.calliyo.order.idempotency.StoredResponse;
 import com.calliyo.order.order.OrderRequests.ChangePayment;
 import com.calliyo.order.order.OrderRequests.CreateOrder;
+import com.calliyo.order.order.OrderRequests.TaxPreview;
+import com.calliyo.order.events.TaxBreakdown;
+import com.calliyo.order.gst.Money;
+import com.calliyo.order.gst.Tax;
 import com.calliyo.order.web.Page;
+import com.calliyo.tokencheck.Caller;
+import com.calliyo.tokencheck.servlet.CallerResolver;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -82,6 +87,23 @@ class OrderController {
             answer.header(IdempotentRequests.REPLAYED_HEADER, "true");
         }
         return answer.body(response.body());
+    }
+
+    @Operation(summary = "The GST an order would carry, before it is saved",
+            description = "Takes {amount, amountIncludesTax?, gst?:{rate, customerGstin?, placeOfSupply?}} as POST "
+                    + "/api/orders does and answers 200 {amount, amountIncludesTax, taxBreakdown} by the same rules "
+                    + "(CGST + SGST within the company's state, IGST across states; the rate from the company's list). "
+                    + "The same 400 and 422 problems as a new order; 409 when the Order module is off. Nothing is "
+                    + "stored or published.")
+    @PostMapping("/tax-preview")
+    TaxPreviewResponse previewTax(@RequestBody TaxPreview request) {
+        Tax tax = orders.previewTax(callers.current(), request);
+        boolean includesTax = Boolean.TRUE.equals(request.amountIncludesTax());
+        return new TaxPreviewResponse(Money.format(includesTax ? tax.total() : tax.taxableValue()), includesTax,
+                OrderEvents.breakdown(tax));
+    }
+
+    record TaxPreviewResponse(String amount, boolean amountIncludesTax, TaxBreakdown taxBreakdown) {
     }
 
     /** One order of the caller's company (404 for another company's order or a lead the agent may not see). */

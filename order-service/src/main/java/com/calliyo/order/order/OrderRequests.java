@@ -15,6 +15,10 @@ final class OrderRequests {
                        PaymentStatus paymentStatus, BigDecimal amountPaid, Gst gst) {
     }
 
+    /** What an order would be taxed: the same amount and GST fields as {@link CreateOrder}, nothing stored. */
+    record TaxPreview(BigDecimal amount, Boolean amountIncludesTax, Gst gst) {
+    }
+
     record Gst(BigDecimal rate, String customerGstin, String placeOfSupply) {
     }
 

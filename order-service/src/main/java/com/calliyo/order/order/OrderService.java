@@ -93,6 +93,22 @@ class OrderService {
     }
 
     /**
+     * The GST an order of this amount would carry, by the same rules and with the same 422s as a new order, so a
+     * client can show the breakdown before anything is saved. Nothing is stored or published.
+     */
+    Tax previewTax(Caller caller, OrderRequests.TaxPreview request) {
+        if (request == null) {
+            throw ApiException.invalid("amount", "is required");
+        }
+        long amount = paise("amount", request.amount());
+        if (request.gst() != null && request.gst().rate() == null) {
+            throw ApiException.invalid("gst.rate", "is required when gst is given");
+        }
+        CompanySettings company = requireOrderModule(caller);
+        return tax(caller, company, amount, Boolean.TRUE.equals(request.amountIncludesTax()), request.gst());
+    }
+
+    /**
      * An order of the caller's company. Admins and managers see every one without asking about the lead (it was
      * checked when the order was created, so reads keep working while lead-service is down); an agent only those of
      * leads assigned to them.

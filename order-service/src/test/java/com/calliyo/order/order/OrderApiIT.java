@@ -160,6 +160,29 @@ class OrderApiIT {
     }
 
     @Test
+    void shouldPreviewTheTaxOfAnOrderWithoutStoringIt() {
+        int ordersBefore = api.get("/api/orders", admin).json().get("total").asInt();
+
+        OrderTestClient.Answer inclusive = api.post("/api/orders/tax-preview", admin, """
+                {"amount":"11800.00","amountIncludesTax":true,"gst":{"rate":18}}""", null);
+        OrderTestClient.Answer interState = api.post("/api/orders/tax-preview", admin, """
+                {"amount":"100","gst":{"rate":18,"customerGstin":"%s"}}""".formatted(MAHARASHTRA_CUSTOMER), null);
+
+        assertThat(inclusive.status()).as(inclusive.raw().body()).isEqualTo(200);
+        assertThat(inclusive.json().get("amount").asString()).isEqualTo("11800.00");
+        assertThat(inclusive.json().get("taxBreakdown").toString()).isEqualTo("""
+                {"taxableValue":"10000.00","cgst":"900.00","sgst":"900.00","igst":"0.00","total":"11800.00",\
+                "rate":"18","placeOfSupply":"29"}""");
+        assertThat(interState.json().get("taxBreakdown").get("igst").asString()).isEqualTo("18.00");
+        assertProblem(api.post("/api/orders/tax-preview", admin, "{\"amount\":100,\"gst\":{\"rate\":12}}", null),
+                422, "gst.rate");
+        assertProblem(api.post("/api/orders/tax-preview", admin, "{\"amount\":-1}", null), 422, "amount");
+        assertProblem(api.post("/api/orders/tax-preview", admin, "{}", null), 400, "amount");
+        assertThat(api.get("/api/orders", admin).json().get("total").asInt()).as("nothing stored")
+                .isEqualTo(ordersBefore);
+    }
+
+    @Test
     void shouldNameTheFieldOfEveryRefusedValue() {
         assertProblem(create("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":10.005,\"paymentStatus\":\"PENDING\"}"),
                 422, "amount");

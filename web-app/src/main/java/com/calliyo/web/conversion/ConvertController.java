@@ -1,5 +1,8 @@
 package com.calliyo.web.conversion;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.calliyo.web.api.ApiException;
 import com.calliyo.web.leads.Lead;
 import com.calliyo.web.leads.LeadsApi;
@@ -11,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -55,9 +59,41 @@ class ConvertController {
             return "conversion/converted";
         } catch (ApiException e) {
             FormProblem.render(e, model, response, "conversion/dialog");
+            model.addAttribute("problem", besideTheDialogsFields((FormProblem) model.getAttribute("problem")));
             // A corrected dialog is a new request (new key); a retry after a timeout is the same one.
             return dialog(lead, orders.settings(), e.problem().isTemporary() ? keyed : keyed.withNewKey(), model);
         }
+    }
+
+    /**
+     * The tax breakdown of what the dialog holds, from order-service, before anything is saved: htmx swaps it in as
+     * the user types; without scripts the "Preview tax" button shows the whole dialog again with it.
+     */
+    @PostMapping("/leads/{id}/convert/preview")
+    String preview(@PathVariable String id, ConvertForm form, Model model, HttpServletResponse response,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        try {
+            model.addAttribute("preview", orders.previewTax(form));
+        } catch (ApiException e) {
+            if (e.status() >= 500 && !e.problem().isTemporary()) {
+                throw e;
+            }
+            model.addAttribute("previewProblem", FormProblem.of(e.problem()));
+        }
+        if (htmx != null) {
+            return "conversion/dialog :: preview";
+        }
+        return dialog(leads.get(id), orders.settings(), form.keyed(), model);
+    }
+
+    /** order-service names the GST fields {@code gst.customerGstin} and {@code gst.placeOfSupply}; the dialog's inputs
+     * are named without the prefix. */
+    private static FormProblem besideTheDialogsFields(FormProblem problem) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        problem.fieldErrors().forEach((field, message) -> fields.put(
+                field.equals("gst.customerGstin") || field.equals("gst.placeOfSupply") ? field.substring(4) : field,
+                message));
+        return new FormProblem(problem.status(), problem.message(), fields, problem.temporary(), problem.extras());
     }
 
     private static String dialog(Lead lead, OrderSettings settings, ConvertForm form, Model model) {

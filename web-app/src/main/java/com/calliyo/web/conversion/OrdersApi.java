@@ -32,8 +32,23 @@ public class OrdersApi {
         order.put("amountIncludesTax", form.includesTax());
         order.put("paymentStatus", form.paymentStatus());
         if (form.gstRate() != null && !form.gstRate().isBlank()) {
-            order.put("gst", Map.of("rate", form.gstRate()));
+            order.put("gst", form.gst());
         }
         return api.post("/api/orders", order, Order.class, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** The GST the order would carry, computed by order-service; nothing is saved. */
+    public TaxPreview previewTax(ConvertForm form) {
+        Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("amount", form.amount() == null ? null : form.amount().trim());
+        preview.put("amountIncludesTax", form.includesTax());
+        if (form.gstRate() != null && !form.gstRate().isBlank()) {
+            preview.put("gst", form.gst());
+        }
+        return api.post("/api/orders/tax-preview", preview, TaxPreview.class, Map.of());
+    }
+
+    /** order-service's answer to a tax preview. */
+    public record TaxPreview(String amount, boolean amountIncludesTax, Order.TaxBreakdown taxBreakdown) {
     }
 }

@@ -137,4 +137,57 @@ class ConvertControllerTest {
         // Already a customer: the dialog does not convert again.
         assertThat(GATEWAY.received("PATCH")).isEmpty();
     }
+
+    @Test
+    void shouldPreviewTheTaxBeforeSavingAndSaveNothing() throws Exception {
+        GATEWAY.answer("POST /api/orders/tax-preview", new Answer(200, """
+                {"amount":"11800.00","amountIncludesTax":true,
+                 "taxBreakdown":{"taxableValue":"10000.00","cgst":"900.00","sgst":"900.00","igst":"0.00",
+                                 "total":"11800.00","rate":"18","placeOfSupply":"29"}}"""));
+
+        String fragment = mvc.perform(post("/leads/lead-1/convert/preview").with(csrf()).cookie(access)
+                        .header("HX-Request", "true").param("amount", " 11800.00 ").param("amountIncludesTax", "true")
+                        .param("gstRate", "18").param("customerGstin", " 29abcde1234f1zw ").param("placeOfSupply", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment).contains("id=\"tax-preview\"", "CGST", "₹900.00", "₹11800.00")
+                .doesNotContain("<html");
+        assertThat(GATEWAY.received("POST /api/orders/tax-preview")).singleElement().satisfies(r ->
+                assertThat(r.body()).contains("\"amount\":\"11800.00\"", "\"amountIncludesTax\":true",
+                        "\"gst\":{\"rate\":\"18\",\"customerGstin\":\"29ABCDE1234F1ZW\"}"));
+        assertThat(GATEWAY.received()).noneMatch(r -> r.method().equals("POST") && r.path().equals("/api/orders"));
+        assertThat(GATEWAY.received("PATCH")).isEmpty();
+    }
+
+    @Test
+    void shouldSayWhyThePreviewCannotBeComputed() throws Exception {
+        GATEWAY.answer("POST /api/orders/tax-preview", new Answer(422, """
+                {"status":422,"title":"Unprocessable order","detail":"amount must be more than 0",
+                 "errors":[{"field":"amount","message":"must be more than 0"}]}"""));
+
+        String fragment = mvc.perform(post("/leads/lead-1/convert/preview").with(csrf()).cookie(access)
+                        .header("HX-Request", "true").param("amount", "-5").param("gstRate", "18"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment).contains("id=\"tax-preview\"", "text-danger").doesNotContain("Total");
+    }
+
+    @Test
+    void shouldShowARefusedCustomerGstinBesideItsField() throws Exception {
+        GATEWAY.answer("GET /api/leads/lead-1", new Answer(200, LEAD.formatted("s-cust", "Customer", "CUSTOMER")));
+        GATEWAY.answer("GET /api/orders/settings", new Answer(200,
+                "{\"gstRates\":[\"0\",\"18\"],\"orderModuleEnabled\":true,\"companyGstin\":\"29ABCDE1234F1ZW\"}"));
+        GATEWAY.answer("POST /api/orders", new Answer(422, """
+                {"status":422,"title":"Unprocessable order","detail":"Check the order",
+                 "errors":[{"field":"gst.customerGstin","message":"has the wrong check character X (expected W)"}]}"""));
+
+        String page = mvc.perform(post("/leads/lead-1/convert").with(csrf()).cookie(access).param("action", "order")
+                        .param("plan", "Gold").param("amount", "500").param("gstRate", "18")
+                        .param("customerGstin", "29ABCDE1234F1ZX").param("paymentStatus", "PENDING")
+                        .param("idempotencyKey", "k-4"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"customerGstin-error\"", "has the wrong check character X (expected W)",
+                "value=\"29ABCDE1234F1ZX\"");
+    }
 }
