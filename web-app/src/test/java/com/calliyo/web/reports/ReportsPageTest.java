@@ -35,18 +35,9 @@ class ReportsPageTest {
 
     @Test
     void shouldShowEachReportsFiguresIncludingTheRowOfNoOne() throws Exception {
-        GATEWAY.answer("GET /api/settings/company", new Answer(200, "{\"timezone\":\"Asia/Kolkata\"}"));
-        String report = """
-                {"rows":[{"key":null,"label":"Unassigned","leads":3,"conversions":1,"conversionRate":0.3333,
-                  "orders":1,"revenue":"10000.00","collected":"0.00","tax":"1800.00"}],
-                 "total":{"key":"total","label":"All leads","leads":3,"conversions":1,"conversionRate":0.3333}}""";
-        for (String name : new String[] {"conversions", "funnel", "revenue", "time-to-convert", "calls"}) {
-            GATEWAY.answer("GET /api/reports/" + name, new Answer(200, report));
-        }
-        Cookie access = new Cookie("calliyo_access",
-                GATEWAY.accessToken("user-1", "MANAGER", Instant.now().plusSeconds(900)));
+        answerEveryReport();
 
-        String page = mvc.perform(get("/reports?from=2026-12-01&to=2026-12-07").cookie(access))
+        String page = mvc.perform(get("/reports?from=2026-12-01&to=2026-12-07").cookie(access()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<th scope=\"row\">Unassigned</th>", "<td>3</td>", "<td>0.3333</td>",
