@@ -6,3 +6,10 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Installable client: the service worker serves an offline page when the network is gone (static/sw.js).
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('/sw.js').catch(function () { /* the site works without it */ });
+  });
+}

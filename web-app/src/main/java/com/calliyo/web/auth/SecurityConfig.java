@@ -60,6 +60,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/sign-in", "/sign-up", "/denied", "/error").permitAll()
                         .requestMatchers("/assets/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // The installable client: fetched by the browser before (or without) a session.
+                        .requestMatchers("/manifest.webmanifest", "/sw.js", "/offline.html", "/icons/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/settings/**", "/settings").hasRole("ADMIN")
                         .anyRequest().authenticated())
