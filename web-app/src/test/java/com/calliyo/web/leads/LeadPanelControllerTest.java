@@ -83,6 +83,18 @@ class LeadPanelControllerTest {
     }
 
     @Test
+    void shouldShowAgentsTheirPanelWithoutAssignAndWithoutListingUsers() throws Exception {
+        Cookie agent = new Cookie("calliyo_access",
+                GATEWAY.accessToken("agent-1", "AGENT", Instant.now().plusSeconds(900)));
+
+        mvc.perform(get("/leads/lead-1").cookie(agent))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Schedule follow-up"),
+                        not(containsString("id=\"assign-heading\"")))));
+        assertThat(GATEWAY.received("GET /api/users")).isEmpty();
+    }
+
+    @Test
     void shouldOfferOnlyTheEditableFieldsAndClearABlankEmail() throws Exception {
         mvc.perform(get("/leads/lead-1/edit").cookie(access))
                 .andExpect(content().string(allOf(containsString("name=\"email\""), containsString("name=\"tags\""),
