@@ -32,7 +32,13 @@ public final class StubGateway {
     public record Answer(int status, String body) {
     }
 
-    public record Received(String method, String path, String authorization, String body) {
+    public record Received(String method, String path, String authorization, String body,
+                           Map<String, String> headers) {
+
+        /** The first value of a request header, by its lower-case name. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private final HttpServer server;
@@ -58,8 +64,11 @@ public final class StubGateway {
             if (path.equals("/.well-known/jwks.json")) {
                 answer = new Answer(200, new JWKSet(key.toPublicJWK()).toString());
             } else {
+                Map<String, String> headers = new java.util.HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
                 received.add(new Received(method, exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body, Map.copyOf(headers)));
                 List<Answer> queue = answers.get(method + " " + path);
                 answer = queue == null ? new Answer(404, "{\"status\":404,\"title\":\"Not Found\"}")
                         : queue.size() > 1 ? queue.remove(0) : queue.get(0);

@@ -45,6 +45,13 @@ public class GatewayApi {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
     }
 
+    /** A multipart form (the CSV import); the parts' own content types are kept. */
+    public <T> T postMultipart(String uri, org.springframework.util.MultiValueMap<String, ?> parts, Class<T> type,
+                               Map<String, String> headers) {
+        return asUser(token -> client.post().uri(uri).headers(bearer(token)).headers(h -> headers.forEach(h::set))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(type));
+    }
+
     public <T> T patch(String uri, Object body, Class<T> type, Object... variables) {
         return asUser(token -> client.patch().uri(uri, variables).headers(bearer(token))
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));

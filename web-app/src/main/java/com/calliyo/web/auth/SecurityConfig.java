@@ -64,6 +64,9 @@ class SecurityConfig {
                         .requestMatchers("/manifest.webmanifest", "/sw.js", "/offline.html", "/icons/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/settings/**", "/settings").hasRole("ADMIN")
+                        // lead-service lets only admins and managers import and assign; the pages say so first.
+                        .requestMatchers("/leads/import", "/leads/import/**", "/leads/bulk-assign",
+                                "/leads/*/assignee").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) ->

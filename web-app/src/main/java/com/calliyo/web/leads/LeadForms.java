@@ -31,8 +31,7 @@ final class LeadForms {
             putIfPresent(lead, "email", email);
             putIfPresent(lead, "source", source);
             putIfPresent(lead, "campaign", campaign);
-            List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split("[,;]"))
-                    .map(String::trim).filter(tag -> !tag.isEmpty()).toList();
+            List<String> tagList = tagList(tags);
             if (!tagList.isEmpty()) {
                 lead.put("tags", tagList);
             }
@@ -63,5 +62,42 @@ final class LeadForms {
         if (value != null && !value.isBlank()) {
             body.put(key, value.trim());
         }
+    }
+
+    /**
+     * The editable details. Source, campaign and phone are fixed at capture (the API refuses them), so they are not
+     * here; a blank last name or email clears it, blank tags remove every tag.
+     */
+    record Details(String firstName, String lastName, String email, String tags) {
+
+        static Details of(Lead lead) {
+            return new Details(lead.firstName(), orEmpty(lead.lastName()), orEmpty(lead.email()),
+                    String.join(", ", lead.tags()));
+        }
+
+        Map<String, Object> body() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("firstName", orEmpty(firstName).trim());
+            fields.put("lastName", orEmpty(lastName).trim());
+            fields.put("email", orEmpty(email).trim());
+            fields.put("tags", tagList(tags));
+            return fields;
+        }
+    }
+
+    /** @param scheduledAt a {@code datetime-local} value, read in the company's timezone */
+    record FollowUp(String scheduledAt, String note) {
+    }
+
+    record Assign(String agentId, Boolean force) {
+    }
+
+    static List<String> tagList(String tags) {
+        return tags == null ? List.of() : Arrays.stream(tags.split("[,;]"))
+                .map(String::trim).filter(tag -> !tag.isEmpty()).toList();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

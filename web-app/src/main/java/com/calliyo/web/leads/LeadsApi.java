@@ -51,6 +51,11 @@ public class LeadsApi {
         return api.patch("/api/leads/{id}", Map.of("status", statusId), Lead.class, id);
     }
 
+    /** Only the fields sent change; {@code ""} clears an optional field, a tag list replaces the tags. */
+    public Lead edit(String id, Map<String, Object> fields) {
+        return api.patch("/api/leads/{id}", fields, Lead.class, id);
+    }
+
     public void logCall(String id, String callStatus, int durationSeconds, String note) {
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("callStatus", callStatus);

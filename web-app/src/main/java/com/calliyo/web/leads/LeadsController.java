@@ -23,20 +23,20 @@ class LeadsController {
 
     private final LeadsApi leads;
     private final OrdersApi orders;
+    private final LeadList list;
+    private final LeadPanel panel;
 
-    LeadsController(LeadsApi leads, OrdersApi orders) {
+    LeadsController(LeadsApi leads, OrdersApi orders, LeadList list, LeadPanel panel) {
         this.leads = leads;
         this.orders = orders;
+        this.list = list;
+        this.panel = panel;
     }
 
     @GetMapping("/leads")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", leads.list(status, q, page));
-        model.addAttribute("statuses", leads.statuses());
-        model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("q", q == null ? "" : q);
-        return "leads/list";
+        return list.show(status, q, page, model);
     }
 
     @GetMapping("/leads/new")
@@ -117,12 +117,8 @@ class LeadsController {
     }
 
     private String panel(String id, Model model, LeadForms.Call call, LeadForms.Note note) {
-        model.addAttribute("lead", leads.get(id));
-        model.addAttribute("statuses", leads.statuses());
-        model.addAttribute("timeline", leads.timeline(id).items());
-        model.addAttribute("callStatuses", List.of(CallStatus.values()));
         model.addAttribute("call", call);
         model.addAttribute("note", note);
-        return "leads/panel";
+        return panel.show(id, model);
     }
 }

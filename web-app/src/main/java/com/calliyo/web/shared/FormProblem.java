@@ -46,6 +46,7 @@ public record FormProblem(int status, String message, Map<String, String> fieldE
                     + (detail == null ? "." : ": " + detail);
             case 502, 503, 504 -> "The server did not answer this time. What you typed is kept: try again in a "
                     + "moment.";
+            case 413 -> "The file is larger than 10 MB. Split it into smaller files and import each.";
             case 500 -> "Something went wrong on our side. What you typed is kept: try again.";
             default -> detail != null ? detail : problem.title();
         };

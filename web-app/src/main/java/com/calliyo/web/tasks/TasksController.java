@@ -39,6 +39,13 @@ class TasksController {
         model.addAttribute("tasks", ordered);
         model.addAttribute("page", tasks);
         model.addAttribute("dueToday", dueToday);
+        model.addAttribute("dueTodayCount", dueToday ? tasks.total() : dueTodayCount());
         return "tasks/tasks";
+    }
+
+    /** The "Due today" counter: the size of that filter's answer, one row asked for. */
+    private long dueTodayCount() {
+        return api.get(uri -> uri.path("/api/tasks").queryParam("dueToday", true).queryParam("size", 1).build(),
+                new ParameterizedTypeReference<Page<Task>>() { }).total();
     }
 }
