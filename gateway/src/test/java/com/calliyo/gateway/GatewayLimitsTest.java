@@ -95,18 +95,6 @@ class GatewayLimitsTest extends StubbedGateway {
     }
 
     @Test
-    void shouldLetTheWebClientsImportPageCarryACsvOfTenMegabytesToo() {
-        for (String page : new String[] {"/leads/import", "/leads/import/preview"}) {
-            anonymous.post().uri(page).contentType(MediaType.TEXT_PLAIN).bodyValue(body(10 * ONE_MB))
-                    .exchange()
-                    .expectStatus().isOk();
-        }
-        anonymous.post().uri("/leads/new").contentType(MediaType.TEXT_PLAIN).bodyValue(body(2 * ONE_MB))
-                .exchange()
-                .expectStatus().isEqualTo(413);
-    }
-
-    @Test
     void shouldCutOffAChunkedBodyAtTheLimitWithTooLargeAndNotCountItAgainstTheService() {
         byte[] chunk = body(256 * 1024);
         Flux<DataBuffer> chunks = Flux.range(0, 6).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(chunk));

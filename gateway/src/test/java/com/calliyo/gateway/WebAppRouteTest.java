@@ -62,4 +62,17 @@ class WebAppRouteTest extends StubbedGateway {
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.detail").isEqualTo("web-app is not answering; try again shortly");
     }
+
+    @Test
+    void shouldLetTheImportPageCarryATenMegabyteCsvButOtherPagesOneMegabyte() {
+        int oneMegabyte = 1024 * 1024;
+        for (String page : new String[] {"/leads/import", "/leads/import/preview"}) {
+            anonymous.post().uri(page).contentType(MediaType.TEXT_PLAIN).bodyValue("x".repeat(10 * oneMegabyte))
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+        anonymous.post().uri("/leads/new").contentType(MediaType.TEXT_PLAIN).bodyValue("x".repeat(2 * oneMegabyte))
+                .exchange()
+                .expectStatus().isEqualTo(413);
+    }
 }
