@@ -32,7 +32,14 @@ public final class StubGateway {
     public record Answer(int status, String body) {
     }
 
-    public record Received(String method, String path, String authorization, String body) {
+    public record Received(String method, String path, String authorization, String body,
+                           Map<String, List<String>> headers) {
+
+        /** A request header by name, ignoring case (null when absent). */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
     }
 
     private final HttpServer server;
@@ -59,7 +66,8 @@ public final class StubGateway {
                 answer = new Answer(200, new JWKSet(key.toPublicJWK()).toString());
             } else {
                 received.add(new Received(method, exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body,
+                        Map.copyOf(exchange.getRequestHeaders())));
                 List<Answer> queue = answers.get(method + " " + path);
                 answer = queue == null ? new Answer(404, "{\"status\":404,\"title\":\"Not Found\"}")
                         : queue.size() > 1 ? queue.remove(0) : queue.get(0);
