@@ -260,6 +260,26 @@ class SettingsPagesTest {
     }
 
     @Test
+    void shouldKeepAddUserOnTheCompanyPageWithItsFieldErrors() throws Exception {
+        GATEWAY.answer("GET /api/users", new Answer(200, "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}"));
+        GATEWAY.answer("POST /api/users", new Answer(409, """
+                {"status":409,"title":"Conflict","detail":"Email already used",
+                 "errors":[{"field":"email","message":"is already used in this company"}]}"""));
+
+        String page = mvc.perform(post("/settings/users").param("name", "Vikram").param("email", "v@example.com")
+                        .param("password", "secret-123").param("role", "AGENT").param("leadCap", "25")
+                        .with(csrf()).cookie(admin))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Company profile", "id=\"email-error\"", "is already used in this company",
+                "value=\"25\"", "Manage users", "aria-label=\"Settings\"").doesNotContain("secret-123");
+        assertThat(page.split("id=\"phone\"")).as("one element with id phone").hasSize(2);
+        assertThat(GATEWAY.received("POST /api/users").get(0).body())
+                .isEqualTo("{\"name\":\"Vikram\",\"email\":\"v@example.com\",\"password\":\"secret-123\","
+                        + "\"role\":\"AGENT\",\"leadCap\":\"25\"}");
+    }
+
+    @Test
     void shouldRefuseEverySettingsPageToManagersAndAgents() throws Exception {
         for (String role : new String[] {"MANAGER", "AGENT"}) {
             Cookie other = new Cookie("calliyo_access",
