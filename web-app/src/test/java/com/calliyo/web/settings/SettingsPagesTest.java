@@ -254,6 +254,12 @@ class SettingsPagesTest {
         String page = mvc.perform(post("/settings/orders").param("gstRates", "0, 120").with(csrf()).cookie(admin))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
+        String notNumbers = mvc.perform(post("/settings/orders").param("gstRates", "5, eighteen").with(csrf())
+                        .cookie(admin))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(notNumbers).contains("GST rates must be numbers such as 0, 5, 18", "value=\"5, eighteen\"");
+        assertThat(GATEWAY.received("PUT /api/orders/settings")).hasSize(2);
         assertThat(GATEWAY.received("PUT /api/orders/settings").get(0).body()).isEqualTo("{\"gstRates\":[\"0\",\"12\"]}");
         assertThat(page).contains("id=\"gstRates-error\"", "GST rates each rate must be at least 0 and below 100",
                 "value=\"0, 120\"");

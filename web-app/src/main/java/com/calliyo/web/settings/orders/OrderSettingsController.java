@@ -45,6 +45,13 @@ class OrderSettingsController {
     String save(@RequestParam(defaultValue = "") String gstRates, Model model, HttpServletResponse response) {
         List<String> rates = Arrays.stream(gstRates.split("[,;\\s]+")).map(rate -> rate.replace("%", "").trim())
                 .filter(rate -> !rate.isEmpty()).toList();
+        if (rates.stream().anyMatch(rate -> !rate.matches("\\d{1,3}(\\.\\d+)?"))) {
+            // Not numbers at all: said here, since the API could only say its body was unreadable.
+            model.addAttribute("problem", new FormProblem(400, "Nothing was saved: GST rates are numbers.",
+                    Map.of("gstRates", "must be numbers such as 0, 5, 18"), false, Map.of()));
+            response.setStatus(400);
+            return page(model, orders.settings(), gstRates);
+        }
         try {
             api.put("/api/orders/settings", Map.of("gstRates", rates), Map.class);
         } catch (ApiException e) {
