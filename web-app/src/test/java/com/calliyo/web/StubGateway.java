@@ -33,11 +33,12 @@ public final class StubGateway {
     }
 
     public record Received(String method, String path, String authorization, String body,
-                           Map<String, String> headers) {
+                           Map<String, List<String>> headers) {
 
-        /** The first value of a request header, by its lower-case name. */
+        /** A request header by name, ignoring case (null when absent). */
         public String header(String name) {
-            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
@@ -64,11 +65,9 @@ public final class StubGateway {
             if (path.equals("/.well-known/jwks.json")) {
                 answer = new Answer(200, new JWKSet(key.toPublicJWK()).toString());
             } else {
-                Map<String, String> headers = new java.util.HashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) ->
-                        headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
                 received.add(new Received(method, exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body, Map.copyOf(headers)));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body,
+                        Map.copyOf(exchange.getRequestHeaders())));
                 List<Answer> queue = answers.get(method + " " + path);
                 answer = queue == null ? new Answer(404, "{\"status\":404,\"title\":\"Not Found\"}")
                         : queue.size() > 1 ? queue.remove(0) : queue.get(0);

@@ -62,6 +62,16 @@ public class GatewayApi {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
     }
 
+    public <T> T put(String uri, Object body, Class<T> type, Map<String, String> headers, Object... variables) {
+        return asUser(token -> client.put().uri(uri, variables).headers(bearer(token))
+                .headers(h -> headers.forEach(h::set))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
+    }
+
+    public void delete(String uri, Object... variables) {
+        asUser(token -> client.delete().uri(uri, variables).headers(bearer(token)).retrieve().toBodilessEntity());
+    }
+
     /** Calls made before anyone is signed in: sign-up, sign-in, refresh. */
     public <T> T postAnonymous(String uri, Object body, Class<T> type) {
         return send(() -> client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body)

@@ -1,49 +1,41 @@
 package com.calliyo.web.settings;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.calliyo.web.api.ApiException;
 import com.calliyo.web.api.GatewayApi;
+import com.calliyo.web.settings.users.UserForm;
+import com.calliyo.web.settings.users.UsersApi;
 import com.calliyo.web.shared.FormProblem;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Settings (admins only: the security rules refuse others before this runs): the company profile with its GSTIN,
- * which GST on orders needs, and the team's users.
+ * Settings' first page (admins only: the security rules refuse others before this runs): the company profile with
+ * its GSTIN, which GST on orders needs, the team at a glance and "Add user". The other sub-pages live in the
+ * packages beside this one.
  */
 @Controller
 class SettingsController {
 
-    static final List<String> ROLES = List.of("AGENT", "MANAGER", "ADMIN");
-
     private final GatewayApi api;
+    private final UsersApi users;
 
-    SettingsController(GatewayApi api) {
+    SettingsController(GatewayApi api, UsersApi users) {
         this.api = api;
+        this.users = users;
     }
 
     record CompanyForm(String companyName, String phone, String gstin, String address, String timezone) {
     }
 
-    record UserForm(String name, String email, String password, String role, String leadCap) {
-
-        static UserForm blank() {
-            return new UserForm("", "", "", "AGENT", "");
-        }
-    }
-
     @GetMapping("/settings")
     String settings(Model model) {
-        Map<?, ?> company = api.get("/api/settings/company", Map.class);
-        return page(model, new CompanyForm(text(company, "companyName"), text(company, "phone"),
-                text(company, "gstin"), text(company, "address"), text(company, "timezone")), UserForm.blank());
+        return page(model, company(), UserForm.blank());
     }
 
     @PostMapping("/settings/company")
@@ -66,33 +58,27 @@ class SettingsController {
 
     @PostMapping("/settings/users")
     String addUser(UserForm form, Model model, HttpServletResponse response) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", form.name());
-        body.put("email", form.email() == null ? null : form.email().trim());
-        body.put("password", form.password());
-        body.put("role", form.role());
-        if (form.leadCap() != null && !form.leadCap().isBlank()) {
-            body.put("leadCap", form.leadCap().trim());
-        }
         try {
-            api.post("/api/users", body, Map.class, Map.of());
+            users.create(form);
         } catch (ApiException e) {
             model.addAttribute("userProblem", FormProblem.of(e.problem()));
             response.setStatus(e.status());
-            Map<?, ?> company = api.get("/api/settings/company", Map.class);
-            return page(model, new CompanyForm(text(company, "companyName"), text(company, "phone"),
-                    text(company, "gstin"), text(company, "address"), text(company, "timezone")),
-                    new UserForm(form.name(), form.email(), "", form.role(), form.leadCap()));
+            return page(model, company(), form.withoutPassword());
         }
         return "redirect:/settings?userAdded";
+    }
+
+    private CompanyForm company() {
+        Map<?, ?> company = api.get("/api/settings/company", Map.class);
+        return new CompanyForm(text(company, "companyName"), text(company, "phone"), text(company, "gstin"),
+                text(company, "address"), text(company, "timezone"));
     }
 
     private String page(Model model, CompanyForm company, UserForm user) {
         model.addAttribute("company", company);
         model.addAttribute("user", user);
-        model.addAttribute("roles", ROLES);
-        model.addAttribute("users", api.get("/api/users?size=100",
-                new ParameterizedTypeReference<com.calliyo.web.api.Page<Map<String, Object>>>() { }).items());
+        model.addAttribute("roles", UserForm.ROLES);
+        model.addAttribute("users", users.list());
         return "settings/settings";
     }
 
