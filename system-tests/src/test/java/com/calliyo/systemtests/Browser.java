@@ -56,6 +56,9 @@ final class Browser implements AutoCloseable {
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                        // Bootstrap scrolls smoothly unless reduced motion is asked for: a click would land on an
+                        // element that is still moving ("element click intercepted").
+                        "--force-prefers-reduced-motion",
                         "--window-size=" + size.width + "," + size.height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -58,7 +58,26 @@ final class Screen {
     void click(String buttonOrLink) {
         WebElement target = await(() -> first("button, input[type=submit], a[href]", buttonOrLink),
                 "a button or link named \"" + buttonOrLink + "\"");
-        target.click();
+        // In the middle of the window at once: a click near an edge may land on a sticky bar or on a neighbour that
+        // a swap just moved. Another element in the way is retried briefly, as a person would click again.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})", target);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                target.click();
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     void type(String label, String text) {

@@ -183,6 +183,17 @@ class OrderApiIT {
     }
 
     @Test
+    void shouldAnswerAMultipartOrFormBodyAsAnUnsupportedContentTypeNotA500() {
+        for (String contentType : new String[] {"multipart/form-data", "application/x-www-form-urlencoded"}) {
+            OrderTestClient.Answer answer = api.postAs(contentType, "/api/orders", admin,
+                    "{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":5}".formatted(lead.leadId()));
+
+            assertThat(answer.status()).as(contentType + ": " + answer.raw().body()).isEqualTo(415);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void shouldNameTheFieldOfEveryRefusedValue() {
         assertProblem(create("{\"leadId\":\"%s\",\"plan\":\"P\",\"amount\":10.005,\"paymentStatus\":\"PENDING\"}"),
                 422, "amount");

@@ -44,6 +44,12 @@ public final class OrderTestClient {
         return send(request);
     }
 
+    /** A POST whose body is JSON but whose Content-Type says otherwise. */
+    public Answer postAs(String contentType, String path, String authorization, String body) {
+        return send(request(path, authorization).setHeader("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Answer patch(String path, String authorization, String body) {
         return send(request(path, authorization).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
