@@ -41,9 +41,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             }
         });
         env.put("SERVER_PORT", Integer.toString(config.servicePort(module)));
-        if (module != ServiceModule.WEB_APP) {
-            env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
-        }
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         module.database().ifPresent(database -> env.put("MONGODB_URI", config.mongoUri(database)));
         if (verifiesLeadServiceTokens(module)) {
             env.put("LEAD_SERVICE_URL", config.serviceUrl(ServiceModule.LEAD_SERVICE));

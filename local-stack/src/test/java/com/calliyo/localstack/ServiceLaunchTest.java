@@ -60,12 +60,13 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void shouldPointTheWebAppAtTheGatewayOnlyWithoutKafkaOrDatabase() {
+    void shouldPointTheWebAppAtTheGatewayAndTheBrokerWithoutDatabase() {
         Map<String, String> env = ServiceLaunch.environment(ServiceModule.WEB_APP, config, Map.of());
 
-        assertThat(env).containsOnlyKeys("SERVER_PORT", "GATEWAY_URL")
+        assertThat(env).containsOnlyKeys("SERVER_PORT", "GATEWAY_URL", "KAFKA_BOOTSTRAP_SERVERS")
                 .containsEntry("SERVER_PORT", "8095")
-                .containsEntry("GATEWAY_URL", "http://127.0.0.1:8090");
+                .containsEntry("GATEWAY_URL", "http://127.0.0.1:8090")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9102");
     }
 
     @Test

@@ -103,7 +103,7 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void shouldRoutePagesToTheWebAppWhichReachesTheSuiteOnlyThroughTheGateway() {
+    void shouldRoutePagesToTheWebAppWhichCallsTheSuiteOnlyThroughTheGatewayAndReadsItsEvents() {
         URI webApp = URI.create(String.valueOf(env("gateway").get("WEB_APP_URL")));
         assertThat(webApp.getHost()).isEqualTo("web-app");
         assertThat(String.valueOf(webApp.getPort())).isEqualTo(env("web-app").get("SERVER_PORT"));
@@ -114,7 +114,10 @@ class DockerComposeFileTest {
         assertThat(String.valueOf(gateway.getPort())).isEqualTo(env("gateway").get("SERVER_PORT"));
         // The gateway waits for the web client, so the web client must not wait for the gateway.
         assertThat(dependsOn("web-app")).doesNotContainKey("gateway");
-        assertThat(env("web-app")).doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+        assertThat(env("web-app")).doesNotContainKey("MONGODB_URI");
+        // Live updates: the open pages hear of other users' changes from the suite's events.
+        assertThat(env("web-app")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(dependsOn("web-app")).containsEntry("kafka", "service_healthy");
     }
 
     @ParameterizedTest

@@ -48,6 +48,14 @@ class WebSettingsIT {
             see(browser, "Status deleted.");
             assertThat(screen.text()).doesNotContain(renamed);
 
+            // Drag and drop: the first status dropped below the second; the whole order is saved.
+            var before = company.gateway().get("/api/settings/statuses").json().findValuesAsString("id");
+            dragBelow(browser, 0, 1);
+            see(browser, "Pipeline order saved.");
+            var after = company.gateway().get("/api/settings/statuses").json().findValuesAsString("id");
+            assertThat(after.subList(0, 2)).containsExactly(before.get(1), before.get(0));
+            assertThat(after.subList(2, after.size())).isEqualTo(before.subList(2, before.size()));
+
             // Users: an agent with a lead cap, then banned.
             screen.click("Users");
             String agentEmail = "agent-" + unique + "@example.com";
@@ -115,5 +123,25 @@ class WebSettingsIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "text \"" + expected + "\" on " + browser.driver().getCurrentUrl())
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+    }
+
+    /**
+     * A mouse drag of one status by its handle onto the lower half of another. ChromeDriver's pointer actions do
+     * not start HTML5 drag and drop, so the browser's own drag events are dispatched, in the order a drag fires them,
+     * to the page's real script.
+     */
+    private static void dragBelow(Browser browser, int from, int onto) {
+        browser.driver().executeScript("""
+                var items = document.querySelectorAll('[data-reorder] li[data-status-id]');
+                var dragged = items[arguments[0]], target = items[arguments[1]];
+                var data = new DataTransfer();
+                dragged.querySelector('[data-drag-handle]').dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));
+                dragged.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+                var box = target.getBoundingClientRect();
+                target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data,
+                    clientY: box.bottom - 2}));
+                target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+                dragged.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));
+                """, from, onto);
     }
 }

@@ -111,9 +111,19 @@ public final class StubGateway {
     }
 
     public String accessToken(String userId, String role, Instant expiresAt, String issuer) {
+        return accessToken(userId, role, "company-1", "session-1", expiresAt, issuer);
+    }
+
+    /** A token of any company and sign-in session, for tests that tell users apart. */
+    public String accessToken(String userId, String role, String companyId, String sessionId, Instant expiresAt) {
+        return accessToken(userId, role, companyId, sessionId, expiresAt, "calliyo");
+    }
+
+    private String accessToken(String userId, String role, String companyId, String sessionId, Instant expiresAt,
+                               String issuer) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId).issuer(issuer)
-                    .claim("role", role).claim("companyId", "company-1").claim("sid", "session-1")
+                    .claim("role", role).claim("companyId", companyId).claim("sid", sessionId)
                     .issueTime(Date.from(expiresAt.minusSeconds(900))).expirationTime(Date.from(expiresAt)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     claims);

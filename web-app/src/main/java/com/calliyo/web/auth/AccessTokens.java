@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import com.calliyo.tokencheck.TokenCheckProperties;
+import com.calliyo.tokencheck.TokenClaims;
 import com.calliyo.tokencheck.TokenDecoders;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
 import com.calliyo.web.WebAppProperties;
@@ -40,12 +41,22 @@ public class AccessTokens {
      * the token is verified. Null when the value is not a JWT.
      */
     static Instant expiresAt(String token) {
+        JsonNode exp = claim(token, "exp");
+        return exp == null || !exp.isNumber() ? null : Instant.ofEpochSecond(exp.asLong());
+    }
+
+    /** The session the token belongs to ({@code sid}), read without checking: only for tokens already verified. */
+    static String sessionId(String token) {
+        JsonNode sid = claim(token, TokenClaims.SESSION_ID);
+        return sid == null || !sid.isString() ? null : sid.asString();
+    }
+
+    private static JsonNode claim(String token, String name) {
         try {
             String[] parts = token.split("\\.");
             JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
                     StandardCharsets.UTF_8));
-            JsonNode exp = claims.get("exp");
-            return exp == null || !exp.isNumber() ? null : Instant.ofEpochSecond(exp.asLong());
+            return claims.get(name);
         } catch (RuntimeException e) {
             return null;
         }

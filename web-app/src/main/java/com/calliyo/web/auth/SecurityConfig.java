@@ -3,6 +3,7 @@ package com.calliyo.web.auth;
 import java.time.Clock;
 
 import com.calliyo.web.WebAppProperties;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,6 +59,9 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(pages -> pages
+                        // The end of a live-updates stream comes back as an async dispatch: the request was
+                        // authorized when it opened, and the cookies are not read again for it.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/sign-in", "/sign-up", "/denied", "/error").permitAll()
                         .requestMatchers("/assets/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         // The installable client: fetched by the browser before (or without) a session.

@@ -1,5 +1,6 @@
 package com.calliyo.web.auth;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +46,16 @@ public final class WebSession {
 
     public String refreshToken() {
         return refreshToken;
+    }
+
+    /** When the access token this request was served with expires. */
+    public Instant accessTokenExpiresAt() {
+        return AccessTokens.expiresAt(accessToken);
+    }
+
+    /** The sign-in session this request belongs to (the token's {@code sid}); null for tokens without one. */
+    public String sessionId() {
+        return AccessTokens.sessionId(accessToken);
     }
 
     /** Renews the tokens once (e.g. after the API answered 401); false when the session is over. */

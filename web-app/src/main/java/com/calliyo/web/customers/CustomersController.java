@@ -10,6 +10,7 @@ import com.calliyo.web.api.GatewayApi;
 import com.calliyo.web.api.Page;
 import com.calliyo.web.auth.Viewer;
 import com.calliyo.web.leads.LeadsApi;
+import com.calliyo.web.live.LiveProperties;
 import com.calliyo.web.shared.FormProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Customers: the list (search, agent, conversion dates in company time) and the customer page (history, orders
- * with their payment status and the changes allowed now, the status dropdown that un-converts).
+ * with their payment status and the changes allowed now, the status dropdown that un-converts). The list refreshes
+ * itself when another user converts or un-converts a lead ({@code data-live="customers"}).
  */
 @Controller
 class CustomersController {
@@ -36,24 +38,30 @@ class CustomersController {
 
     private final GatewayApi api;
     private final LeadsApi leads;
+    private final LiveProperties live;
 
-    CustomersController(GatewayApi api, LeadsApi leads) {
+    CustomersController(GatewayApi api, LeadsApi leads, LiveProperties live) {
         this.api = api;
         this.leads = leads;
+        this.live = live;
     }
 
     @GetMapping("/customers")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String agentId,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal Viewer viewer, Model model,
-                HttpServletResponse response) {
+                @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String awaitLead,
+                @RequestParam(defaultValue = "true") boolean awaitCustomer, @AuthenticationPrincipal Viewer viewer,
+                Model model, HttpServletResponse response) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("agentId", agentId == null ? "" : agentId);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("agents", viewer.isAgent() ? List.of() : agents());
         try {
+            if (awaitLead != null && !awaitLead.isBlank()) {
+                CustomerArrival.await(api, awaitLead, awaitCustomer, live.customerWait());
+            }
             model.addAttribute("page", api.get(uri -> {
                 uri.path("/api/customers").queryParam("page", Math.max(0, page))
                         .queryParam("size", LeadsApi.PAGE_SIZE);

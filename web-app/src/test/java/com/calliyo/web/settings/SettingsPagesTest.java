@@ -97,6 +97,23 @@ class SettingsPagesTest {
     }
 
     @Test
+    void shouldSendTheOrderADragAndDropLeftAndShowTheApisRefusal() throws Exception {
+        GATEWAY.answer("PUT /api/settings/statuses/order", new Answer(200, STATUSES), new Answer(422, """
+                {"type":"about:blank","title":"Unprocessable","status":422,
+                 "detail":"The order must list every status once","errors":[{"field":"ids","message":"must list every status once"}]}"""));
+
+        mvc.perform(post("/settings/statuses/order").param("ids", "s-hot", "s-un", "s-int", "s-cust")
+                        .with(csrf()).cookie(admin))
+                .andExpect(redirectedUrl("/settings/statuses?moved"));
+        assertThat(GATEWAY.received("PUT /api/settings/statuses/order")).last()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("{\"ids\":[\"s-hot\",\"s-un\",\"s-int\",\"s-cust\"]}"));
+
+        String page = mvc.perform(post("/settings/statuses/order").param("ids", "s-hot").with(csrf()).cookie(admin))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("must list every status once");
+    }
+
+    @Test
     void shouldShowANameErrorBesideTheRenamedStatus() throws Exception {
         GATEWAY.answer("PATCH /api/settings/statuses/s-hot", new Answer(409, """
                 {"status":409,"title":"Status name taken","detail":"is already used by the status \\"Interested\\"",

@@ -90,6 +90,21 @@ class StatusSettingsController {
         return "redirect:/settings/statuses?moved#status-" + id;
     }
 
+    /**
+     * The whole order at once, as a drag and drop on the page leaves it ({@code static/js/statuses.js}); the API
+     * checks that every status is there once and says why not in its own words.
+     */
+    @PostMapping("/order")
+    String reorder(@RequestParam(name = "ids", required = false) List<String> ids, Model model,
+                   HttpServletResponse response) {
+        try {
+            api.put("/api/settings/statuses/order", Map.of("ids", ids == null ? List.of() : ids), List.class);
+        } catch (ApiException e) {
+            return refused(e, null, null, model, response);
+        }
+        return "redirect:/settings/statuses?moved";
+    }
+
     private String refused(ApiException e, String rowId, String typed, Model model, HttpServletResponse response) {
         FormProblem.render(e, model, response, VIEW);
         return page(model, rowId, typed, (FormProblem) model.getAttribute("problem"));
