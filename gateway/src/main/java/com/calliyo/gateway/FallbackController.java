@@ -22,15 +22,17 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Target of every route's {@code CircuitBreaker} fallback: 504 when the time limit ran out, 503 for anything else
  * (connection refused, open circuit), 413 when a chunked body outgrew the body limit on its way. Mapped for every
- * HTTP method, because the forward keeps the original one.
+ * HTTP method, because the forward keeps the original one. A browser asking web-app for a page gets a plain page that
+ * says to try again, not JSON it would show as text.
  */
 @RestController
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+    private static final String WEB_APP = "web-app";
 
     @RequestMapping("/fallback/{service:[a-z][a-z-]{0,40}}")
-    ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
+    ResponseEntity<?> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         BodyTooLargeException tooLarge = causeOfType(failure, BodyTooLargeException.class);
         if (tooLarge != null) {
@@ -53,9 +55,33 @@ class FallbackController {
                 original == null ? "-" : original.getRawPath(),
                 failure == null ? "no cause" : failure.getClass().getSimpleName(),
                 exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER));
+        if (WEB_APP.equals(service) && wantsPage(exchange)) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
+                    .body(unavailablePage(timedOut));
+        }
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** A browser asked for a page: it gets a page it can show (no scripts, no styles from elsewhere). */
+    private static boolean wantsPage(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+    }
+
+    private static String unavailablePage(boolean timedOut) {
+        String what = timedOut ? "did not answer in time" : "is not answering right now";
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Try again · Calliyo</title></head>
+                <body><main><h1>Try again.</h1>
+                <p role="alert">Calliyo %s. Nothing you sent was lost on our side if you saw no confirmation;
+                go back and send it again in a moment.</p>
+                <p><a href="/">Back to Calliyo</a></p></main></body></html>
+                """.formatted(what);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

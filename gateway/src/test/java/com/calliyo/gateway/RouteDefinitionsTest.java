@@ -26,7 +26,10 @@ class RouteDefinitionsTest {
 
     static StandardEnvironment environment;
     static List<RouteDefinition> routes;
-    /** The routes that carry a whole service (every route but the import route and the API descriptions). */
+    /**
+     * The routes that carry a whole service (every route but the import route, the API descriptions and the web
+     * client's live-updates stream).
+     */
     static List<RouteDefinition> serviceRoutes;
 
     @BeforeAll
@@ -36,7 +39,8 @@ class RouteDefinitionsTest {
                 .forEach(environment.getPropertySources()::addLast);
         routes = bindRoutes();
         serviceRoutes = routes.stream()
-                .filter(route -> !route.getId().equals("lead-imports") && !route.getId().endsWith("-docs"))
+                .filter(route -> !route.getId().equals("lead-imports") && !route.getId().endsWith("-docs")
+                        && !route.getId().equals("web-app-live"))
                 .toList();
     }
 
@@ -46,7 +50,24 @@ class RouteDefinitionsTest {
                 .doesNotHaveDuplicates()
                 .containsExactly("lead-imports", "lead-service", "customer-service", "order-service",
                         "reporting-service", "lead-service-docs", "customer-service-docs", "order-service-docs",
-                        "reporting-service-docs", "web-app");
+                        "reporting-service-docs", "web-app-live", "web-app");
+    }
+
+    @Test
+    void shouldStreamLiveUpdatesWithoutTimeLimitOrRetryAndGivePagesLongerThanTheirApiCalls() {
+        RouteDefinition live = routes.stream().filter(route -> route.getId().equals("web-app-live")).findFirst()
+                .orElseThrow();
+        assertThat(live.getPredicates().get(0).getArgs()).containsValue("/live");
+        assertThat(live.getFilters()).isEmpty();
+
+        Duration page = Binder.get(environment)
+                .bind("resilience4j.timelimiter.instances.web-app.timeout-duration", Bindable.of(Duration.class))
+                .get();
+        Duration api = Binder.get(environment)
+                .bind("resilience4j.timelimiter.configs.default.timeout-duration", Bindable.of(Duration.class))
+                .get();
+        // A page waits for its API calls, each under the default limit; it must outlast one to say "Try again.".
+        assertThat(page).isGreaterThan(api.multipliedBy(2));
     }
 
     @Test

@@ -64,6 +64,18 @@ class WebAppRouteTest extends StubbedGateway {
     }
 
     @Test
+    void shouldAnswerABrowserAPageThatSaysTryAgainWhenTheWebAppIsDown() {
+        WEB_APP.stop();
+
+        String page = anonymous.get().uri("/tasks").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<h1>Try again.</h1>", "is not answering right now").doesNotContain("<script");
+    }
+
+    @Test
     void shouldLetTheImportPageCarryATenMegabyteCsvButOtherPagesOneMegabyte() {
         int oneMegabyte = 1024 * 1024;
         for (String page : new String[] {"/leads/import", "/leads/import/preview"}) {

@@ -87,6 +87,33 @@ final class Suite {
         return Optional.ofNullable(stack).map(running -> new Gateway(running.serviceUrl(module)));
     }
 
+    /**
+     * Freezes a service of the started stack (SIGSTOP) until the answer is closed (SIGCONT): it keeps its sockets
+     * but answers nothing, as a process stuck in a long pause does. Empty for a stack that was already running.
+     */
+    Optional<AutoCloseable> freeze(ServiceModule module) {
+        if (stack == null) {
+            return Optional.empty();
+        }
+        long pid = stack.processIds().get(module.moduleName());
+        signal("STOP", pid);
+        return Optional.of(() -> signal("CONT", pid));
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Suite startLocalStack() {
         LocalStackConfig.Builder config = LocalStackConfig.builder()
                 .repoRoot(RepoRoot.find())

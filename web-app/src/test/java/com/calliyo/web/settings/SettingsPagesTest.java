@@ -283,6 +283,18 @@ class SettingsPagesTest {
     }
 
     @Test
+    void shouldKeepTheTypedRatesAndOfferTryAgainWithoutAskingTheSilentServiceAgain() throws Exception {
+        GATEWAY.answer("PUT /api/orders/settings", new Answer(504, """
+                {"status":504,"title":"Gateway Timeout","detail":"order-service did not answer in time"}"""));
+
+        String page = mvc.perform(post("/settings/orders").param("gstRates", "0, 5, 28").with(csrf()).cookie(admin))
+                .andExpect(status().isGatewayTimeout()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Try again.", "value=\"0, 5, 28\"").doesNotContain("Order module is");
+        assertThat(GATEWAY.received("GET /api/orders/settings")).isEmpty();
+    }
+
+    @Test
     void shouldKeepAddUserOnTheCompanyPageWithItsFieldErrors() throws Exception {
         GATEWAY.answer("GET /api/users", new Answer(200, "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}"));
         GATEWAY.answer("POST /api/users", new Answer(409, """

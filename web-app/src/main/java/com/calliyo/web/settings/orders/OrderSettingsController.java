@@ -56,9 +56,24 @@ class OrderSettingsController {
             api.put("/api/orders/settings", Map.of("gstRates", rates), Map.class);
         } catch (ApiException e) {
             FormProblem.render(e, model, response, VIEW);
-            return page(model, orders.settings(), gstRates);
+            return page(model, settingsIfAnswering(e), gstRates);
         }
         return "redirect:/settings/orders?saved";
+    }
+
+    /**
+     * The page around a refusal shows the module and GSTIN again; when order-service did not answer the save, it is
+     * not asked again (another wait of the whole time limit), and the page keeps the typed rates without them.
+     */
+    private OrderSettings settingsIfAnswering(ApiException refusal) {
+        if (refusal.problem().isTemporary()) {
+            return null;
+        }
+        try {
+            return orders.settings();
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     private String page(Model model, OrderSettings settings, String typed) {
