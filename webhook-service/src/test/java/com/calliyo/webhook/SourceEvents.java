@@ -43,7 +43,8 @@ public final class SourceEvents {
     public static final StatusRef NEW = new StatusRef("st-new", "New", StatusKind.UNASSIGNED);
     public static final StatusRef INTERESTED = new StatusRef("st-interested", "Interested", StatusKind.OTHER);
     public static final StatusRef CUSTOMER = new StatusRef("st-customer", "Customer", StatusKind.CUSTOMER);
-    private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
+    /** Recent, so that the events are within the 30 days a replay reaches back. */
+    private static final Instant START = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     private static final String AGENT = "agent-7";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

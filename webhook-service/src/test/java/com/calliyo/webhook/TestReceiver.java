@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A webhook receiver on a real socket (JDK HttpServer on 127.0.0.1): records every request with its Standard
- * Webhooks headers and answers with the next scripted status (200 once the script is used up), or hangs until
+ * Webhooks headers and answers with the next scripted status (then 200, or what {@link #otherwiseAnswering} set), or hangs until
  * {@link #release()} when the script says {@link #HANG}.
  */
 public final class TestReceiver implements AutoCloseable {
@@ -54,6 +54,7 @@ public final class TestReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Received> accepted = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private volatile int otherwise = 200;
 
     private TestReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -73,6 +74,12 @@ public final class TestReceiver implements AutoCloseable {
     /** Answers the next requests with these statuses ({@link #HANG} to hang), then 200. */
     public TestReceiver answering(Integer... statuses) {
         script.addAll(List.of(statuses));
+        return this;
+    }
+
+    /** Answers {@code status} once the script is used up (200 unless set). */
+    public TestReceiver otherwiseAnswering(int status) {
+        otherwise = status;
         return this;
     }
 
@@ -124,7 +131,7 @@ public final class TestReceiver implements AutoCloseable {
                 released.await(60, TimeUnit.SECONDS);
                 status = 200;
             }
-            int answer = status == null ? 200 : status;
+            int answer = status == null ? otherwise : status;
             if (answer >= 200 && answer < 300) {
                 accepted.add(request);
             }
