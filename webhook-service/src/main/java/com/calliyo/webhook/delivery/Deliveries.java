@@ -3,7 +3,9 @@ package com.calliyo.webhook.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +17,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -41,6 +44,10 @@ public class Deliveries {
         this.collection = mongo.getCollection("deliveries");
         this.settings = properties.delivery();
         collection.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+        // The claim's compare-and-set names exactly these fields, so the embedded store (which uses an index only
+        // for a query on exactly a unique index's fields) finds the delivery by index instead of scanning.
+        collection.createIndex(Indexes.ascending("_id", "nextAttemptAt"),
+                new IndexOptions().unique(true).name("id_next_attempt_cas"));
         collection.createIndex(Indexes.ascending("subscriptionId", "orderKey", "seq"));
         collection.createIndex(Indexes.ascending("companyId", "subscriptionId", "createdAt"));
         collection.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
@@ -87,19 +94,29 @@ public class Deliveries {
         return found;
     }
 
-    /** True when an earlier delivery of the same lead to the same subscription is still waiting: this one waits too. */
-    boolean waitsForEarlier(Delivery delivery) {
-        return collection.find(Filters.and(Filters.eq("subscriptionId", delivery.subscriptionId()),
-                Filters.eq("orderKey", delivery.orderKey()), Filters.eq("status", DeliveryStatus.PENDING.name()),
-                Filters.lt("seq", delivery.seq()))).limit(1).first() != null;
+    /**
+     * For each lead of the subscription with a delivery still waiting for a later attempt (or claimed by a worker),
+     * the smallest {@code seq} of those: a due delivery of that lead with a greater {@code seq} must wait for it.
+     * One query per batch, not one per delivery: the embedded store scans for anything but an {@code _id}.
+     */
+    Map<String, Long> waitingLeads(String subscriptionId, Instant now) {
+        Map<String, Long> firstWaiting = new HashMap<>();
+        collection.find(Filters.and(Filters.eq("subscriptionId", subscriptionId),
+                        Filters.eq("status", DeliveryStatus.PENDING.name()), Filters.gt("nextAttemptAt", Date.from(now))))
+                .projection(Projections.include("orderKey", "seq"))
+                .forEach(doc -> firstWaiting.merge(doc.getString("orderKey"), doc.get("seq", Number.class).longValue(),
+                        Math::min));
+        return firstWaiting;
     }
 
     /**
      * Takes a due delivery for one attempt: pushes its next attempt past the lease, so no other worker (or instance)
-     * takes it meanwhile and a crash mid-attempt only delays it. Empty when someone else took it first.
+     * takes it meanwhile and a crash mid-attempt only delays it. A compare-and-set on the {@code nextAttemptAt} that
+     * was read: whoever claimed or re-queued it since changed that. Empty when someone else took it first.
      */
     Optional<Delivery> claim(Delivery delivery, Instant now) {
-        Document claimed = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", delivery.id()), due(now)),
+        Document claimed = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", delivery.id()),
+                        Filters.eq("nextAttemptAt", Date.from(delivery.nextAttemptAt()))),
                 Updates.set("nextAttemptAt", Date.from(now.plus(settings.lease()))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(Deliveries::toDelivery);

@@ -70,7 +70,9 @@ class DeliveryAttempt {
         switch (outcome) {
             case DELIVERED -> {
                 deliveries.delivered(delivery.id(), status);
-                subscriptions.markHealthy(subscription.id());
+                if (subscription.failingSince() != null) {
+                    subscriptions.markHealthy(subscription.id());
+                }
             }
             case RETRY -> deliveries.retryAt(delivery.id(),
                     now.plus(retries.wait(delivery.attempts() + 1, answer.retryAfter(), now)), status);

@@ -80,7 +80,7 @@ class DeliveryController {
         owned(caller, id);
         Delivery requeued = deliveries.requeue(caller.companyId(), id, deliveryId, clock.instant())
                 .orElseThrow(() -> ApiException.notFound("No delivery " + deliveryId + " for webhook " + id));
-        queue.wake();
+        queue.wake(id);
         return ResponseEntity.accepted().body(DeliveryResponse.of(requeued, List.of()));
     }
 
@@ -96,7 +96,6 @@ class DeliveryController {
                 Map.of("subscriptionId", id, "message", "A test event sent from Calliyo's webhook settings"));
         String deliveryId = id + ":" + eventId;
         queue.enqueue(subscription, deliveryId, ping, ping.body(json), now);
-        queue.wake();
         return ResponseEntity.accepted().body(Map.of("deliveryId", deliveryId, "eventId", eventId));
     }
 
@@ -129,7 +128,6 @@ class DeliveryController {
                     original.type(), original.occurredAt(), original.companyId(), original.orderKey(), null),
                     original.body(), now);
         });
-        queue.wake();
         return ResponseEntity.accepted().body(Map.of("replayed", (int) found.stream().map(Delivery::eventId)
                 .distinct().count()));
     }

@@ -37,10 +37,8 @@ public class DeliveryQueue {
             if (deliveries.enqueue(subscription.id(), subscription.id() + ":" + event.id(), event, body,
                     clock.instant())) {
                 queued++;
+                dispatcher.wake(subscription.id());
             }
-        }
-        if (queued > 0) {
-            dispatcher.wake();
         }
         return queued;
     }
@@ -48,9 +46,10 @@ public class DeliveryQueue {
     /** Queues {@code event} for {@code subscription} alone, as {@code deliveryId} (a ping, a replayed event). */
     void enqueue(Subscription subscription, String deliveryId, WebhookEvent event, String body, Instant now) {
         deliveries.enqueue(subscription.id(), deliveryId, event, body, now);
+        dispatcher.wake(subscription.id());
     }
 
-    void wake() {
-        dispatcher.wake();
+    void wake(String subscriptionId) {
+        dispatcher.wake(subscriptionId);
     }
 }

@@ -2,8 +2,10 @@ package com.calliyo.webhook.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
     private static final Duration SWEEP = Duration.ofSeconds(5);
 
     private final Deliveries deliveries;
@@ -46,6 +48,7 @@ class Dispatcher implements SmartLifecycle {
     private final WebhookServiceProperties.Delivery settings;
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<String> hinted = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
     private volatile ExecutorService workers;
     private volatile Thread loop;
@@ -60,8 +63,9 @@ class Dispatcher implements SmartLifecycle {
         this.settings = properties.delivery();
     }
 
-    /** Something was queued: look now rather than at the next poll. */
-    void wake() {
+    /** {@code subscriptionId} has a new delivery: drain it now, without a search for due deliveries. */
+    void wake(String subscriptionId) {
+        hinted.add(subscriptionId);
         wakeUp.release();
     }
 
@@ -103,6 +107,7 @@ class Dispatcher implements SmartLifecycle {
 
     private void run() {
         long nextSweep = 0;
+        long nextPoll = 0;
         while (loop == Thread.currentThread()) {
             try {
                 boolean sweep = System.nanoTime() - nextSweep >= 0;
@@ -110,9 +115,18 @@ class Dispatcher implements SmartLifecycle {
                     nextSweep = System.nanoTime() + SWEEP.toNanos();
                 }
                 disabledEvents.publishOwed(sweep);
-                for (String subscriptionId : deliveries.subscriptionsDue(clock.instant())) {
+                Set<String> ready = new HashSet<>(hinted);
+                hinted.removeAll(ready);
+                // the search for retries that fell due runs once per poll interval, not on every wake-up
+                if (System.nanoTime() - nextPoll >= 0) {
+                    nextPoll = System.nanoTime() + settings.pollInterval().toNanos();
+                    ready.addAll(deliveries.subscriptionsDue(clock.instant()));
+                }
+                for (String subscriptionId : ready) {
                     if (draining.add(subscriptionId)) {
                         workers.execute(() -> drainQuietly(subscriptionId));
+                    } else {
+                        hinted.add(subscriptionId); // being drained: look again once that drain is over
                     }
                 }
                 wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -134,6 +148,7 @@ class Dispatcher implements SmartLifecycle {
                     e.toString());
         } finally {
             draining.remove(subscriptionId);
+            wakeUp.release();
         }
     }
 
@@ -142,19 +157,23 @@ class Dispatcher implements SmartLifecycle {
         boolean progressed = true;
         while (progressed && !Thread.currentThread().isInterrupted()) {
             progressed = false;
-            Set<String> waiting = new HashSet<>();
-            List<Delivery> due = deliveries.dueFor(subscriptionId, clock.instant(), BATCH);
+            Optional<Subscription> subscription = subscriptions.find(subscriptionId);
+            if (subscription.isEmpty()) {
+                deliveries.deleteFor(subscriptionId);
+                return;
+            }
+            if (!subscription.get().enabled()) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<Delivery> due = deliveries.dueFor(subscriptionId, now, BATCH);
+            // in order per lead: a lead with an earlier delivery waiting for its retry sends nothing newer
+            Map<String, Long> firstWaiting = deliveries.waitingLeads(subscriptionId, now);
+            Set<String> held = new HashSet<>();
             for (Delivery delivery : due) {
-                Optional<Subscription> subscription = subscriptions.find(subscriptionId);
-                if (subscription.isEmpty()) {
-                    deliveries.deleteFor(subscriptionId);
-                    return;
-                }
-                if (!subscription.get().enabled()) {
-                    return;
-                }
-                if (waiting.contains(delivery.orderKey()) || deliveries.waitsForEarlier(delivery)) {
-                    waiting.add(delivery.orderKey());
+                Long earlier = firstWaiting.get(delivery.orderKey());
+                if (held.contains(delivery.orderKey()) || (earlier != null && earlier < delivery.seq())) {
+                    held.add(delivery.orderKey());
                     continue;
                 }
                 if (!breaker.tryAcquirePermission()) {
@@ -163,13 +182,17 @@ class Dispatcher implements SmartLifecycle {
                 Optional<Delivery> claimed = deliveries.claim(delivery, clock.instant());
                 if (claimed.isEmpty()) {
                     breaker.releasePermission();
+                    held.add(delivery.orderKey());
                     continue;
                 }
                 DeliveryAttempt.Outcome outcome = attempt.attempt(claimed.get(), subscription.get(), breaker);
-                if (outcome == DeliveryAttempt.Outcome.RETRY) {
-                    waiting.add(delivery.orderKey());
-                }
                 progressed = true;
+                if (outcome == DeliveryAttempt.Outcome.RETRY) {
+                    held.add(delivery.orderKey());
+                }
+                if (outcome != DeliveryAttempt.Outcome.DELIVERED) {
+                    break; // the subscription may just have been disabled: read it again before going on
+                }
             }
         }
     }

@@ -6,6 +6,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +26,8 @@ class LeadStates {
 
     LeadStates(MongoTemplate mongo) {
         this.states = mongo.getCollection("lead_states");
+        // the version guard below names exactly these fields: found by index on the embedded store too
+        states.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version_cas"));
     }
 
     /**
