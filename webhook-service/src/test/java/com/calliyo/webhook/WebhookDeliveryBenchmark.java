@@ -23,12 +23,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,7 +84,7 @@ class WebhookDeliveryBenchmark {
         }
         Set<String> ids = ConcurrentHashMap.newKeySet();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
             for (int i = 0; i < EVENTS; i++) {
                 ProducerRecord<String, byte[]> record = SourceEvents.record(leads.get(i % LEADS).noteAdded(2 + i / LEADS));
                 String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
@@ -153,12 +150,6 @@ class WebhookDeliveryBenchmark {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(),
-                new ByteArraySerializer());
-    }
 
     private static double seconds(long nanos) {
         return nanos / 1e9;

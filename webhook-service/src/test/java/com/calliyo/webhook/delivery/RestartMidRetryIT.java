@@ -2,20 +2,17 @@ package com.calliyo.webhook.delivery;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.webhook.SourceEvents;
+import com.calliyo.webhook.TestKafka;
 import com.calliyo.webhook.TestReceiver;
 import com.calliyo.webhook.WebhookApi;
 import com.calliyo.webhook.WebhookServiceApplication;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,7 +36,7 @@ class RestartMidRetryIT {
         String company = "company-" + UUID.randomUUID();
         SourceEvents lead = new SourceEvents(company);
         try (TestReceiver receiver = TestReceiver.start().otherwiseAnswering(503);
-             KafkaProducer<String, byte[]> producer = producer()) {
+             KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
             ConfigurableApplicationContext first = start(database, group);
             WebhookApi admin = new WebhookApi(port(first), TestTokens.bearer(company, Role.ADMIN));
             admin.subscribe(receiver.url(), "lead.created", "note.added");
@@ -87,9 +84,4 @@ class RestartMidRetryIT {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
 }

@@ -2,29 +2,14 @@ package com.calliyo.webhook.delivery;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.localstack.testing.TestInfrastructure;
-import com.calliyo.tokencheck.Role;
-import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.webhook.SourceEvents;
 import com.calliyo.webhook.TestReceiver;
-import com.calliyo.webhook.WebhookApi;
 import com.calliyo.webhook.subscription.WebhookEventType;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,41 +27,13 @@ import static org.awaitility.Awaitility.await;
         "webhook.delivery.jitter=0",
         "webhook.delivery.poll-interval=50ms",
         "spring.kafka.consumer.group-id=webhook-delivery-it"})
-@ActiveProfiles("test")
-class WebhookDeliveryIT {
+class WebhookDeliveryIT extends DeliveringService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, byte[]> producer;
-
-    @LocalServerPort
-    int port;
-
-    String company;
-    WebhookApi admin;
-    SourceEvents lead;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "webhooks-delivery-it");
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
-
-    @BeforeEach
-    void aCompany() {
-        company = "company-" + UUID.randomUUID();
-        admin = new WebhookApi(port, TestTokens.bearer(company, Role.ADMIN));
-        lead = new SourceEvents(company);
     }
 
     @Test
@@ -171,11 +128,4 @@ class WebhookDeliveryIT {
         }
     }
 
-    private static void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

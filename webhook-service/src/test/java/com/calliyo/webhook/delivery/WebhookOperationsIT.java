@@ -13,28 +13,16 @@ import com.calliyo.lead.events.CompanyEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.WebhookDisabled;
 import com.calliyo.localstack.testing.TestInfrastructure;
-import com.calliyo.tokencheck.Role;
-import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.webhook.SourceEvents;
 import com.calliyo.webhook.TestReceiver;
 import com.calliyo.webhook.WebhookApi;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,41 +42,13 @@ import static org.awaitility.Awaitility.await;
         "webhook.delivery.poll-interval=50ms",
         "webhook.delivery.disable-after=1s",
         "spring.kafka.consumer.group-id=webhook-operations-it"})
-@ActiveProfiles("test")
-class WebhookOperationsIT {
+class WebhookOperationsIT extends DeliveringService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, byte[]> producer;
-
-    @LocalServerPort
-    int port;
-
-    String company;
-    WebhookApi admin;
-    SourceEvents lead;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "webhooks-operations-it");
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
-
-    @BeforeEach
-    void aCompany() {
-        company = "company-" + UUID.randomUUID();
-        admin = new WebhookApi(port, TestTokens.bearer(company, Role.ADMIN));
-        lead = new SourceEvents(company);
     }
 
     @Test
@@ -222,11 +182,4 @@ class WebhookOperationsIT {
         return "/api/settings/webhooks/" + subscription.get("id").asString() + rest;
     }
 
-    private static void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
