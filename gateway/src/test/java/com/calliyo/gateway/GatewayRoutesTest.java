@@ -31,6 +31,9 @@ class GatewayRoutesTest extends StubbedGateway {
             "POST, /api/auth/login, lead-service",
             "GET, /api/users, lead-service",
             "GET, /api/settings/statuses, lead-service",
+            "GET, /api/settings/webhook-keys, lead-service",
+            "GET, /api/settings/webhooks, webhook-service",
+            "POST, /api/settings/webhooks/sub-1/deliveries/d-1/retry, webhook-service",
             "POST, /api/webhooks/leads/key-1, lead-service",
             "GET, /api/follow-ups/today, lead-service",
             "GET, /api/tasks/mine, lead-service",
@@ -203,7 +206,7 @@ class GatewayRoutesTest extends StubbedGateway {
 
     @ParameterizedTest
     @CsvSource({"leads, lead-service", "customers, customer-service", "orders, order-service",
-            "reports, reporting-service"})
+            "reports, reporting-service", "webhooks, webhook-service"})
     void shouldServeEachServicesApiDescriptionWithoutAToken(String name, String service) {
         anonymous.get().uri("/v3/api-docs/" + name).exchange()
                 .expectStatus().isOk()
@@ -219,11 +222,12 @@ class GatewayRoutesTest extends StubbedGateway {
         anonymous.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls.length()").isEqualTo(4)
+                .jsonPath("$.urls.length()").isEqualTo(5)
                 .jsonPath("$.urls[?(@.name == 'lead-service')].url").isEqualTo("/v3/api-docs/leads")
                 .jsonPath("$.urls[?(@.name == 'customer-service')].url").isEqualTo("/v3/api-docs/customers")
                 .jsonPath("$.urls[?(@.name == 'order-service')].url").isEqualTo("/v3/api-docs/orders")
-                .jsonPath("$.urls[?(@.name == 'reporting-service')].url").isEqualTo("/v3/api-docs/reports");
+                .jsonPath("$.urls[?(@.name == 'reporting-service')].url").isEqualTo("/v3/api-docs/reports")
+                .jsonPath("$.urls[?(@.name == 'webhook-service')].url").isEqualTo("/v3/api-docs/webhooks");
     }
 
     @Test
@@ -249,6 +253,7 @@ class GatewayRoutesTest extends StubbedGateway {
             case "lead-service" -> "/api/leads/lead-1";
             case "customer-service" -> "/api/customers/lead-1";
             case "order-service" -> "/api/orders/order-1";
+            case "webhook-service" -> "/api/settings/webhooks/sub-1";
             default -> "/api/reports/conversions";
         };
     }

@@ -48,9 +48,10 @@ class RouteDefinitionsTest {
     void shouldDeclareOneRoutePerServiceWithUniqueIdsAfterTheImportRoute() {
         assertThat(routes).extracting(RouteDefinition::getId)
                 .doesNotHaveDuplicates()
-                .containsExactly("lead-imports", "lead-service", "customer-service", "order-service",
-                        "reporting-service", "lead-service-docs", "customer-service-docs", "order-service-docs",
-                        "reporting-service-docs", "web-app-live", "web-app");
+                .containsExactly("lead-imports", "webhook-service", "lead-service", "customer-service",
+                        "order-service", "reporting-service", "lead-service-docs", "customer-service-docs",
+                        "order-service-docs", "reporting-service-docs", "webhook-service-docs", "web-app-live",
+                        "web-app");
     }
 
     @Test
@@ -85,6 +86,17 @@ class RouteDefinitionsTest {
     }
 
     @Test
+    void shouldSendOutboundWebhookSettingsToWebhookServiceBeforeLeadServicesSettings() {
+        RouteDefinition webhooks = routes.get(1);
+
+        assertThat(webhooks.getId()).isEqualTo("webhook-service");
+        assertThat(webhooks.getPredicates().get(0).getArgs().values())
+                .containsExactly("/api/settings/webhooks", "/api/settings/webhooks/**");
+        assertThat(routes.indexOf(webhooks)).isLessThan(routes.stream().map(RouteDefinition::getId).toList()
+                .indexOf("lead-service"));
+    }
+
+    @Test
     void shouldGiveEveryRouteACircuitBreakerWithItsOwnFallback() {
         for (RouteDefinition route : serviceRoutes) {
             assertThat(filter(route, "CircuitBreaker").getArgs()).as(route.getId()).containsAllEntriesOf(Map.of(
@@ -113,7 +125,8 @@ class RouteDefinitionsTest {
     @Test
     void shouldTakeServiceUrlsFromTheEnvironmentWithLocalhostDefaults() {
         assertThat(serviceRoutes).extracting(RouteDefinition::getUri).containsExactly(
-                URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
+                URI.create("http://localhost:8086"), URI.create("http://localhost:8081"),
+                URI.create("http://localhost:8082"),
                 URI.create("http://localhost:8083"), URI.create("http://localhost:8084"),
                 URI.create("http://localhost:8085"));
 
@@ -121,7 +134,7 @@ class RouteDefinitionsTest {
                 new MapPropertySource("env", Map.of("ORDER_SERVICE_URL", "http://order-service:8083")));
         List<RouteDefinition> rebound = bindRoutes();
         environment.getPropertySources().remove("env");
-        assertThat(rebound.get(3).getUri()).isEqualTo(URI.create("http://order-service:8083"));
+        assertThat(rebound.get(4).getUri()).isEqualTo(URI.create("http://order-service:8083"));
     }
 
     @Test
@@ -130,10 +143,11 @@ class RouteDefinitionsTest {
 
         assertThat(docs).extracting(route -> route.getPredicates().get(0).getArgs().values().iterator().next())
                 .containsExactly("/v3/api-docs/leads", "/v3/api-docs/customers", "/v3/api-docs/orders",
-                        "/v3/api-docs/reports");
+                        "/v3/api-docs/reports", "/v3/api-docs/webhooks");
         assertThat(docs).extracting(RouteDefinition::getUri).containsExactly(
                 URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
-                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"));
+                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"),
+                URI.create("http://localhost:8086"));
         for (RouteDefinition route : docs) {
             assertThat(filter(route, "SetPath").getArgs()).containsValue("/v3/api-docs");
         }

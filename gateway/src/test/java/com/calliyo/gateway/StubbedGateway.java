@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the gateway tests (no tests of its own): the real gateway on a random port in front of four stub
+ * Base of the gateway tests (no tests of its own): the real gateway on a random port in front of five stub
  * services, a stub web client and a stub key set. Test classes that add no properties of their own share one application context (and
  * so one set of rate-limit buckets: they stay far below the limits).
  */
@@ -27,8 +27,9 @@ abstract class StubbedGateway {
             "lead-service", StubService.start("lead-service"),
             "customer-service", StubService.start("customer-service"),
             "order-service", StubService.start("order-service"),
-            "reporting-service", StubService.start("reporting-service"));
-    /** The web client, apart from the four API services: most tests iterate over those. */
+            "reporting-service", StubService.start("reporting-service"),
+            "webhook-service", StubService.start("webhook-service"));
+    /** The web client, apart from the five API services: most tests iterate over those. */
     static final StubService WEB_APP = StubService.start("web-app");
     static final TestTokens TOKENS = new TestTokens();
     static final IssuerStub ISSUER = IssuerStub.start(TOKENS);
@@ -39,6 +40,7 @@ abstract class StubbedGateway {
         registry.add("CUSTOMER_SERVICE_URL", () -> SERVICES.get("customer-service").url());
         registry.add("ORDER_SERVICE_URL", () -> SERVICES.get("order-service").url());
         registry.add("REPORTING_SERVICE_URL", () -> SERVICES.get("reporting-service").url());
+        registry.add("WEBHOOK_SERVICE_URL", () -> SERVICES.get("webhook-service").url());
         registry.add("WEB_APP_URL", WEB_APP::url);
         registry.add("calliyo.token-check.jwk-set-uri", ISSUER::jwksUrl);
         // No broker here: revocations are put straight into RevokedAccess where a test needs one.

@@ -3,7 +3,7 @@ package com.calliyo.localstack;
 import java.nio.file.Path;
 
 /**
- * The one-command local run: a real Kafka broker (KRaft, its own JVM), a MongoDB-wire server in this JVM and the six
+ * The one-command local run: a real Kafka broker (KRaft, its own JVM), a MongoDB-wire server in this JVM and the seven
  * services as child JVMs, started in that order and stopped in reverse on Ctrl-C. {@link #start(LocalStackConfig)}
  * does the same for tests that want the whole suite.
  */

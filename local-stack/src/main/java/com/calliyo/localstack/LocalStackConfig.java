@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Where the local stack finds the built services, where it keeps its data, and the ports it listens on.
  * {@link #builder()} starts from the defaults: the current directory as repository root, {@code <repoRoot>/data},
- * Kafka 9092 (controller 9093), MongoDB 27017, gateway 8080, the services 8081 to 8084 and the web client 8085.
+ * Kafka 9092 (controller 9093), MongoDB 27017, gateway 8080, the services 8081 to 8084, the web client 8085 and
+ * webhook-service 8086.
  *
  * @param dataDir        where Kafka's log, the MongoDB H2 file and the service logs live; unused when {@code inMemory}
  * @param inMemory       keep nothing: Kafka and the logs go to a temporary directory, MongoDB to memory
@@ -30,6 +31,7 @@ public record LocalStackConfig(
         int orderServicePort,
         int reportingServicePort,
         int webAppPort,
+        int webhookServicePort,
         Duration startupTimeout,
         int parallelStarts) {
 
@@ -49,7 +51,8 @@ public record LocalStackConfig(
             throw new IllegalArgumentException("parallelStarts must be at least 1, not " + parallelStarts);
         }
         List<PortUse> ports = ports(kafkaPort, kafkaControllerPort, mongoPort,
-                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort, webAppPort);
+                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort, webAppPort,
+                webhookServicePort);
         Set<Integer> seen = new HashSet<>();
         for (PortUse use : ports) {
             if (use.port() < 1 || use.port() > 65535) {
@@ -85,14 +88,15 @@ public record LocalStackConfig(
         return new LocalStackConfig(repoRoot, dataDir, inMemory,
                 kafkaPort + offset, kafkaControllerPort + offset, mongoPort + offset,
                 gatewayPort + offset, leadServicePort + offset, customerServicePort + offset,
-                orderServicePort + offset, reportingServicePort + offset, webAppPort + offset, startupTimeout,
-                parallelStarts);
+                orderServicePort + offset, reportingServicePort + offset, webAppPort + offset,
+                webhookServicePort + offset, startupTimeout, parallelStarts);
     }
 
     /** Every port the stack listens on, with its role; the services in start order after the infrastructure. */
     public List<PortUse> ports() {
         return ports(kafkaPort, kafkaControllerPort, mongoPort,
-                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort, webAppPort);
+                gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort, webAppPort,
+                webhookServicePort);
     }
 
     public int servicePort(ServiceModule module) {
@@ -103,6 +107,7 @@ public record LocalStackConfig(
             case ORDER_SERVICE -> orderServicePort;
             case REPORTING_SERVICE -> reportingServicePort;
             case WEB_APP -> webAppPort;
+            case WEBHOOK_SERVICE -> webhookServicePort;
         };
     }
 
@@ -124,7 +129,7 @@ public record LocalStackConfig(
 
     private static List<PortUse> ports(int kafka, int controller, int mongo,
                                        int gateway, int lead, int customer, int order, int reporting,
-                                       int webApp) {
+                                       int webApp, int webhook) {
         List<PortUse> ports = new ArrayList<>();
         ports.add(new PortUse(kafka, "Kafka broker"));
         ports.add(new PortUse(controller, "Kafka controller"));
@@ -133,6 +138,7 @@ public record LocalStackConfig(
         ports.add(new PortUse(customer, ServiceModule.CUSTOMER_SERVICE.moduleName()));
         ports.add(new PortUse(order, ServiceModule.ORDER_SERVICE.moduleName()));
         ports.add(new PortUse(reporting, ServiceModule.REPORTING_SERVICE.moduleName()));
+        ports.add(new PortUse(webhook, ServiceModule.WEBHOOK_SERVICE.moduleName()));
         ports.add(new PortUse(webApp, ServiceModule.WEB_APP.moduleName()));
         ports.add(new PortUse(gateway, ServiceModule.GATEWAY.moduleName()));
         return List.copyOf(ports);
@@ -153,6 +159,7 @@ public record LocalStackConfig(
         private int orderServicePort = 8083;
         private int reportingServicePort = 8084;
         private int webAppPort = 8085;
+        private int webhookServicePort = 8086;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int parallelStarts = DEFAULT_PARALLEL_STARTS;
 
@@ -172,6 +179,7 @@ public record LocalStackConfig(
             orderServicePort = config.orderServicePort;
             reportingServicePort = config.reportingServicePort;
             webAppPort = config.webAppPort;
+            webhookServicePort = config.webhookServicePort;
             startupTimeout = config.startupTimeout;
             parallelStarts = config.parallelStarts;
         }
@@ -214,6 +222,7 @@ public record LocalStackConfig(
                 case ORDER_SERVICE -> orderServicePort = port;
                 case REPORTING_SERVICE -> reportingServicePort = port;
                 case WEB_APP -> webAppPort = port;
+                case WEBHOOK_SERVICE -> webhookServicePort = port;
             }
             return this;
         }
@@ -233,7 +242,7 @@ public record LocalStackConfig(
             Path data = dataDir != null ? dataDir : root.resolve("data");
             return new LocalStackConfig(root, data, inMemory, kafkaPort, kafkaControllerPort, mongoPort,
                     gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort,
-                    webAppPort, startupTimeout, parallelStarts);
+                    webAppPort, webhookServicePort, startupTimeout, parallelStarts);
         }
     }
 }

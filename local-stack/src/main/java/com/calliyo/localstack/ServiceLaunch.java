@@ -51,6 +51,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             env.put("CUSTOMER_SERVICE_URL", config.serviceUrl(ServiceModule.CUSTOMER_SERVICE));
             env.put("ORDER_SERVICE_URL", config.serviceUrl(ServiceModule.ORDER_SERVICE));
             env.put("REPORTING_SERVICE_URL", config.serviceUrl(ServiceModule.REPORTING_SERVICE));
+            env.put("WEBHOOK_SERVICE_URL", config.serviceUrl(ServiceModule.WEBHOOK_SERVICE));
             env.put("WEB_APP_URL", config.serviceUrl(ServiceModule.WEB_APP));
         }
         if (module == ServiceModule.WEB_APP) {
@@ -63,7 +64,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
     /** These services check access tokens against lead-service's key set ({@code /.well-known/jwks.json}). */
     private static boolean verifiesLeadServiceTokens(ServiceModule module) {
         return module == ServiceModule.CUSTOMER_SERVICE || module == ServiceModule.ORDER_SERVICE
-                || module == ServiceModule.REPORTING_SERVICE;
+                || module == ServiceModule.REPORTING_SERVICE || module == ServiceModule.WEBHOOK_SERVICE;
     }
 
     String url() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The six services the stack runs, in start order: the API services, then the web client (it needs only the gateway
+ * The seven services the stack runs, in start order: the API services, then the web client (it needs only the gateway
  * at request time), then the gateway, which fronts them all.
  */
 public enum ServiceModule {
@@ -13,6 +13,7 @@ public enum ServiceModule {
     CUSTOMER_SERVICE("customer-service", "customers"),
     ORDER_SERVICE("order-service", "orders"),
     REPORTING_SERVICE("reporting-service", "reporting"),
+    WEBHOOK_SERVICE("webhook-service", "webhooks"),
     WEB_APP("web-app", null),
     GATEWAY("gateway", null);
 

@@ -93,7 +93,7 @@ class CommandLineTest {
                 .hasMessageContaining("between 0 and 10000");
         assertThatThrownBy(() -> parse("--parallel-starts=0"))
                 .isInstanceOf(CommandLine.UsageException.class)
-                .hasMessageContaining("--parallel-starts must be between 1 and 6");
+                .hasMessageContaining("--parallel-starts must be between 1 and 7");
     }
 
     @Test

@@ -24,9 +24,9 @@ final class FreePorts {
         return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A configuration whose nine ports are all free at the moment. */
+    /** A configuration whose ten ports are all free at the moment. */
     static LocalStackConfig.Builder config() {
-        int[] ports = take(9);
+        int[] ports = take(10);
         return LocalStackConfig.builder()
                 .kafkaPort(ports[0])
                 .kafkaControllerPort(ports[1])
@@ -36,6 +36,7 @@ final class FreePorts {
                 .servicePort(ServiceModule.CUSTOMER_SERVICE, ports[5])
                 .servicePort(ServiceModule.ORDER_SERVICE, ports[6])
                 .servicePort(ServiceModule.REPORTING_SERVICE, ports[7])
-                .servicePort(ServiceModule.WEB_APP, ports[8]);
+                .servicePort(ServiceModule.WEB_APP, ports[8])
+                .servicePort(ServiceModule.WEBHOOK_SERVICE, ports[9]);
     }
 }

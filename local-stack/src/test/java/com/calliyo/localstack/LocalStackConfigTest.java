@@ -23,6 +23,7 @@ class LocalStackConfigTest {
                 tuple(8082, "customer-service"),
                 tuple(8083, "order-service"),
                 tuple(8084, "reporting-service"),
+                tuple(8086, "webhook-service"),
                 tuple(8085, "web-app"),
                 tuple(8080, "gateway"));
         assertThat(config.dataDir()).isEqualTo(Path.of("/repo/data"));
@@ -47,6 +48,8 @@ class LocalStackConfigTest {
         assertThat(config.reportingServicePort()).isEqualTo(8184);
         assertThat(config.servicePort(ServiceModule.REPORTING_SERVICE)).isEqualTo(8184);
         assertThat(config.servicePort(ServiceModule.WEB_APP)).isEqualTo(8185);
+        assertThat(config.webhookServicePort()).isEqualTo(8186);
+        assertThat(config.servicePort(ServiceModule.WEBHOOK_SERVICE)).isEqualTo(8186);
     }
 
     @Test
@@ -89,5 +92,6 @@ class LocalStackConfigTest {
                 .isEqualTo(Path.of("/repo/order-service/target/order-service.jar"));
         assertThat(ServiceModule.GATEWAY.database()).isEmpty();
         assertThat(ServiceModule.REPORTING_SERVICE.database()).contains("reporting");
+        assertThat(ServiceModule.WEBHOOK_SERVICE.database()).contains("webhooks");
     }
 }

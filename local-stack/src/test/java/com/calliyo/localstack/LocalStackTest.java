@@ -41,6 +41,6 @@ class LocalStackTest {
         assertThat(e.getMessage())
                 .contains("customer-service/target/customer-service.jar", "web-app/target/web-app.jar", "gateway/target/gateway.jar")
                 .doesNotContain("lead-service/target")
-                .contains("./mvnw -B -DskipTests -pl customer-service,order-service,reporting-service,web-app,gateway -am package");
+                .contains("./mvnw -B -DskipTests -pl customer-service,order-service,reporting-service,webhook-service,web-app,gateway -am package");
     }
 }

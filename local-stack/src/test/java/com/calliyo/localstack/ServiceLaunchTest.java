@@ -26,7 +26,7 @@ class ServiceLaunchTest {
     @Test
     void shouldPointEveryServiceThatVerifiesTokensAtLeadService() {
         for (ServiceModule module : new ServiceModule[] {ServiceModule.CUSTOMER_SERVICE, ServiceModule.ORDER_SERVICE,
-                ServiceModule.REPORTING_SERVICE}) {
+                ServiceModule.REPORTING_SERVICE, ServiceModule.WEBHOOK_SERVICE}) {
             assertThat(ServiceLaunch.environment(module, config, Map.of()))
                     .as("environment of %s", module)
                     .containsEntry("LEAD_SERVICE_URL", "http://127.0.0.1:8091")
@@ -44,10 +44,12 @@ class ServiceLaunchTest {
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27027/orders");
         assertThat(ServiceLaunch.environment(ServiceModule.REPORTING_SERVICE, config, Map.of()))
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27027/reporting");
+        assertThat(ServiceLaunch.environment(ServiceModule.WEBHOOK_SERVICE, config, Map.of()))
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27027/webhooks");
     }
 
     @Test
-    void shouldPointTheGatewayAtTheFourServicesAndNoDatabase() {
+    void shouldPointTheGatewayAtTheFiveServicesTheWebAppAndNoDatabase() {
         Map<String, String> env = ServiceLaunch.environment(ServiceModule.GATEWAY, config, Map.of());
 
         assertThat(env).doesNotContainKey("MONGODB_URI")
@@ -56,6 +58,7 @@ class ServiceLaunchTest {
                 .containsEntry("CUSTOMER_SERVICE_URL", "http://127.0.0.1:8092")
                 .containsEntry("ORDER_SERVICE_URL", "http://127.0.0.1:8093")
                 .containsEntry("REPORTING_SERVICE_URL", "http://127.0.0.1:8094")
+                .containsEntry("WEBHOOK_SERVICE_URL", "http://127.0.0.1:8096")
                 .containsEntry("WEB_APP_URL", "http://127.0.0.1:8095");
     }
 

@@ -27,9 +27,9 @@ class DockerComposeFileTest {
 
     static final Path ROOT = RepoRoot.find();
     static final List<String> SERVICES = List.of("lead-service", "customer-service", "order-service",
-            "reporting-service", "web-app", "gateway");
+            "reporting-service", "webhook-service", "web-app", "gateway");
     static final List<String> DATA_SERVICES = List.of("lead-service", "customer-service", "order-service",
-            "reporting-service");
+            "reporting-service", "webhook-service");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
 
     final Map<String, Object> compose = load(ROOT.resolve("docker-compose.yml"));
@@ -37,7 +37,7 @@ class DockerComposeFileTest {
     @Test
     void shouldDeclareKafkaMongoAndEveryServiceWithAHealthcheck() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "mongo", "lead-service",
-                "customer-service", "order-service", "reporting-service", "web-app", "gateway");
+                "customer-service", "order-service", "reporting-service", "webhook-service", "web-app", "gateway");
         services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck"))
                 .as("healthcheck of %s", name).isNotNull());
     }
@@ -53,8 +53,8 @@ class DockerComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service", "web-app",
-            "gateway"})
+    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service",
+            "webhook-service", "web-app", "gateway"})
     void shouldMatchTheServicesOwnConfiguration(String service) throws IOException {
         Map<String, Object> definition = map(services().get(service));
         Map<String, Object> env = env(service);
@@ -77,7 +77,8 @@ class DockerComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service"})
+    @ValueSource(strings = {"lead-service", "customer-service", "order-service", "reporting-service",
+            "webhook-service"})
     void shouldPointDataServicesAtComposeKafkaAndTheirOwnDatabase(String service) throws IOException {
         Map<String, Object> env = env(service);
         String defaultMongoUri = placeholders(Files.readString(
@@ -121,7 +122,7 @@ class DockerComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer-service", "order-service", "reporting-service"})
+    @ValueSource(strings = {"customer-service", "order-service", "reporting-service", "webhook-service"})
     void shouldPointTokenCheckingServicesAtLeadServicesKeySetOnceItIsHealthy(String service) throws IOException {
         String applicationYml = Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml"));
         assertThat(applicationYml).as("%s reads the token key set from lead-service", service)
@@ -143,10 +144,18 @@ class DockerComposeFileTest {
                 .startsWith("${CALLIYO_KEY_ENCRYPTION_KEY:?");
         assertThat(String.valueOf(env("lead-service").get("CALLIYO_OPERATOR_PASSWORD")))
                 .isEqualTo("${CALLIYO_OPERATOR_PASSWORD:-}");
-        for (String service : List.of("customer-service", "order-service", "reporting-service", "gateway")) {
+        for (String service : List.of("customer-service", "order-service", "reporting-service", "webhook-service",
+                "gateway")) {
             assertThat(env(service)).as("environment of %s", service)
                     .doesNotContainKeys("CALLIYO_KEY_ENCRYPTION_KEY", "CALLIYO_OPERATOR_PASSWORD");
         }
+    }
+
+    @Test
+    void shouldKeepWebhookDeliveriesToHttpsOnPublicAddresses() throws IOException {
+        String applicationYml = Files.readString(ROOT.resolve("webhook-service/src/main/resources/application.yml"));
+        assertThat(placeholders(applicationYml)).containsEntry("CALLIYO_WEBHOOK_ALLOW_INSECURE_TARGETS", "false");
+        assertThat(env("webhook-service")).containsEntry("CALLIYO_WEBHOOK_ALLOW_INSECURE_TARGETS", "false");
     }
 
     @Test

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The four services' OpenAPI descriptions, read through the gateway (the combined Swagger UI's sources). */
+/** The five API services' OpenAPI descriptions, read through the gateway (the combined Swagger UI's sources). */
 final class OpenApiDescriptions {
 
     /** The gateway's documentation routes (gateway/src/main/resources/application.yml), by service. */
@@ -18,7 +18,8 @@ final class OpenApiDescriptions {
             "lead-service", "/v3/api-docs/leads",
             "customer-service", "/v3/api-docs/customers",
             "order-service", "/v3/api-docs/orders",
-            "reporting-service", "/v3/api-docs/reports");
+            "reporting-service", "/v3/api-docs/reports",
+            "webhook-service", "/v3/api-docs/webhooks");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 

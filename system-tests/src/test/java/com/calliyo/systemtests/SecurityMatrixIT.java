@@ -31,16 +31,22 @@ class SecurityMatrixIT {
     static final String GATEWAY_NO_TOKEN = "An access token is required: send Authorization: Bearer <access token>";
 
     /** Bodies that would be accepted for the owner's own ids, so a 404 can only mean "not yours". */
-    static final Map<String, String> WRITE_BODIES = Map.of(
-            "PATCH /api/users/{userId}", "{\"name\":\"Renamed\"}",
-            "PATCH /api/settings/statuses/{statusId}", "{\"name\":\"Renamed\"}",
-            "PATCH /api/leads/{leadId}", "{\"firstName\":\"Renamed\"}",
-            "PUT /api/leads/{leadId}/assignee", "{\"agentId\":\"%callerAgent%\"}",
-            "POST /api/leads/{leadId}/calls", "{\"callStatus\":\"CALLED\",\"durationSeconds\":30}",
-            "POST /api/leads/{leadId}/follow-ups", "{\"scheduledAt\":\"%future%\"}",
-            "POST /api/follow-ups/{followUpId}/resolve", "{}",
-            "POST /api/leads/{leadId}/notes", "{\"text\":\"peeking\"}",
-            "PATCH /api/orders/{orderId}", "{\"paymentStatus\":\"PAID\"}");
+    static final Map<String, String> WRITE_BODIES = Map.ofEntries(
+            Map.entry("PATCH /api/users/{userId}", "{\"name\":\"Renamed\"}"),
+            Map.entry("PATCH /api/settings/statuses/{statusId}", "{\"name\":\"Renamed\"}"),
+            Map.entry("PATCH /api/leads/{leadId}", "{\"firstName\":\"Renamed\"}"),
+            Map.entry("PUT /api/leads/{leadId}/assignee", "{\"agentId\":\"%callerAgent%\"}"),
+            Map.entry("POST /api/leads/{leadId}/calls", "{\"callStatus\":\"CALLED\",\"durationSeconds\":30}"),
+            Map.entry("POST /api/leads/{leadId}/follow-ups", "{\"scheduledAt\":\"%future%\"}"),
+            Map.entry("POST /api/follow-ups/{followUpId}/resolve", "{}"),
+            Map.entry("POST /api/leads/{leadId}/notes", "{\"text\":\"peeking\"}"),
+            Map.entry("PATCH /api/orders/{orderId}", "{\"paymentStatus\":\"PAID\"}"),
+            Map.entry("PATCH /api/settings/webhooks/{subscriptionId}", "{\"description\":\"peeking\"}"),
+            Map.entry("POST /api/settings/webhooks/{subscriptionId}/rotate-secret", "{}"),
+            Map.entry("POST /api/settings/webhooks/{subscriptionId}/deliveries/{deliveryId}/retry", "{}"),
+            Map.entry("POST /api/settings/webhooks/{subscriptionId}/test", "{}"),
+            Map.entry("POST /api/settings/webhooks/{subscriptionId}/replay",
+                    "{\"from\":\"%past%\",\"to\":\"%future%\"}"));
 
     final Suite suite = Suite.shared();
     final Gateway anonymous = suite.gateway();
@@ -190,7 +196,8 @@ class SecurityMatrixIT {
         }
         return WRITE_BODIES.getOrDefault(route.toString(), "{}")
                 .replace("%callerAgent%", caller.ids().get("userId"))
-                .replace("%future%", Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString());
+                .replace("%future%", Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString())
+                .replace("%past%", Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     record BadToken(String name, UnaryOperator<String> make) {

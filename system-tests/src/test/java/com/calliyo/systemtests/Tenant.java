@@ -40,6 +40,10 @@ record Tenant(String companyId, Gateway admin, Gateway manager, Gateway agent, M
         String keyId = created(admin.post("/api/settings/webhook-keys",
                 "{\"name\":\"Site form\",\"allowedDomains\":[\"shop.example.com\"]}")).get("id").asString();
 
+        // An outbound webhook to a public address for an event the matrix never causes: nothing is ever sent to it.
+        String subscriptionId = created(admin.post("/api/settings/webhooks",
+                "{\"url\":\"https://8.8.8.8/calliyo-matrix\",\"events\":[\"order.payment_status_changed\"]}"))
+                .get("id").asString();
         String customerLeadId = Scenario.captureLead(admin, "matrix-" + UUID.randomUUID());
         Gateway.Response converted = admin.patch("/api/leads/" + customerLeadId, "{\"status\":\"Customer\"}");
         assertThat(converted.status()).as(converted.body()).isEqualTo(200);
@@ -55,6 +59,8 @@ record Tenant(String companyId, Gateway admin, Gateway manager, Gateway agent, M
         ids.put("leadId", leadId);
         ids.put("followUpId", followUpId);
         ids.put("keyId", keyId);
+        ids.put("subscriptionId", subscriptionId);
+        ids.put("deliveryId", "delivery-none-" + UUID.randomUUID());
         ids.put("orderId", orderCreated ? order.json().get("id").asString() : NO_ORDER);
         ids.put("managerId", managerUser.id());
         ids.put("adminId", signedIn.userId());

@@ -16,7 +16,8 @@ class CompanyEventReaderTest {
 
     @ParameterizedTest
     @EnumSource(value = LeadEventType.class, names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED", "USER_CHANGED",
-            "SESSION_ENDED"})
+            "SESSION_ENDED",
+            "WEBHOOK_DISABLED"})
     void shouldReadEveryCompanyEventExampleIntoItsRecord(LeadEventType type) {
         Optional<CompanyEvent> event = reader.read(record(type.type(), Contracts.example(type)));
 

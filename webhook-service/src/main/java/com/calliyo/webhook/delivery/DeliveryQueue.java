@@ -1,0 +1,55 @@
+package com.calliyo.webhook.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.calliyo.webhook.subscription.Subscription;
+import com.calliyo.webhook.subscription.Subscriptions;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fans an event out to the company's enabled subscriptions that asked for its type: one delivery each, written
+ * before the listener returns (so before the Kafka offset is committed), then the dispatcher is woken.
+ */
+@Component
+public class DeliveryQueue {
+
+    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final Dispatcher dispatcher;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    DeliveryQueue(Subscriptions subscriptions, Deliveries deliveries, Dispatcher dispatcher, JsonMapper json) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    /** Queues {@code event} for every subscription that wants it; answers how many new deliveries that made. */
+    public int publish(WebhookEvent event) {
+        int queued = 0;
+        String body = null;
+        for (Subscription subscription : subscriptions.wanting(event.companyId(), event.type())) {
+            body = body == null ? event.body(json) : body;
+            if (deliveries.enqueue(subscription.id(), subscription.id() + ":" + event.id(), event, body,
+                    clock.instant())) {
+                queued++;
+                dispatcher.wake(subscription.id());
+            }
+        }
+        return queued;
+    }
+
+    /** Queues {@code event} for {@code subscription} alone, as {@code deliveryId} (a ping, a replayed event). */
+    void enqueue(Subscription subscription, String deliveryId, WebhookEvent event, String body, Instant now) {
+        deliveries.enqueue(subscription.id(), deliveryId, event, body, now);
+        dispatcher.wake(subscription.id());
+    }
+
+    void wake(String subscriptionId) {
+        dispatcher.wake(subscriptionId);
+    }
+}

@@ -1,0 +1,48 @@
+package com.calliyo.webhook.events;
+
+import com.calliyo.webhook.WebhookServiceProperties;
+import com.calliyo.lead.events.LeadEventDecodingException;
+import com.calliyo.order.events.OrderEventDecodingException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * A failing record is retried a bounded number of times, then published with its original bytes and headers,
+ * plus Spring's exception headers, to {@code <topic>-dlt} (keyed as the original); the partition keeps flowing.
+ * Records that cannot be decoded skip the retries. Boot's listener container factory picks this one handler up, so
+ * it covers every listener: {@code crm.lead.events}, {@code crm.order.events} and the revocation feed.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaErrorHandlingConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);
+    /** Let the producer pick by key: the DLT is lead-service's to declare, so its partition count is not ours. */
+    private static final int ANY_PARTITION = -1;
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, WebhookServiceProperties properties) {
+        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(record.topic() + "-dlt", ANY_PARTITION));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            log.warn("Sending {}-{}@{} (key {}) to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), NestedExceptionUtils.getMostSpecificCause(exception).toString());
+            toDeadLetters.accept(record, exception);
+        };
+        WebhookServiceProperties.Listener listener = properties.listener();
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(listener.retryBackoff().toMillis(), listener.maxRetries()));
+        // the dead record's offset is committed too: a restart or a lag check does not see it as unprocessed
+        handler.setCommitRecovered(true);
+        handler.addNotRetryableExceptions(LeadEventDecodingException.class, OrderEventDecodingException.class);
+        return handler;
+    }
+}
