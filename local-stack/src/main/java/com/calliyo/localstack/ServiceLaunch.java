@@ -15,6 +15,12 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
      */
     static final String PASS_THROUGH_PREFIX = "CALLIYO_";
 
+    /**
+     * Options added after the lean flags of every service JVM, so they win: e.g. {@code -XX:TieredStopAtLevel=4} for
+     * full tiered JIT (C1 and C2) in benchmarks, which measure steady state rather than start-up.
+     */
+    static final String EXTRA_JAVA_OPTS = "LOCAL_STACK_SERVICE_JAVA_OPTS";
+
     ServiceLaunch {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
@@ -25,6 +31,10 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(ChildProcess.SERVICE_JVM_FLAGS);
+        String extra = launcherEnvironment.getOrDefault(EXTRA_JAVA_OPTS, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-jar");
         command.add(module.jar(config.repoRoot()).toString());
         return new ServiceLaunch(module.moduleName(), command, environment(module, config, launcherEnvironment),

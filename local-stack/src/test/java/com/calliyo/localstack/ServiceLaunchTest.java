@@ -93,4 +93,13 @@ class ServiceLaunchTest {
         assertThat(launch.logFile()).isEqualTo(Path.of("/logs/order-service.log"));
         assertThat(launch.url()).isEqualTo("http://127.0.0.1:8093");
     }
+
+    @Test
+    void shouldAddTheExtraServiceJavaOptionsAfterTheLeanFlags() {
+        ServiceLaunch launch = ServiceLaunch.of(ServiceModule.GATEWAY, config, Path.of("/logs"),
+                Map.of(ServiceLaunch.EXTRA_JAVA_OPTS, " -XX:TieredStopAtLevel=4  -Xmx384m "));
+
+        assertThat(launch.command()).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:TieredStopAtLevel=4", "-Xmx384m", "-jar");
+    }
 }

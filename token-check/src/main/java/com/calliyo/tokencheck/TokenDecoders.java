@@ -3,10 +3,12 @@ package com.calliyo.tokencheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.calliyo.tokencheck.cache.VerifiedTokens;
 import com.calliyo.tokencheck.revocation.RevocationValidator;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
 import org.springframework.core.io.Resource;
@@ -32,6 +34,8 @@ import reactor.netty.http.client.HttpClient;
  * Set, fetched on the first token (not at start-up, so a process starts without lead-service), cached, and fetched
  * again when a token names a key id the cache does not know (a rotated key). A token must carry the configured
  * issuer, be within its lifetime (60 s of clock skew), name a user, a company and a known role, and not be revoked.
+ * Each token's signature is verified once and remembered until it expires ({@link VerifiedTokens}); the checks after
+ * the signature run on every request.
  */
 public final class TokenDecoders {
 
@@ -49,8 +53,13 @@ public final class TokenDecoders {
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                         .jwsAlgorithm(SignatureAlgorithm.RS256)
                         .build();
-        decoder.setJwtValidator(validator(properties.issuer(), revoked));
-        return decoder;
+        return cached(decoder, validator(properties.issuer(), revoked));
+    }
+
+    /** {@code decoder} with {@code validator} set, verifying each token's signature once. */
+    public static JwtDecoder cached(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
+        decoder.setJwtValidator(validator);
+        return verifiedTokens(validator).around(decoder);
     }
 
     public static ReactiveJwtDecoder reactive(TokenCheckProperties properties, RevokedAccess revoked) {
@@ -69,8 +78,9 @@ public final class TokenDecoders {
                     .webClient(keys)
                     .build();
         }
-        decoder.setJwtValidator(validator(properties.issuer(), revoked));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties.issuer(), revoked);
+        decoder.setJwtValidator(validator);
+        return verifiedTokens(validator).around(decoder);
     }
 
     /** Every check after the signature: issuer, lifetime, the suite's claims, and revocation. */
@@ -82,6 +92,10 @@ public final class TokenDecoders {
                 new JwtClaimValidator<Object>(TokenClaims.COMPANY_ID, TokenDecoders::isText),
                 new JwtClaimValidator<Object>(TokenClaims.ROLE, Role::isKnown),
                 new RevocationValidator(revoked));
+    }
+
+    private static VerifiedTokens verifiedTokens(OAuth2TokenValidator<Jwt> validator) {
+        return new VerifiedTokens(VerifiedTokens.DEFAULT_MAX_TOKENS, validator, Clock.systemUTC());
     }
 
     private static boolean isText(Object claim) {

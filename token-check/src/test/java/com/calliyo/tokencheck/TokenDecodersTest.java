@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -42,7 +41,7 @@ class TokenDecodersTest {
 
     @BeforeEach
     void startKeySet() throws IOException {
-        publishedKeys.set(new JWKSet(new RSAKey.Builder(testPublicKey()).keyID("test-key").build()));
+        publishedKeys.set(new JWKSet(new RSAKey.Builder(TestTokens.publicKey()).keyID("test-key").build()));
         leadService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         leadService.createContext("/.well-known/jwks.json", exchange -> {
             keySetRequests.incrementAndGet();
@@ -80,7 +79,7 @@ class TokenDecodersTest {
         decoder.decode(TestTokens.forCompany("company-a", Role.ADMIN));
         KeyPair rotated = TestTokens.newKeyPair();
         publishedKeys.set(new JWKSet(List.of(
-                new RSAKey.Builder(testPublicKey()).keyID("test-key").build(),
+                new RSAKey.Builder(TestTokens.publicKey()).keyID("test-key").build(),
                 new RSAKey.Builder((RSAPublicKey) rotated.getPublic()).keyID("key-2").build())));
 
         Jwt token = decoder.decode(TestTokens.signedWith("company-a", (RSAPrivateKey) rotated.getPrivate(), "key-2"));
@@ -144,15 +143,6 @@ class TokenDecodersTest {
         assertThat(defaults.jwkSetUri()).hasToString("http://localhost:8081/.well-known/jwks.json");
         assertThat(defaults.issuer()).isEqualTo("calliyo");
         assertThat(defaults.publicKeyLocation()).isNull();
-    }
-
-    private static RSAPublicKey testPublicKey() {
-        try {
-            return RsaKeyConverters.x509().convert(
-                    new ClassPathResource("security/test-token-key.pub.pem").getInputStream());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JwtDecoder decoder(TokenCheckProperties properties) {

@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Makes bans (and password changes) take effect at once: a token is accepted only while its user exists in the
- * token's company, is not banned, and the token was issued after the user's {@code tokensValidAfter}.
+ * token's company, is not banned, and the token was issued after the user's {@code tokensValidAfter}. The user comes
+ * from {@code Users}' short-lived cache, which this instance's writes of a user update before they return.
  */
 class ActiveUserValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -24,7 +25,7 @@ class ActiveUserValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        User user = users.findById(token.getSubject()).orElse(null);
+        User user = users.findForTokenCheck(token.getSubject()).orElse(null);
         if (user == null || !user.companyId().equals(token.getClaimAsString(TokenIssuer.COMPANY_ID))) {
             return invalid("The token's user does not exist");
         }

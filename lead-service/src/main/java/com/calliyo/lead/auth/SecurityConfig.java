@@ -5,6 +5,7 @@ import com.calliyo.lead.apikey.ApiScope;
 import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.user.Users;
 import com.calliyo.tokencheck.TokenCheckCore;
+import com.calliyo.tokencheck.TokenDecoders;
 import com.calliyo.tokencheck.revocation.RevocationFeedConfiguration;
 import com.calliyo.tokencheck.revocation.RevocationValidator;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
@@ -90,18 +91,18 @@ class SecurityConfig {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Users users, RevokedAccess revoked) {
         // the current and previous keys from the shared key ring; a kid this instance has not seen yet (another
-        // instance just rotated) re-reads the ring before the token is refused
+        // instance just rotated) re-reads the ring before the token is refused. Each token's signature is verified
+        // once (token-check's verified-token cache); the validators below run on every request.
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        return TokenDecoders.cached(decoder, new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<String>(TokenIssuer.COMPANY_ID, companyId -> companyId != null),
                 new JwtClaimValidator<String>(TokenIssuer.ROLE, SecurityConfig::isRole),
                 new ActiveUserValidator(users),
                 // Sign-outs: the session of the token (sid) ended; bans and changes are read from users above.
                 new RevocationValidator(revoked)));
-        return decoder;
     }
 
     private static boolean carriesApiKey(HttpServletRequest request) {

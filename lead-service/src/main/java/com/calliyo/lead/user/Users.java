@@ -33,6 +33,7 @@ public class Users {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final RecentUsers recent = new RecentUsers();
 
     Users(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
@@ -51,9 +52,18 @@ public class Users {
         return mongo.find(Query.query(Criteria.where("email").is(email)), User.class);
     }
 
-    /** Only this lookup is not scoped by company: it serves the token check, where the id comes from the token. */
+    /** Not scoped by company: it serves refreshes, where the id comes from the session. */
     public Optional<User> findById(String userId) {
         return Optional.ofNullable(mongo.findById(userId, User.class));
+    }
+
+    /**
+     * {@link #findById} for the check of every access token, answered from {@link RecentUsers}, which every write of
+     * this class updates before it returns. Only for the token check: a refresh copies the role into a new token, so
+     * it reads the store.
+     */
+    public Optional<User> findForTokenCheck(String userId) {
+        return recent.get(userId, this::findById);
     }
 
     /** The company's users with the AGENT role, banned ones included (callers decide); one query per call. */
@@ -83,6 +93,8 @@ public class Users {
             users().insertOne(doc);
         } catch (MongoWriteException e) {
             throw duplicateEmailOr(e);
+        } finally {
+            recent.forget(user.id());
         }
         relay.wake(OutboxStream.USERS, List.of(user.id()));
     }
@@ -103,6 +115,8 @@ public class Users {
             stored = users().updateOne(current, update).getMatchedCount() == 1;
         } catch (MongoWriteException e) {
             throw duplicateEmailOr(e);
+        } finally {
+            recent.forget(user.id());
         }
         if (stored) {
             relay.wake(OutboxStream.USERS, List.of(user.id()));

@@ -1,12 +1,11 @@
 package com.calliyo.tokencheck.revocation;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import com.calliyo.lead.events.SessionEnded;
 import com.calliyo.lead.events.UserChanged;
+import com.calliyo.tokencheck.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,37 +48,15 @@ class RevokedAccessTest {
         revoked.apply(new SessionEnded("c1", "u3", "s3", NOW, "u3", SessionEnded.LOGOUT));
         assertThat(revoked.size()).isEqualTo(3);
 
-        clock.now = NOW.plus(Duration.ofMinutes(21));
+        Instant later = NOW.plus(Duration.ofMinutes(21));
+        clock.set(later);
         revoked.forgetOlderThanLookback();
 
         assertThat(revoked.size()).isEqualTo(1);
-        assertThat(revoked.reasonToRefuse("c1", "u2", clock.now, null)).contains("User is banned / inactive");
+        assertThat(revoked.reasonToRefuse("c1", "u2", later, null)).contains("User is banned / inactive");
     }
 
     static UserChanged change(String user, long version, boolean banned, Instant validAfter) {
         return new UserChanged("c1", user, version, validAfter, "admin", "Name", "AGENT", banned, validAfter);
-    }
-
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

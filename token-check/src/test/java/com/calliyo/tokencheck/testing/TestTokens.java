@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import org.springframework.security.converter.RsaKeyConverters;
 
 /**
  * Access tokens shaped like lead-service's (RS256, {@code iss}, {@code sub}, {@code companyId}, {@code role},
@@ -125,6 +127,15 @@ public final class TestTokens {
             throw new IllegalStateException(e);
         }
         return token.serialize();
+    }
+
+    /** The public half of the TEST-ONLY key, which the services' test configuration names. */
+    public static RSAPublicKey publicKey() {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/security/test-token-key.pub.pem")) {
+            return RsaKeyConverters.x509().convert(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the test public key", e);
+        }
     }
 
     private static RSAPrivateKey readPrivateKey(String resource) {
