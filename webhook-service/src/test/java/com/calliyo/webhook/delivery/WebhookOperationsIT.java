@@ -41,6 +41,9 @@ import static org.awaitility.Awaitility.await;
         "webhook.delivery.jitter=0",
         "webhook.delivery.poll-interval=50ms",
         "webhook.delivery.disable-after=1s",
+        // An open breaker stops attempts, and the disable check runs with an attempt: with the 30 s default the
+        // breaker (open after 5 failures, about 1 s here) could outlast the test's patience.
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=300ms",
         "spring.kafka.consumer.group-id=webhook-operations-it"})
 class WebhookOperationsIT extends DeliveringService {
 
