@@ -18,6 +18,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -122,17 +123,22 @@ public class Deliveries {
         return Optional.ofNullable(claimed).map(Deliveries::toDelivery);
     }
 
-    void delivered(String id, int statusCode) {
-        finish(id, DeliveryStatus.DELIVERED, statusCode);
+    /*
+     * The outcome of an attempt and its log entry in one update: with the claim, two store round trips per attempt.
+     * The log keeps the newest LOGGED attempts of a delivery (retries every 6 h for 3 days make about 20).
+     */
+    void delivered(String id, int statusCode, Attempt attempt) {
+        finish(id, DeliveryStatus.DELIVERED, statusCode, attempt);
     }
 
-    void failed(String id, Integer statusCode) {
-        finish(id, DeliveryStatus.FAILED, statusCode);
+    void failed(String id, Integer statusCode, Attempt attempt) {
+        finish(id, DeliveryStatus.FAILED, statusCode, attempt);
     }
 
-    void retryAt(String id, Instant next, Integer statusCode) {
+    void retryAt(String id, Instant next, Integer statusCode, Attempt attempt) {
         collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
-                Updates.set("nextAttemptAt", Date.from(next)), Updates.set("lastStatusCode", statusCode)));
+                Updates.set("nextAttemptAt", Date.from(next)), Updates.set("lastStatusCode", statusCode),
+                logged(attempt)));
     }
 
     /** Puts a delivery of the company's subscription back in the queue, due now; empty when there is none. */
@@ -154,10 +160,12 @@ public class Deliveries {
         return found;
     }
 
-    List<Delivery> page(String companyId, String subscriptionId, DeliveryStatus status, int page, int size) {
-        List<Delivery> found = new ArrayList<>();
+    /** One page of the log, newest first, each delivery with its attempts. */
+    List<DeliveryResponse> page(String companyId, String subscriptionId, DeliveryStatus status, int page, int size) {
+        List<DeliveryResponse> found = new ArrayList<>();
         collection.find(logFilter(companyId, subscriptionId, status)).sort(Sorts.descending("seq"))
-                .skip(page * size).limit(size).forEach(doc -> found.add(toDelivery(doc)));
+                .skip(page * size).limit(size)
+                .forEach(doc -> found.add(DeliveryResponse.of(toDelivery(doc), AttemptLog.of(doc))));
         return found;
     }
 
@@ -184,9 +192,14 @@ public class Deliveries {
         return status == null ? filter : Filters.and(filter, Filters.eq("status", status.name()));
     }
 
-    private void finish(String id, DeliveryStatus status, Integer statusCode) {
+    private void finish(String id, DeliveryStatus status, Integer statusCode, Attempt attempt) {
         collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
-                Updates.set("status", status.name()), Updates.set("lastStatusCode", statusCode)));
+                Updates.set("status", status.name()), Updates.set("lastStatusCode", statusCode), logged(attempt)));
+    }
+
+    private static Bson logged(Attempt attempt) {
+        return Updates.pushEach("attemptLog", List.of(AttemptLog.toDocument(attempt)),
+                new PushOptions().slice(-AttemptLog.LOGGED));
     }
 
     private static Delivery toDelivery(Document doc) {
