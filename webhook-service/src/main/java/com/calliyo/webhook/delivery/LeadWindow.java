@@ -30,7 +30,7 @@ final class LeadWindow {
 
     private static final Logger log = LoggerFactory.getLogger(LeadWindow.class);
 
-    /** One finished attempt; {@code outcome} is null when the attempt itself failed (it stays claimed). */
+    /** One finished attempt; {@code outcome} is null when there was none (claimed by another, or the store failed). */
     private record Sent(String lead, DeliveryAttempt.Outcome outcome) {
     }
 
@@ -98,23 +98,23 @@ final class LeadWindow {
                 return;
             }
             candidates.remove();
-            Optional<Delivery> claimed = deliveries.claim(delivery, clock.instant());
-            if (claimed.isEmpty()) {
-                breaker.releasePermission(); // someone else took it: its lead waits for them
-                held.add(lead);
-                continue;
-            }
             busy.add(lead);
             inFlight++;
-            done.submit(() -> attempt(claimed.get(), subscription, breaker));
+            done.submit(() -> claimAndAttempt(delivery, subscription, breaker));
         }
     }
 
-    private Sent attempt(Delivery delivery, Subscription subscription, CircuitBreaker breaker) {
+    /** On a sender thread: the claim too, so that claims of several leads wait on the store side by side. */
+    private Sent claimAndAttempt(Delivery delivery, Subscription subscription, CircuitBreaker breaker) {
         try {
-            return new Sent(delivery.orderKey(), attempt.attempt(delivery, subscription, breaker));
+            Optional<Delivery> claimed = deliveries.claim(delivery, clock.instant());
+            if (claimed.isEmpty()) {
+                breaker.releasePermission(); // someone else took it: its lead waits for them
+                return new Sent(delivery.orderKey(), null);
+            }
+            return new Sent(delivery.orderKey(), attempt.attempt(claimed.get(), subscription, breaker));
         } catch (RuntimeException e) {
-            // left claimed: due again after the lease, like a crash mid-attempt
+            // left claimed (if it was): due again after the lease, like a crash mid-attempt
             log.warn("Webhook delivery {} failed before its outcome was recorded: {}", delivery.id(), e.toString());
             return new Sent(delivery.orderKey(), null);
         }
@@ -124,7 +124,7 @@ final class LeadWindow {
         try {
             return done.take().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause()); // attempt() catches everything it can
+            throw new IllegalStateException(e.getCause()); // claimAndAttempt catches what it can
         }
     }
 }
