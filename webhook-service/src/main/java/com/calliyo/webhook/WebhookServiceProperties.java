@@ -34,7 +34,8 @@ public record WebhookServiceProperties(
      * @param responseBytes  how much of an answer is read and kept in the log
      * @param pollInterval   how often due deliveries are looked for
      * @param lease          how long a claimed delivery is not handed out again (a crashed attempt is retried after)
-     * @param workers        attempts in flight at once, over all endpoints (one per endpoint at a time)
+     * @param workers        endpoints drained at once (one drain per endpoint at a time)
+     * @param perEndpoint    attempts in flight at once per endpoint, each for a different lead
      * @param keepFor        how long deliveries and attempts stay in the log
      * @param rotationOverlap how long the previous secret still signs after a rotation
      */
@@ -48,6 +49,7 @@ public record WebhookServiceProperties(
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("16") int workers,
+            @DefaultValue("8") int perEndpoint,
             @DefaultValue("30d") Duration keepFor,
             @DefaultValue("24h") Duration rotationOverlap) {
     }

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.calliyo.webhook.signing.WebhookSigner;
 import com.sun.net.httpserver.HttpExchange;
@@ -55,6 +58,11 @@ public final class TestReceiver implements AutoCloseable {
     private final List<Received> accepted = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile int otherwise = 200;
+    private volatile long holdMillis;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final Set<String> leadsInFlight = ConcurrentHashMap.newKeySet();
+    private final List<String> overlappingLeads = new CopyOnWriteArrayList<>();
 
     private TestReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,6 +89,22 @@ public final class TestReceiver implements AutoCloseable {
     public TestReceiver otherwiseAnswering(int status) {
         otherwise = status;
         return this;
+    }
+
+    /** Holds each request open for a moment before answering, so that senders overlap. */
+    public TestReceiver holding(long millis) {
+        holdMillis = millis;
+        return this;
+    }
+
+    /** The most requests that were open at once. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Leads ({@code data.lead.id}) that had a request arrive while another of theirs was still open. */
+    public List<String> overlappingLeads() {
+        return new ArrayList<>(overlappingLeads);
     }
 
     public String url() {
@@ -126,14 +150,18 @@ public final class TestReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
             received.add(request);
-            Integer status = script.poll();
-            if (status != null && status == HANG) {
-                released.await(60, TimeUnit.SECONDS);
-                status = 200;
+            String lead = request.json().path("data").path("lead").path("id").asString("");
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (!lead.isEmpty() && !leadsInFlight.add(lead)) {
+                overlappingLeads.add(lead);
             }
-            int answer = status == null ? otherwise : status;
-            if (answer >= 200 && answer < 300) {
-                accepted.add(request);
+            int answer;
+            try {
+                answer = answerFor(request);
+            } finally {
+                // before the answer is written: the sender may send this lead's next event once it has read it
+                leadsInFlight.remove(lead);
+                inFlight.decrementAndGet();
             }
             byte[] body = ("answered " + answer).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer, body.length);
@@ -141,5 +169,21 @@ public final class TestReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private int answerFor(Received request) throws InterruptedException {
+        if (holdMillis > 0) {
+            Thread.sleep(holdMillis);
+        }
+        Integer status = script.poll();
+        if (status != null && status == HANG) {
+            released.await(60, TimeUnit.SECONDS);
+            status = 200;
+        }
+        int answer = status == null ? otherwise : status;
+        if (answer >= 200 && answer < 300) {
+            accepted.add(request);
+        }
+        return answer;
     }
 }

@@ -54,6 +54,8 @@ class WebhookDeliveryBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 2000);
     private static final int LEADS = Integer.getInteger("bench.leads", 200);
     private static final int SUBSCRIPTIONS = Integer.getInteger("bench.subscriptions", 4);
+    /** How long the receiver takes to answer, as a real endpoint does (0: at once). */
+    private static final int ANSWER_MILLIS = Integer.getInteger("bench.answerMillis", 0);
 
     @LocalServerPort
     int port;
@@ -120,6 +122,13 @@ class WebhookDeliveryBenchmark {
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             in.readAllBytes();
+            if (ANSWER_MILLIS > 0) {
+                try {
+                    Thread.sleep(ANSWER_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String key = exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("webhook-id");
             deliveredAt.putIfAbsent(key, System.nanoTime());
             exchange.sendResponseHeaders(200, -1);

@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.calliyo.webhook.WebhookServiceProperties;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -26,6 +30,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import static com.calliyo.webhook.delivery.DeliveryDocument.toDelivery;
 
 /**
  * The {@code deliveries} collection: the durable queue of every subscription and its log. A delivery is written
@@ -55,8 +61,18 @@ public class Deliveries {
 
     /** Queues {@code event} for a subscription; false when it was queued already (a redelivered record). */
     public boolean enqueue(String subscriptionId, String deliveryId, WebhookEvent event, String body, Instant now) {
-        try {
-            collection.insertOne(new Document("_id", deliveryId)
+        return !enqueueAll(Map.of(subscriptionId, deliveryId), event, body, now).isEmpty();
+    }
+
+    /**
+     * Queues {@code event} for each subscription (id to delivery id) in one write; answers the subscriptions it was
+     * new for (a redelivered record is queued already, its duplicate keys are skipped).
+     */
+    List<String> enqueueAll(Map<String, String> deliveryIds, WebhookEvent event, String body, Instant now) {
+        List<String> subscriptionIds = new ArrayList<>(deliveryIds.keySet());
+        List<Document> docs = new ArrayList<>();
+        for (String subscriptionId : subscriptionIds) {
+            docs.add(new Document("_id", deliveryIds.get(subscriptionId))
                     .append("subscriptionId", subscriptionId)
                     .append("companyId", event.companyId())
                     .append("eventId", event.id())
@@ -70,6 +86,34 @@ public class Deliveries {
                     .append("attempts", 0)
                     .append("nextAttemptAt", Date.from(now))
                     .append("expiresAt", Date.from(now.plus(settings.keepFor()))));
+        }
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            collection.insertMany(docs, new InsertManyOptions().ordered(false));
+            return subscriptionIds;
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            // a redelivered record: one at a time, not trusting how far the batch got; a delivery the batch did
+            // write counts as queued already and is found by the next poll instead of a wake-up
+            List<String> queued = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                if (insertNew(docs.get(i))) {
+                    queued.add(subscriptionIds.get(i));
+                }
+            }
+            return queued;
+        }
+    }
+
+    private boolean insertNew(Document delivery) {
+        try {
+            collection.insertOne(delivery);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -119,20 +163,25 @@ public class Deliveries {
                         Filters.eq("nextAttemptAt", Date.from(delivery.nextAttemptAt()))),
                 Updates.set("nextAttemptAt", Date.from(now.plus(settings.lease()))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(Deliveries::toDelivery);
+        return Optional.ofNullable(claimed).map(DeliveryDocument::toDelivery);
     }
 
-    void delivered(String id, int statusCode) {
-        finish(id, DeliveryStatus.DELIVERED, statusCode);
+    /*
+     * The outcome of an attempt and its log entry in one update: with the claim, two store round trips per attempt.
+     * The log keeps the newest LOGGED attempts of a delivery (retries every 6 h for 3 days make about 20).
+     */
+    void delivered(String id, int statusCode, Attempt attempt) {
+        finish(id, DeliveryStatus.DELIVERED, statusCode, attempt);
     }
 
-    void failed(String id, Integer statusCode) {
-        finish(id, DeliveryStatus.FAILED, statusCode);
+    void failed(String id, Integer statusCode, Attempt attempt) {
+        finish(id, DeliveryStatus.FAILED, statusCode, attempt);
     }
 
-    void retryAt(String id, Instant next, Integer statusCode) {
+    void retryAt(String id, Instant next, Integer statusCode, Attempt attempt) {
         collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
-                Updates.set("nextAttemptAt", Date.from(next)), Updates.set("lastStatusCode", statusCode)));
+                Updates.set("nextAttemptAt", Date.from(next)), Updates.set("lastStatusCode", statusCode),
+                logged(attempt)));
     }
 
     /** Puts a delivery of the company's subscription back in the queue, due now; empty when there is none. */
@@ -142,7 +191,7 @@ public class Deliveries {
                 Updates.combine(Updates.set("status", DeliveryStatus.PENDING.name()),
                         Updates.set("nextAttemptAt", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(doc).map(Deliveries::toDelivery);
+        return Optional.ofNullable(doc).map(DeliveryDocument::toDelivery);
     }
 
     /** The subscription's deliveries of events that occurred in [from, to), oldest first (for a replay). */
@@ -154,10 +203,12 @@ public class Deliveries {
         return found;
     }
 
-    List<Delivery> page(String companyId, String subscriptionId, DeliveryStatus status, int page, int size) {
-        List<Delivery> found = new ArrayList<>();
+    /** One page of the log, newest first, each delivery with its attempts. */
+    List<DeliveryResponse> page(String companyId, String subscriptionId, DeliveryStatus status, int page, int size) {
+        List<DeliveryResponse> found = new ArrayList<>();
         collection.find(logFilter(companyId, subscriptionId, status)).sort(Sorts.descending("seq"))
-                .skip(page * size).limit(size).forEach(doc -> found.add(toDelivery(doc)));
+                .skip(page * size).limit(size)
+                .forEach(doc -> found.add(DeliveryResponse.of(toDelivery(doc), AttemptLog.of(doc))));
         return found;
     }
 
@@ -184,17 +235,13 @@ public class Deliveries {
         return status == null ? filter : Filters.and(filter, Filters.eq("status", status.name()));
     }
 
-    private void finish(String id, DeliveryStatus status, Integer statusCode) {
+    private void finish(String id, DeliveryStatus status, Integer statusCode, Attempt attempt) {
         collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
-                Updates.set("status", status.name()), Updates.set("lastStatusCode", statusCode)));
+                Updates.set("status", status.name()), Updates.set("lastStatusCode", statusCode), logged(attempt)));
     }
 
-    private static Delivery toDelivery(Document doc) {
-        return new Delivery(doc.getString("_id"), doc.getString("subscriptionId"), doc.getString("companyId"),
-                doc.getString("eventId"), doc.getString("type"), doc.getString("orderKey"),
-                doc.get("seq", Number.class).longValue(), doc.getString("body"), doc.getDate("occurredAt").toInstant(),
-                doc.getDate("createdAt").toInstant(), DeliveryStatus.valueOf(doc.getString("status")),
-                doc.getInteger("attempts", 0), doc.getDate("nextAttemptAt").toInstant(),
-                doc.getInteger("lastStatusCode"));
+    private static Bson logged(Attempt attempt) {
+        return Updates.pushEach("attemptLog", List.of(AttemptLog.toDocument(attempt)),
+                new PushOptions().slice(-AttemptLog.LOGGED));
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes one attempt at a claimed delivery and records what came of it: the target is checked again (DNS may have
  * changed since the subscription was saved), the body signed with the subscription's secrets of the moment, the
- * answer classified by {@link RetryPolicy}, the attempt logged, and the subscription's health updated; a subscription
- * failing for {@code disable-after} is disabled here and its {@code company.webhook_disabled} event owed.
+ * answer classified by {@link RetryPolicy}, the outcome stored with the attempt's log entry, and the subscription's
+ * health updated; a subscription failing for {@code disable-after}, or answered {@code 410 Gone} once, is disabled
+ * here and its {@code company.webhook_disabled} event owed.
  */
 @Component
 class DeliveryAttempt {
@@ -27,8 +28,10 @@ class DeliveryAttempt {
     /** The answer, as far as the queue cares. */
     enum Outcome { DELIVERED, RETRY, FAILED }
 
+    /** The receiver says the endpoint is gone for good: the subscription is disabled at once. */
+    private static final int GONE = 410;
+
     private final Deliveries deliveries;
-    private final Attempts attempts;
     private final Subscriptions subscriptions;
     private final TargetGuard guard;
     private final WebhookHttpClient http;
@@ -37,10 +40,9 @@ class DeliveryAttempt {
     private final WebhookServiceProperties.Delivery settings;
     private final Clock clock = Clock.systemUTC();
 
-    DeliveryAttempt(Deliveries deliveries, Attempts attempts, Subscriptions subscriptions, TargetGuard guard,
+    DeliveryAttempt(Deliveries deliveries, Subscriptions subscriptions, TargetGuard guard,
                     WebhookHttpClient http, DisabledEvents disabledEvents, WebhookServiceProperties properties) {
         this.deliveries = deliveries;
-        this.attempts = attempts;
         this.subscriptions = subscriptions;
         this.guard = guard;
         this.http = http;
@@ -59,8 +61,8 @@ class DeliveryAttempt {
         Outcome outcome = RetryPolicy.isSuccess(status) ? Outcome.DELIVERED
                 : RetryPolicy.isRetryable(status) ? Outcome.RETRY : Outcome.FAILED;
         Instant now = clock.instant();
-        attempts.record(delivery, new Attempt(delivery.id(), started, status, answer.latencyMillis(),
-                answer.response(), answer.error(), outcome.name()));
+        Attempt logged = new Attempt(delivery.id(), started, status, answer.latencyMillis(), answer.response(),
+                answer.error(), outcome.name());
         if (outcome == Outcome.RETRY) {
             breaker.onError(answer.latencyMillis(), TimeUnit.MILLISECONDS, new IllegalStateException(
                     status == null ? answer.error() : "HTTP " + status));
@@ -69,18 +71,21 @@ class DeliveryAttempt {
         }
         switch (outcome) {
             case DELIVERED -> {
-                deliveries.delivered(delivery.id(), status);
+                deliveries.delivered(delivery.id(), status, logged);
                 if (subscription.failingSince() != null) {
                     subscriptions.markHealthy(subscription.id());
                 }
             }
             case RETRY -> deliveries.retryAt(delivery.id(),
-                    now.plus(retries.wait(delivery.attempts() + 1, answer.retryAfter(), now)), status);
-            case FAILED -> deliveries.failed(delivery.id(), status);
+                    now.plus(retries.wait(delivery.attempts() + 1, answer.retryAfter(), now)), status, logged);
+            case FAILED -> deliveries.failed(delivery.id(), status, logged);
         }
         if (outcome != Outcome.DELIVERED) {
             subscriptions.markFailing(subscription.id(), started, status);
-            if (subscriptions.disableIfFailingSince(subscription.id(), now.minus(settings.disableAfter()), now)) {
+            boolean disabled = status != null && status == GONE
+                    ? subscriptions.disableGone(subscription.id(), now)
+                    : subscriptions.disableIfFailingSince(subscription.id(), now.minus(settings.disableAfter()), now);
+            if (disabled) {
                 disabledEvents.wake();
             }
         }

@@ -36,18 +36,16 @@ class DeliveryController {
 
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
-    private final Attempts attempts;
     private final DeliveryQueue queue;
     private final AdminOnly admins;
     private final JsonMapper json;
     private final Duration keepFor;
     private final Clock clock = Clock.systemUTC();
 
-    DeliveryController(Subscriptions subscriptions, Deliveries deliveries, Attempts attempts, DeliveryQueue queue,
+    DeliveryController(Subscriptions subscriptions, Deliveries deliveries, DeliveryQueue queue,
                        AdminOnly admins, JsonMapper json, WebhookServiceProperties properties) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
-        this.attempts = attempts;
         this.queue = queue;
         this.admins = admins;
         this.json = json;
@@ -66,10 +64,8 @@ class DeliveryController {
         Caller caller = admins.admin();
         owned(caller, id);
         Page.check(page, size);
-        List<Delivery> found = deliveries.page(caller.companyId(), id, status, page, size);
-        Map<String, List<Attempt>> log = attempts.of(found.stream().map(Delivery::id).toList());
-        return new Page<>(found.stream().map(d -> DeliveryResponse.of(d, log.getOrDefault(d.id(), List.of())))
-                .toList(), page, size, deliveries.count(caller.companyId(), id, status));
+        return new Page<>(deliveries.page(caller.companyId(), id, status, page, size), page, size,
+                deliveries.count(caller.companyId(), id, status));
     }
 
     @PostMapping("/deliveries/{deliveryId}/retry")

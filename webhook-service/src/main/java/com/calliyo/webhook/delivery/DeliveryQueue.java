@@ -2,6 +2,9 @@ package com.calliyo.webhook.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.calliyo.webhook.subscription.Subscription;
 import com.calliyo.webhook.subscription.Subscriptions;
@@ -30,17 +33,17 @@ public class DeliveryQueue {
 
     /** Queues {@code event} for every subscription that wants it; answers how many new deliveries that made. */
     public int publish(WebhookEvent event) {
-        int queued = 0;
-        String body = null;
+        Map<String, String> deliveryIds = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions.wanting(event.companyId(), event.type())) {
-            body = body == null ? event.body(json) : body;
-            if (deliveries.enqueue(subscription.id(), subscription.id() + ":" + event.id(), event, body,
-                    clock.instant())) {
-                queued++;
-                dispatcher.wake(subscription.id());
-            }
+            deliveryIds.put(subscription.id(), subscription.id() + ":" + event.id());
         }
-        return queued;
+        if (deliveryIds.isEmpty()) {
+            return 0;
+        }
+        // one write for all of the event's deliveries: the listener's store round trips bound the consume rate
+        List<String> queued = deliveries.enqueueAll(deliveryIds, event, event.body(json), clock.instant());
+        queued.forEach(dispatcher::wake);
+        return queued.size();
     }
 
     /** Queues {@code event} for {@code subscription} alone, as {@code deliveryId} (a ping, a replayed event). */

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.calliyo.webhook.WebhookServiceProperties;
@@ -27,9 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * Works the queue. A loop looks for subscriptions with due deliveries (when woken by a new one, else every
  * {@code poll-interval}) and hands each to a worker that drains it: one worker per subscription at a time, so every
- * endpoint has its own queue and a slow or dead one holds only its own worker, never another's. Within a
- * subscription a delivery goes only when no earlier one of the same lead is still waiting (in order per lead), and
- * the endpoint's circuit breaker (Resilience4j, one per subscription) stops a drain while the endpoint keeps failing.
+ * endpoint has its own queue and a slow or dead one holds only its own worker, never another's. A drain sends up to
+ * {@code per-endpoint} deliveries at once, each of a different lead ({@link LeadWindow}); a delivery goes only when
+ * no earlier one of the same lead is in flight or still waiting (in order per lead), and the endpoint's circuit
+ * breaker (Resilience4j, one per subscription) stops a drain while the endpoint keeps failing.
  * State lives in the store only, so a restart resumes where it stopped: a delivery claimed by a crashed attempt is
  * due again when its lease ends (at least once; receivers de-duplicate by {@code webhook-id}).
  */
@@ -51,6 +54,7 @@ class Dispatcher implements SmartLifecycle {
     private final Set<String> hinted = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
     private volatile ExecutorService workers;
+    private volatile ExecutorService senders;
     private volatile Thread loop;
 
     Dispatcher(Deliveries deliveries, Subscriptions subscriptions, DeliveryAttempt attempt,
@@ -76,6 +80,16 @@ class Dispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        // the attempts themselves: up to per-endpoint for each drain (LeadWindow), threads made when needed
+        int sendersMax = settings.workers() * settings.perEndpoint();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(sendersMax, sendersMax, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "webhook-sender");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        senders = pool;
         Thread thread = new Thread(this::run, "webhook-dispatcher");
         thread.setDaemon(true);
         loop = thread;
@@ -89,7 +103,11 @@ class Dispatcher implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        ExecutorService pool = workers;
+        shutDown(workers);
+        shutDown(senders);
+    }
+
+    private void shutDown(ExecutorService pool) {
         if (pool != null) {
             pool.shutdownNow();
             try {
@@ -143,6 +161,8 @@ class Dispatcher implements SmartLifecycle {
     private void drainQuietly(String subscriptionId) {
         try {
             drain(subscriptionId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Draining webhook subscription {} failed, retried at the next poll: {}", subscriptionId,
                     e.toString());
@@ -152,11 +172,10 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void drain(String subscriptionId) {
+    private void drain(String subscriptionId) throws InterruptedException {
         CircuitBreaker breaker = breakers.circuitBreaker(subscriptionId);
         boolean progressed = true;
         while (progressed && !Thread.currentThread().isInterrupted()) {
-            progressed = false;
             Optional<Subscription> subscription = subscriptions.find(subscriptionId);
             if (subscription.isEmpty()) {
                 deliveries.deleteFor(subscriptionId);
@@ -169,31 +188,8 @@ class Dispatcher implements SmartLifecycle {
             List<Delivery> due = deliveries.dueFor(subscriptionId, now, BATCH);
             // in order per lead: a lead with an earlier delivery waiting for its retry sends nothing newer
             Map<String, Long> firstWaiting = deliveries.waitingLeads(subscriptionId, now);
-            Set<String> held = new HashSet<>();
-            for (Delivery delivery : due) {
-                Long earlier = firstWaiting.get(delivery.orderKey());
-                if (held.contains(delivery.orderKey()) || (earlier != null && earlier < delivery.seq())) {
-                    held.add(delivery.orderKey());
-                    continue;
-                }
-                if (!breaker.tryAcquirePermission()) {
-                    return;
-                }
-                Optional<Delivery> claimed = deliveries.claim(delivery, clock.instant());
-                if (claimed.isEmpty()) {
-                    breaker.releasePermission();
-                    held.add(delivery.orderKey());
-                    continue;
-                }
-                DeliveryAttempt.Outcome outcome = attempt.attempt(claimed.get(), subscription.get(), breaker);
-                progressed = true;
-                if (outcome == DeliveryAttempt.Outcome.RETRY) {
-                    held.add(delivery.orderKey());
-                }
-                if (outcome != DeliveryAttempt.Outcome.DELIVERED) {
-                    break; // the subscription may just have been disabled: read it again before going on
-                }
-            }
+            progressed = new LeadWindow(deliveries, attempt, senders, settings.perEndpoint(), clock)
+                    .send(due, firstWaiting, subscription.get(), breaker);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * One company's outbound webhook: where to send which events, the signing secret and, for 24 h after a rotation, the
  * previous one. {@code failingSince} is set by the first failed attempt after a success and cleared by a success;
- * {@code disabledReason} is set when it was switched off for failing (null when an admin switched it off).
+ * {@code disabledReason} is set when the service switched it off: {@code FAILING} (failed for {@code disable-after})
+ * or {@code GONE} (the endpoint answered 410); null when an admin switched it off.
  */
 public record Subscription(
         String id,

@@ -103,11 +103,23 @@ public class Subscriptions {
      * {@code company.webhook_disabled} event as owed (published by {@code DisabledEvents}). True if this call did it.
      */
     public boolean disableIfFailingSince(String id, Instant failingBefore, Instant now) {
-        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("enabled", true),
-                        Filters.lte("failingSince", Date.from(failingBefore))),
-                Updates.combine(Updates.set("enabled", false), Updates.set("disabledAt", Date.from(now)),
-                        Updates.set("disabledReason", "FAILING"), Updates.set(DISABLED_EVENT_PENDING, true)))
-                .getModifiedCount() == 1;
+        return disable(Filters.and(Filters.eq("_id", id), Filters.eq("enabled", true),
+                Filters.lte("failingSince", Date.from(failingBefore))), "FAILING", now);
+    }
+
+    /**
+     * Disables the subscription at once because its endpoint answered {@code 410 Gone} (the receiver says it is
+     * gone for good), owing the same {@code company.webhook_disabled} event with reason {@code GONE}; false when it
+     * was disabled already.
+     */
+    public boolean disableGone(String id, Instant now) {
+        return disable(Filters.and(Filters.eq("_id", id), Filters.eq("enabled", true)), "GONE", now);
+    }
+
+    private boolean disable(Bson filter, String reason, Instant now) {
+        return collection.updateOne(filter, Updates.combine(Updates.set("enabled", false),
+                Updates.set("disabledAt", Date.from(now)), Updates.set("disabledReason", reason),
+                Updates.set(DISABLED_EVENT_PENDING, true))).getModifiedCount() == 1;
     }
 
     /** Subscriptions whose {@code company.webhook_disabled} event is still owed. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.calliyo.webhook.WebhookServiceProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +18,54 @@ import org.springframework.stereotype.Component;
  * resolves to must be public: not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (which
  * covers the cloud metadata address 169.254.169.254), carrier-grade NAT (100.64/10), "this network" (0/8),
  * any-local or multicast. Checked when a subscription is saved and again before each attempt, since DNS answers
- * change. The development allowance ({@code webhook.targets.allow-insecure}) lets plain http and loopback/private
+ * change; the delivery client resolves through {@link #checkedAddresses} so it connects only to checked addresses.
+ * The development allowance ({@code webhook.targets.allow-insecure}) lets plain http and loopback/private
  * receivers through, for tests only.
  */
 @Component
 public class TargetGuard {
 
-    private final boolean allowInsecure;
+    /** Looks a host name up; the system resolver in the service, a scripted one in tests. */
+    @FunctionalInterface
+    public interface Lookup {
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
 
+    /** A host whose addresses include one the rules forbid; an {@link UnknownHostException} so clients stop there. */
+    public static final class RefusedTarget extends UnknownHostException {
+        RefusedTarget(String host) {
+            super(host + " " + INTERNAL);
+        }
+    }
+
+    private static final String INTERNAL = "must not point at a loopback, private, link-local or metadata address";
+
+    private final boolean allowInsecure;
+    private final Lookup lookup;
+
+    @Autowired
     public TargetGuard(WebhookServiceProperties properties) {
+        this(properties, InetAddress::getAllByName);
+    }
+
+    public TargetGuard(WebhookServiceProperties properties, Lookup lookup) {
         this.allowInsecure = properties.targets().allowInsecure();
+        this.lookup = lookup;
+    }
+
+    /**
+     * Resolves {@code host} and answers its addresses only if every one is allowed. The delivery client connects
+     * through this (its DNS resolver), so the socket goes to exactly the addresses checked here: a DNS answer that
+     * changes between a check and the connection (rebinding) cannot slip a private address in.
+     */
+    public InetAddress[] checkedAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = lookup.addresses(host);
+        for (InetAddress address : addresses) {
+            if (isInternal(address) && !allowInsecure) {
+                throw new RefusedTarget(host);
+            }
+        }
+        return addresses;
     }
 
     /** Why {@code url} may not be called now, or empty when it may. */
@@ -47,16 +86,12 @@ public class TargetGuard {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("must not carry credentials");
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            checkedAddresses(uri.getHost());
+        } catch (RefusedTarget e) {
+            return Optional.of(INTERNAL);
         } catch (UnknownHostException e) {
             return Optional.of("has a host that does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (isInternal(address) && !allowInsecure) {
-                return Optional.of("must not point at a loopback, private, link-local or metadata address");
-            }
         }
         return Optional.empty();
     }

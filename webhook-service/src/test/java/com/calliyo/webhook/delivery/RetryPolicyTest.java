@@ -22,7 +22,7 @@ class RetryPolicyTest {
 
     private static RetryPolicy policy(double random) {
         return new RetryPolicy(new WebhookServiceProperties.Delivery(SCHEDULE, 0.2, Duration.ofHours(6),
-                Duration.ofDays(3), Duration.ofSeconds(5), 4096, Duration.ofMillis(250), Duration.ofSeconds(30), 16,
+                Duration.ofDays(3), Duration.ofSeconds(5), 4096, Duration.ofMillis(250), Duration.ofSeconds(30), 16, 8,
                 Duration.ofDays(30), Duration.ofHours(24)), () -> random);
     }
 

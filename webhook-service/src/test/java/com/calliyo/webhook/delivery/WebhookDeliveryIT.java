@@ -2,6 +2,7 @@ package com.calliyo.webhook.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.localstack.testing.TestInfrastructure;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
         "webhook.delivery.retry-schedule=200ms",
         "webhook.delivery.jitter=0",
         "webhook.delivery.poll-interval=50ms",
+        "webhook.delivery.per-endpoint=4",
         "spring.kafka.consumer.group-id=webhook-delivery-it"})
 class WebhookDeliveryIT extends DeliveringService {
 
@@ -88,6 +90,34 @@ class WebhookDeliveryIT extends DeliveringService {
                     receiver.accepted().get(0).id());
             assertThat(receiver.distinctAccepted()).extracting(TestReceiver.Received::type)
                     .containsExactly("lead.created", "note.added");
+        }
+    }
+
+    @Test
+    void shouldSendSeveralLeadsAtOnceButEachLeadsEventsOneAfterAnotherInOrderWhenSomeFail() {
+        // every third of the first twelve requests fails (early, so the circuit breaker stays closed)
+        try (TestReceiver receiver = TestReceiver.start().holding(20)
+                .answering(200, 200, 503, 200, 200, 503, 200, 200, 503, 200, 200, 503)) {
+            admin.subscribe(receiver.url(), "lead.created", "note.added");
+            List<SourceEvents> leads = Stream.generate(() -> new SourceEvents(company)).limit(8).toList();
+            for (int version = 1; version <= 5; version++) {
+                for (SourceEvents each : leads) {
+                    send(SourceEvents.record(version == 1 ? each.captured() : each.noteAdded(version)));
+                }
+            }
+
+            await().atMost(PATIENCE).until(() -> receiver.distinctAccepted().size() >= 40);
+            assertThat(receiver.received().size()).isGreaterThanOrEqualTo(44); // four were answered 503, sent again
+            assertThat(receiver.distinctAccepted()).hasSize(40);
+            assertThat(receiver.overlappingLeads()).isEmpty();
+            assertThat(receiver.maxInFlight()).isBetween(2, 4);
+            for (SourceEvents each : leads) {
+                // every request of a lead, retries included: never a later version before an earlier one is final
+                List<Long> versions = receiver.received().stream()
+                        .filter(r -> r.json().get("data").get("lead").get("id").asString().equals(each.leadId()))
+                        .map(r -> r.json().get("data").get("lead").get("version").asLong()).toList();
+                assertThat(versions).isSorted().containsAll(List.of(1L, 2L, 3L, 4L, 5L));
+            }
         }
     }
 

@@ -154,6 +154,26 @@ class WebhookOperationsIT extends DeliveringService {
         }
     }
 
+    @Test
+    void shouldDisableASubscriptionAtOnceWhenItsEndpointAnswersGone() {
+        try (TestReceiver receiver = TestReceiver.start().answering(410);
+             KafkaConsumer<String, byte[]> companyTopic = companyTopicFromNow()) {
+            JsonNode subscription = admin.subscribe(receiver.url(), "lead.created", "note.added");
+            String id = subscription.get("id").asString();
+            send(SourceEvents.record(lead.captured()));
+            send(SourceEvents.record(lead.noteAdded(2)));
+
+            WebhookDisabled event = awaitDisabledEvent(companyTopic, id);
+            assertThat(event.reason()).isEqualTo("GONE");
+            assertThat(event.lastStatusCode()).isEqualTo(410);
+            JsonNode disabled = admin.get(path(subscription, "")).json();
+            assertThat(disabled.get("enabled").asBoolean()).isFalse();
+            assertThat(disabled.get("disabledReason").asString()).isEqualTo("GONE");
+            // the lead's next event was not sent: the subscription was off before it could go
+            assertThat(receiver.received()).extracting(TestReceiver.Received::type).containsExactly("lead.created");
+        }
+    }
+
     private WebhookDisabled awaitDisabledEvent(KafkaConsumer<String, byte[]> consumer, String subscriptionId) {
         CompanyEventReader reader = new CompanyEventReader(JsonMapper.builder().build());
         List<WebhookDisabled> found = new ArrayList<>();
