@@ -303,7 +303,7 @@ class OrderApiIT {
 
     @Test
     void shouldMovePaymentThroughItsTransitionsAndRefuseIllegalOnes() {
-        double created = meters.get(OrderMetrics.CREATED).tag("payment_status", "pending").counter().count();
+        double created = meters.get(OrderMetrics.PLACED).tag("payment_status", "pending").counter().count();
         double booked = meters.get(OrderMetrics.BOOKED).counter().count();
         List<Double> changes = paymentChanges();
         String orderId = createOk("""
@@ -339,7 +339,7 @@ class OrderApiIT {
         assertThat(refundedOrder.get("nextPaymentStatuses").isEmpty()).as("REFUNDED is final").isTrue();
         assertThat(refundedOrder.get("paymentStatus").asString()).isEqualTo("REFUNDED");
         assertProblem(api.patch(path, admin, "{\"paymentStatus\":\"PAID\"}"), 409, "paymentStatus");
-        assertThat(meters.get(OrderMetrics.CREATED).tag("payment_status", "pending").counter().count())
+        assertThat(meters.get(OrderMetrics.PLACED).tag("payment_status", "pending").counter().count())
                 .isEqualTo(created + 1);
         assertThat(meters.get(OrderMetrics.BOOKED).counter().count()).as("rupees, tax included")
                 .isEqualTo(booked + 1180);
