@@ -40,7 +40,7 @@ public class LeadMetrics {
                 .register(meters);
     }
 
-    /** {@code count} leads of the channel were stored, with the changes each made (a capture may convert too). */
+    /** {@code count} leads that came through the channel were stored. */
     public void captured(CaptureChannel channel, long count) {
         captured(channel).increment(count);
     }
