@@ -37,7 +37,8 @@ class DockerComposeFileTest {
     @Test
     void shouldDeclareKafkaMongoAndEveryServiceWithAHealthcheck() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "mongo", "lead-service",
-                "customer-service", "order-service", "reporting-service", "webhook-service", "web-app", "gateway");
+                "customer-service", "order-service", "reporting-service", "webhook-service", "web-app", "gateway",
+                "prometheus", "grafana");
         services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck"))
                 .as("healthcheck of %s", name).isNotNull());
     }
@@ -174,6 +175,45 @@ class DockerComposeFileTest {
         for (String service : SERVICES) {
             assertThat(Files.readString(ROOT.resolve(service + "/pom.xml"))).contains("jib-maven-plugin");
         }
+    }
+
+    @Test
+    void shouldScrapeEveryServiceOnItsComposeNameAndPort() {
+        Map<String, Object> prometheus = load(ROOT.resolve("ops/prometheus/prometheus.yml"));
+        List<Object> jobs = list(prometheus.get("scrape_configs"));
+        assertThat(jobs).hasSize(1);
+        Map<String, Object> job = map(jobs.get(0));
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        List<Object> targets = list(map(list(job.get("static_configs")).get(0)).get("targets"));
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(SERVICES.stream()
+                .map(service -> service + ":" + env(service).get("SERVER_PORT")).toList());
+        assertThat(list(prometheus.get("rule_files"))).containsExactly("alerts.yml");
+    }
+
+    @Test
+    void shouldRunPinnedPrometheusAndGrafanaWithTheOpsFilesAndGrafanaOnLoopbackOnly() {
+        for (String tool : List.of("prometheus", "grafana")) {
+            String image = String.valueOf(map(services().get(tool)).get("image"));
+            assertThat(image).as("image of %s", tool).matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+");
+            for (Object volume : list(map(services().get(tool)).get("volumes"))) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(ROOT.resolve(source.substring(2))).as("mounted into %s", tool).isDirectory();
+                }
+            }
+        }
+        assertThat(map(services().get("prometheus"))).doesNotContainKey("ports");
+        assertThat(list(map(services().get("grafana")).get("ports"))).containsExactly("127.0.0.1:3000:3000");
+        assertThat(String.valueOf(env("grafana").get("GF_SECURITY_ADMIN_PASSWORD"))).startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        Map<String, Object> provider = map(list(load(ROOT.resolve(
+                "ops/grafana/provisioning/dashboards/calliyo.yml")).get("providers")).get(0));
+        assertThat(String.valueOf(map(provider.get("options")).get("path")))
+                .as("the dashboards' mount point").isEqualTo("/etc/grafana/dashboards");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
     }
 
     private Map<String, Object> services() {

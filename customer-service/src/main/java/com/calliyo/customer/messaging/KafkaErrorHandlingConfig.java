@@ -1,8 +1,14 @@
 package com.calliyo.customer.messaging;
 
+import java.util.List;
+
 import com.calliyo.customer.CustomerServiceProperties;
 import com.calliyo.lead.events.LeadEventDecodingException;
+import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.events.OrderEventDecodingException;
+import com.calliyo.order.events.OrderEventTopics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +33,22 @@ class KafkaErrorHandlingConfig {
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);
     /** Let the producer pick by key: the DLT is lead-service's to declare, so its partition count is not ours. */
     private static final int ANY_PARTITION = -1;
+    static final String DEAD_LETTERS = "calliyo.kafka.dead.letters";
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, CustomerServiceProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, CustomerServiceProperties properties,
+                                          MeterRegistry meters) {
+        // registered up front so a dashboard or an alert sees 0, not a missing series, before the first one
+        for (String topic : List.of(LeadEventTopics.LEAD_EVENTS, LeadEventTopics.COMPANY_EVENTS, OrderEventTopics.ORDER_EVENTS)) {
+            deadLetters(meters, topic);
+        }
         DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + "-dlt", ANY_PARTITION));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
             log.warn("Sending {}-{}@{} (key {}) to the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), NestedExceptionUtils.getMostSpecificCause(exception).toString());
             toDeadLetters.accept(record, exception);
+            deadLetters(meters, record.topic()).increment();
         };
         CustomerServiceProperties.Listener listener = properties.listener();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
@@ -44,5 +57,11 @@ class KafkaErrorHandlingConfig {
         handler.setCommitRecovered(true);
         handler.addNotRetryableExceptions(LeadEventDecodingException.class, OrderEventDecodingException.class);
         return handler;
+    }
+
+    /** Records sent to {@code <topic>-dlt}, tagged by the topic they came from. */
+    private static Counter deadLetters(MeterRegistry meters, String topic) {
+        return Counter.builder(DEAD_LETTERS).description("Records given up on and sent to the dead-letter topic")
+                .tag("topic", topic).register(meters);
     }
 }

@@ -44,10 +44,12 @@ public class AssignmentJobs {
     private final ObjectProvider<OpenFollowUps> followUps;
     private final JobsProperties properties;
     private final Clock clock;
+    private final JobMetrics metrics;
 
     @SuppressWarnings("java:S107") // the collaborators of a run, each small
     AssignmentJobs(Companies companies, Leads leads, StatusCatalog statuses, EligibleAgents agents, PlanWriter writer,
-                   JobRuns runs, ObjectProvider<OpenFollowUps> followUps, JobsProperties properties, Clock clock) {
+                   JobRuns runs, ObjectProvider<OpenFollowUps> followUps, JobsProperties properties, Clock clock,
+                   JobMetrics metrics) {
         this.companies = companies;
         this.leads = leads;
         this.statuses = statuses;
@@ -57,6 +59,7 @@ public class AssignmentJobs {
         this.followUps = followUps;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Run Now (ADMIN); 409 while another run of the same job of the company is going on. */
@@ -99,6 +102,7 @@ public class AssignmentJobs {
         try {
             RunRecord record = run(companyId, job, trigger, triggeredBy);
             runs.finish(lease, record, scheduledDate);
+            metrics.finished(record);
             log.info("{} of company {}: {}", job, companyId, record.summary());
             return record;
         } catch (RuntimeException e) {

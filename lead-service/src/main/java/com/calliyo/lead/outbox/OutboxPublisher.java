@@ -72,6 +72,7 @@ class OutboxPublisher {
     private final OutboxHints hints;
     private final Clock clock;
     private final OutboxParking parking;
+    private final OutboxMetrics metrics;
     private final String instanceId = UUID.randomUUID().toString();
     private Instant nextSweep = Instant.MIN;
 
@@ -83,6 +84,7 @@ class OutboxPublisher {
         this.stream = stream;
         this.clock = clock;
         this.parking = new OutboxParking(meters, stream);
+        this.metrics = new OutboxMetrics(meters, stream, clock, properties.sweepInterval());
         this.hints = new OutboxHints(properties.maxHints());
         documents().createIndex(Indexes.ascending("_id", CLAIMS),
                 new IndexOptions().unique(true).name("_id_" + CLAIMS + "_cas"));
@@ -107,6 +109,7 @@ class OutboxPublisher {
      * any acknowledgement is awaited, so a batch costs one broker round trip, not one per document.
      */
     int publishPending(int maxDocuments) {
+        metrics.measureIfDue(documents());
         List<Object> ids = hints.take(maxDocuments);
         if (ids.isEmpty() && sweepDue()) {
             ids = candidates(maxDocuments);
@@ -213,9 +216,11 @@ class OutboxPublisher {
             Throwable failure = awaitAck(sends.get(i));
             if (failure == null) {
                 acknowledged.add(pending.get(i).getString("id"));
+                metrics.acknowledged(pending.get(i));
             } else if (SendFailures.permanent(failure)) {
                 parked.add(OutboxParking.parked(pending.get(i), failure, now));
             } else {
+                metrics.failed();
                 log.warn("Broker did not acknowledge an event of {} {}; it stays in the outbox: {}", stream.name(),
                         id, failure.toString());
                 break; // keep order: later events wait until this one is acknowledged

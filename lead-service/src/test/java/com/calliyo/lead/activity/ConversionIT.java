@@ -6,7 +6,9 @@ import java.util.List;
 
 import com.calliyo.lead.support.LeadServiceApi;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,11 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Conversion rules V1–V6 over HTTP, with the history a conversion carries and the audit trail it leaves. */
 class ConversionIT extends ActivityHttpSupport {
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void shouldConvertUnconvertAndReconvertKeepingHistoryAndCreditingTheAssignee() {
         LeadServiceApi.User agent = api.addUser(company, "AGENT");
         String leadId = capture();
         assign(leadId, agent.id());
+        double conversions = meters.get("calliyo.leads.converted").counter().count();
+        double unconversions = meters.get("calliyo.leads.unconverted").counter().count();
         ok(send("POST", "/api/leads/" + leadId + "/calls", "{\"callStatus\":\"FOLLOW_UP\",\"durationSeconds\":40,"
                 + "\"note\":\"send the brochure\"}", agent.token()), 201);
         ok(send("POST", "/api/leads/" + leadId + "/notes", "{\"text\":\"prefers mornings\"}", agent.token()), 201);
@@ -43,6 +50,8 @@ class ConversionIT extends ActivityHttpSupport {
         assertThat(Instant.parse(reconverted.get("convertedAt").asString()))
                 .isAfter(Instant.parse(converted.get("convertedAt").asString()));
         assertThat(reconverted.get("version").asLong()).isEqualTo(6);
+        assertThat(meters.get("calliyo.leads.converted").counter().count()).isEqualTo(conversions + 2);
+        assertThat(meters.get("calliyo.leads.unconverted").counter().count()).isEqualTo(unconversions + 1);
 
         List<CloudEvent> events = awaitEvents(leadId, 11);
         assertThat(events).extracting(CloudEvent::getType).containsExactly(

@@ -26,6 +26,8 @@ import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.lead.support.TestClient;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,8 @@ class AssignmentJobsIT {
     JobsProperties properties;
     @Autowired
     Clock clock;
+    @Autowired
+    MeterRegistry meters;
 
     private TestClient http;
     private LeadServiceApi.Company company;
@@ -86,6 +90,10 @@ class AssignmentJobsIT {
     void signUp() {
         http = new TestClient(port);
         company = http.api.signUpCompany();
+    }
+
+    private double jobLeads(String outcome) {
+        return meters.get(JobMetrics.LEADS).tags("job", "auto-assignment", "outcome", outcome).counter().count();
     }
 
     private void configure(String autoRunAt, String... statusNames) {
@@ -123,6 +131,10 @@ class AssignmentJobsIT {
 
         LeadServiceApi.Response before = http.send("GET", "/api/settings/auto-assignment/last-run", null,
                 company.adminToken());
+        double runsBefore = meters.get(JobMetrics.RUNS).tags("job", "auto-assignment", "trigger", "run_now")
+                .counter().count();
+        double assignedBefore = jobLeads("assigned");
+        double leftBefore = jobLeads("left_unassigned");
         LeadServiceApi.Response run = runNow("auto-assignment");
         LeadServiceApi.Response last = http.send("GET", "/api/settings/auto-assignment/last-run", null,
                 company.adminToken());
@@ -135,6 +147,10 @@ class AssignmentJobsIT {
         assertThat(run.json().get("summary").asString())
                 .isEqualTo("6 leads assigned across 2 agents, 1 unassigned (agents at cap)");
         assertThat(run.json().get("ranAt").asString()).isNotBlank();
+        assertThat(meters.get(JobMetrics.RUNS).tags("job", "auto-assignment", "trigger", "run_now").counter()
+                .count()).isEqualTo(runsBefore + 1);
+        assertThat(jobLeads("assigned")).isEqualTo(assignedBefore + 6);
+        assertThat(jobLeads("left_unassigned")).isEqualTo(leftBefore + 1);
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.json().get("summary").asString()).isEqualTo(run.json().get("summary").asString());
         assertThat(last.json().get("ranAt").asString()).isEqualTo(run.json().get("ranAt").asString());
@@ -327,7 +343,8 @@ class AssignmentJobsIT {
         List<String> leadIds = capture(12);
         Leads crashing = crashAfterUpdates(5);
         AssignmentJobs crashingJobs = new AssignmentJobs(companies, crashing, statuses, agents,
-                new PlanWriter(crashing, events, clock), runs, followUps, properties, clock);
+                new PlanWriter(crashing, events, clock), runs, followUps, properties, clock,
+                new JobMetrics(new SimpleMeterRegistry()));
         Caller admin = new Caller(company.id(), company.adminUserId(), Role.ADMIN);
 
         assertThatThrownBy(() -> crashingJobs.runNow(admin, JobKind.AUTO_ASSIGNMENT))

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.localstack.testing.TestInfrastructure;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,13 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatchers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,9 +47,7 @@ import static org.mockito.Mockito.when;
  * retried, never parked. Real store and in-process broker; each test has its own collection, so no sweep sees
  * another test's documents.
  */
-@SpringBootTest(properties = "lead.outbox.relay-enabled=false")
-@ActiveProfiles("test")
-class OutboxParkingIT {
+class OutboxParkingIT extends OutboxStoreSupport {
 
     private static final String UPDATED = "com.calliyo.lead.updated";
     /** The producer's max.request.size in the first test. */
@@ -70,15 +63,6 @@ class OutboxParkingIT {
         TestInfrastructure.register(registry, "leads-parking");
     }
 
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    private final OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100), Duration.ZERO,
-            Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void shouldParkAnEventLargerThanTheProducerSendsAndPublishTheLeadsLaterEventsInOrder() {

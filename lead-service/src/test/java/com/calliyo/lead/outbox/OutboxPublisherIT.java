@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.localstack.testing.TestInfrastructure;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,12 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatchers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,26 +41,14 @@ import static org.mockito.Mockito.when;
  * The publisher against the real store and broker, with the background relay off so each step is explicit: lead
  * documents to the lead topic, pipeline documents to the company topic.
  */
-@SpringBootTest(properties = "lead.outbox.relay-enabled=false")
-@ActiveProfiles("test")
-class OutboxPublisherIT {
+class OutboxPublisherIT extends OutboxStoreSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "leads-outbox");
     }
 
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    /** Sweeps on every call, so each step sees every pending document. */
-    private final OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100), Duration.ZERO,
-            Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
     private final Clock clock = Clock.systemUTC();
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void shouldKeepEventsWhileTheBrokerIsDownAndPublishThemInOrderOnceItIsBack() {
@@ -193,18 +176,7 @@ class OutboxPublisherIT {
     }
 
     private String leadWithPendingEvents(int count) {
-        String leadId = "lead-" + UUID.randomUUID();
-        List<Document> pending = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            pending.add(new Document("id", UUID.randomUUID().toString())
-                    .append("type", "com.calliyo.lead.updated")
-                    .append("occurredAt", new Date())
-                    .append("payload", "{\"leadId\":\"" + leadId + "\",\"leadVersion\":" + (i + 1) + "}"));
-        }
-        // every stored lead has a phone, unique within its company (a unique index on companyId + phone)
-        mongo.getCollection("leads").insertOne(new Document("_id", leadId).append("companyId", "c-outbox")
-                .append("phone", "+91-" + leadId).append("pendingEvents", pending));
-        return leadId;
+        return leadWithPendingEvents(count, new Date());
     }
 
     private List<String> pendingIds(String leadId) {

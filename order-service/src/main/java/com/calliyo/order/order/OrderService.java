@@ -50,9 +50,10 @@ class OrderService {
     private final CompanySettingsStore companies;
     private final OrderSettingsStore settings;
     private final Clock clock;
+    private final OrderMetrics metrics;
 
     OrderService(Orders orders, OrderEvents events, OrderOutbox outbox, LeadAccess leads,
-                 CompanySettingsStore companies, OrderSettingsStore settings) {
+                 CompanySettingsStore companies, OrderSettingsStore settings, OrderMetrics metrics) {
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
@@ -60,6 +61,7 @@ class OrderService {
         this.companies = companies;
         this.settings = settings;
         this.clock = Clock.systemUTC();
+        this.metrics = metrics;
     }
 
     Order create(Caller caller, String authorization, CreateOrder request) {
@@ -89,6 +91,7 @@ class OrderService {
                 customerGstin(request.gst()), now, caller.userId(), now, 1);
         orders.insert(order, List.of(events.created(order, caller.userId())));
         outbox.wake(order.id());
+        metrics.created(order);
         return order;
     }
 
@@ -152,6 +155,9 @@ class OrderService {
                     : events.updated(next, caller.userId());
             if (orders.compareAndSet(next, order.version(), List.of(event))) {
                 outbox.wake(next.id());
+                if (to != from) {
+                    metrics.paymentChanged(next);
+                }
                 return next;
             }
             order = orders.find(caller.companyId(), orderId).orElseThrow(() -> orderNotFound(orderId));

@@ -24,6 +24,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,6 +75,9 @@ class OrderApiIT {
 
     @Autowired
     CompanySettingsStore companySettings;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
@@ -292,8 +296,16 @@ class OrderApiIT {
                 .isEqualTo(404);
     }
 
+    private List<Double> paymentChanges() {
+        return List.of("partially_paid", "paid", "refunded").stream()
+                .map(to -> meters.get(OrderMetrics.PAYMENT_CHANGES).tag("to", to).counter().count()).toList();
+    }
+
     @Test
     void shouldMovePaymentThroughItsTransitionsAndRefuseIllegalOnes() {
+        double created = meters.get(OrderMetrics.PLACED).tag("payment_status", "pending").counter().count();
+        double booked = meters.get(OrderMetrics.BOOKED).counter().count();
+        List<Double> changes = paymentChanges();
         String orderId = createOk("""
                 {"leadId":"%s","plan":"P","amount":1000,"paymentStatus":"PENDING","gst":{"rate":18}}"""
                 .formatted(lead.leadId())).get("id").asString();
@@ -327,6 +339,12 @@ class OrderApiIT {
         assertThat(refundedOrder.get("nextPaymentStatuses").isEmpty()).as("REFUNDED is final").isTrue();
         assertThat(refundedOrder.get("paymentStatus").asString()).isEqualTo("REFUNDED");
         assertProblem(api.patch(path, admin, "{\"paymentStatus\":\"PAID\"}"), 409, "paymentStatus");
+        assertThat(meters.get(OrderMetrics.PLACED).tag("payment_status", "pending").counter().count())
+                .isEqualTo(created + 1);
+        assertThat(meters.get(OrderMetrics.BOOKED).counter().count()).as("rupees, tax included")
+                .isEqualTo(booked + 1180);
+        assertThat(paymentChanges()).as("to partially paid, paid, refunded; an amount alone is no status change")
+                .containsExactly(changes.get(0) + 1, changes.get(1) + 1, changes.get(2) + 1);
 
         ConsumerRecord<String, byte[]> updated = awaitOrderEvent(lead.leadId(), "com.calliyo.order.updated", 3);
         assertValid(OrderEventType.ORDER_UPDATED, updated);

@@ -9,6 +9,7 @@ import com.calliyo.lead.events.CompanyEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.tokencheck.TokenCheckCore;
 import com.calliyo.tokencheck.TokenCheckProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,7 @@ public class RevocationFeedConfiguration {
     KafkaMessageListenerContainer<String, byte[]> revocationFeedContainer(TokenCheckProperties properties,
                                                                           RevokedAccess revoked,
                                                                           ObjectProvider<JsonMapper> json,
+                                                                          ObjectProvider<MeterRegistry> meters,
                                                                           Environment environment) {
         String application = environment.getProperty("spring.application.name", "calliyo");
         // A group of its own per process: each instance must see every revocation.
@@ -58,8 +61,10 @@ public class RevocationFeedConfiguration {
         container.setMessageListener(new RevocationFeed(
                 new CompanyEventReader(json.getIfAvailable(() -> JsonMapper.builder().build())), revoked,
                 properties.revocation().lookback(), Clock.systemUTC()));
-        KafkaMessageListenerContainer<String, byte[]> feed = new KafkaMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(consumer), container);
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer);
+        // its lag on /actuator/prometheus like the listeners' (Boot binds only the factory it builds itself)
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
+        KafkaMessageListenerContainer<String, byte[]> feed = new KafkaMessageListenerContainer<>(consumers, container);
         feed.setBeanName("revocationFeed");
         return feed;
     }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,7 @@ class LiveConfiguration {
     KafkaMessageListenerContainer<String, byte[]> liveFeedContainer(LiveSubscribers subscribers,
                                                                     LiveProperties properties,
                                                                     ObjectProvider<JsonMapper> json,
+                                                                    MeterRegistry meters,
                                                                     Environment environment) {
         String groupId = environment.getProperty("spring.application.name", "web-app") + "-live-"
                 + UUID.randomUUID();
@@ -62,8 +64,10 @@ class LiveConfiguration {
         container.setAckMode(ContainerProperties.AckMode.MANUAL); // nothing is ever committed
         container.setMessageListener(new LiveFeed(subscribers,
                 json.getIfAvailable(() -> JsonMapper.builder().build())));
-        KafkaMessageListenerContainer<String, byte[]> feed = new KafkaMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(consumer), container);
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer);
+        // its lag on /actuator/prometheus (Boot binds only the consumer factory it builds itself)
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
+        KafkaMessageListenerContainer<String, byte[]> feed = new KafkaMessageListenerContainer<>(consumers, container);
         feed.setBeanName("liveFeed");
         feed.setAutoStartup(properties.feedEnabled());
         return feed;

@@ -29,15 +29,17 @@ public class CaptureLead {
     private final LeadEventMapper events;
     private final LeadServiceProperties properties;
     private final Clock clock;
+    private final LeadMetrics metrics;
 
     CaptureLead(Leads leads, StatusCatalog statuses, TagCatalog tags, LeadEventMapper events,
-                LeadServiceProperties properties, Clock clock) {
+                LeadServiceProperties properties, Clock clock, LeadMetrics metrics) {
         this.leads = leads;
         this.statuses = statuses;
         this.tags = tags;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -68,6 +70,8 @@ public class CaptureLead {
             // captured concurrently by another request after our check: answer exactly as if we had seen it
             throw new DuplicateLeadException(leads.findIdByPhone(companyId, phone).orElseThrow(() -> e));
         }
+        metrics.captured(captured.lead().captureChannel(), 1);
+        metrics.changed(captured.changes());
         return captured.lead();
     }
 }

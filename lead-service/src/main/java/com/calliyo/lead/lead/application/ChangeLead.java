@@ -30,13 +30,16 @@ public class ChangeLead {
     private final TagCatalog tags;
     private final LeadEventMapper events;
     private final Clock clock;
+    private final LeadMetrics metrics;
 
-    ChangeLead(Leads leads, StatusCatalog statuses, TagCatalog tags, LeadEventMapper events, Clock clock) {
+    ChangeLead(Leads leads, StatusCatalog statuses, TagCatalog tags, LeadEventMapper events, Clock clock,
+               LeadMetrics metrics) {
         this.leads = leads;
         this.statuses = statuses;
         this.tags = tags;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -65,6 +68,7 @@ public class ChangeLead {
                 return lead;
             }
             if (leads.update(lead, expectedVersion, events.toOutbox(lead, changes, caller.userId(), now))) {
+                metrics.changed(changes);
                 return lead;
             }
         }

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.calliyo.lead.caller.Caller;
+import com.calliyo.lead.lead.application.LeadMetrics;
+import com.calliyo.lead.lead.domain.CaptureChannel;
 import com.calliyo.lead.lead.domain.Lead;
+import com.calliyo.lead.lead.domain.LeadChange;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.NewLead;
@@ -29,12 +32,14 @@ class ImportBatchWriter {
     private final TagCatalog tags;
     private final LeadEventMapper events;
     private final Clock clock;
+    private final LeadMetrics metrics;
 
-    ImportBatchWriter(Leads leads, TagCatalog tags, LeadEventMapper events, Clock clock) {
+    ImportBatchWriter(Leads leads, TagCatalog tags, LeadEventMapper events, Clock clock, LeadMetrics metrics) {
         this.leads = leads;
         this.tags = tags;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     Set<String> phonesTaken(String companyId, Collection<String> phones) {
@@ -47,15 +52,23 @@ class ImportBatchWriter {
         Map<String, String> canonical = tags.canonicalNames(caller.companyId(), tagNames, true);
         Instant now = clock.instant();
         List<LeadWithEvents> batch = new ArrayList<>(rows.size());
+        List<LeadChange> changes = new ArrayList<>();
         for (ImportRowChecker.ValidRow row : rows) {
             NewLead data = row.lead().withTags(row.lead().tags().stream()
                     .map(tag -> canonical.getOrDefault(TagNames.key(tag), tag))
                     .distinct()
                     .toList());
             Lead.Captured captured = Lead.capture(caller.companyId(), data, row.status(), caller.userId(), now);
+            changes.addAll(captured.changes());
             batch.add(new LeadWithEvents(captured.lead(),
                     events.toOutbox(captured.lead(), captured.changes(), caller.userId(), now)));
         }
-        return leads.insertAll(batch);
+        int stored = leads.insertAll(batch);
+        // per batch, so a long import shows as a steady rate of CSV captures, not one jump at its end
+        metrics.captured(CaptureChannel.CSV, stored);
+        if (stored == batch.size()) { // else some lost a race for their phone, and which is not known: not counted
+            metrics.changed(changes);
+        }
+        return stored;
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.config.LeadServiceProperties;
+import com.calliyo.lead.lead.application.LeadMetrics;
 import com.calliyo.lead.status.StatusCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,15 @@ public class ImportLeads {
     private final ImportBatchWriter writer;
     private final ImportProperties properties;
     private final LeadServiceProperties leadProperties;
+    private final LeadMetrics metrics;
 
     ImportLeads(StatusCatalog statuses, ImportBatchWriter writer, ImportProperties properties,
-                LeadServiceProperties leadProperties) {
+                LeadServiceProperties leadProperties, LeadMetrics metrics) {
         this.statuses = statuses;
         this.writer = writer;
         this.properties = properties;
         this.leadProperties = leadProperties;
+        this.metrics = metrics;
     }
 
     /** Admins and managers import; API keys are limited by their scopes at the security layer instead. */
@@ -71,6 +74,9 @@ public class ImportLeads {
         }
         run.finish();
         ImportSummary summary = tally.summary(dryRun, importId);
+        if (!dryRun) {
+            metrics.imported(summary.imported(), summary.skippedDuplicates(), summary.errors());
+        }
         log.info("{} {} of company {}: {} imported, {} duplicates skipped, {} row errors in {} ms",
                 dryRun ? "Dry run" : "Import", importId == null ? "" : importId, caller.companyId(),
                 summary.imported(), summary.skippedDuplicates(), summary.errors(),

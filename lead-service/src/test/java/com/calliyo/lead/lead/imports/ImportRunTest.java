@@ -20,7 +20,7 @@ class ImportRunTest {
         int racesToLose;
 
         FakeWriter() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override

@@ -20,6 +20,7 @@ import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.NewLead;
 import com.calliyo.lead.lead.domain.StatusKind;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,8 @@ class LeadImportIT extends CaptureHttpSupport {
 
     @Autowired
     Leads leads;
+    @Autowired
+    MeterRegistry meters;
 
     static final String MIXED_FILE = """
             firstname,LASTNAME,Phone,email,Status,Tags,Notes
@@ -52,6 +55,8 @@ class LeadImportIT extends CaptureHttpSupport {
     @Test
     void shouldImportCountingDuplicatesAndRowErrors() throws Exception {
         captureExisting();
+        double csvCaptures = meters.get("calliyo.leads.captured").tag("channel", "csv").counter().count();
+        double failedRows = meters.get("calliyo.imports.rows").tag("outcome", "failed").counter().count();
 
         HttpResponse<String> response = upload("/api/leads/imports", MIXED_FILE);
 
@@ -69,6 +74,10 @@ class LeadImportIT extends CaptureHttpSupport {
                 "5: Phone is not a valid phone number",
                 "6: Email is not a valid email address");
         assertThat(leadsOfCompany()).isEqualTo(3);
+        assertThat(meters.get("calliyo.leads.captured").tag("channel", "csv").counter().count())
+                .isEqualTo(csvCaptures + 2);
+        assertThat(meters.get("calliyo.imports.rows").tag("outcome", "failed").counter().count())
+                .isEqualTo(failedRows + 4);
     }
 
     @Test
