@@ -116,6 +116,9 @@ final class Screen {
     /** Waits until the page's visible text contains {@code expected}, reloading if asked to (read models lag). */
     void awaitText(String expected, boolean reload) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
+                // Pages replace their own parts (htmx, live updates) and navigate: an element read a moment ago
+                // may be gone; look again on the next poll.
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "text \"" + expected + "\" on " + driver.getCurrentUrl() + ":\n" + text())
                 .until(d -> {
                     if (text().contains(expected)) {
@@ -153,6 +156,7 @@ final class Screen {
 
     private <T> T await(Supplier<T> lookup, String what) {
         return new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> what + " on " + driver.getCurrentUrl() + ":\n" + text())
                 .until(d -> lookup.get());
     }
