@@ -56,17 +56,19 @@ final class Screen {
     }
 
     void click(String buttonOrLink) {
-        WebElement target = await(() -> first("button, input[type=submit], a[href]", buttonOrLink),
-                "a button or link named \"" + buttonOrLink + "\"");
         // In the middle of the window at once: a click near an edge may land on a sticky bar or on a neighbour that
-        // a swap just moved. Another element in the way is retried briefly, as a person would click again.
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})", target);
+        // a swap just moved. Another element in the way is retried briefly, as a person would click again; an
+        // element that a swap (htmx, live updates) replaced meanwhile is looked up again.
         for (int attempt = 1; ; attempt++) {
+            WebElement target = await(() -> first("button, input[type=submit], a[href]", buttonOrLink),
+                    "a button or link named \"" + buttonOrLink + "\"");
             try {
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})",
+                        target);
                 target.click();
                 return;
-            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            } catch (org.openqa.selenium.ElementClickInterceptedException | StaleElementReferenceException e) {
                 if (attempt == 5) {
                     throw e;
                 }
