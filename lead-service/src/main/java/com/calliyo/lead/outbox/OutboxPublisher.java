@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,11 +20,9 @@ import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.LeadEventType;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -50,18 +49,16 @@ import org.springframework.kafka.support.SendResult;
  * <p>
  * Every write to a document is a lookup by an exact key, never a search: the documents to publish come from
  * {@link OutboxHints} (the ids this instance just wrote), and the claim is a compare-and-set on
- * ({@code _id}, {@code outboxClaims}), a unique index. The embedded store uses an index only when a query names
- * exactly its fields, so a claim conditioned on the lease fields would scan the collection once per document. The
- * search for pending documents (a scan there) runs only as a sweep: at start, every sweep interval, after a failed
+ * ({@code _id}, {@code outboxClaims}), a unique index, made for a whole batch at once ({@link OutboxLeases}). The
+ * embedded store uses an index only when a query names exactly its fields, so a claim conditioned on the lease fields
+ * would scan the collection once per document. The search for pending documents (a scan there) runs only as a sweep: at start, every sweep interval, after a failed
  * send and while a sweep keeps finding full batches.
  */
 class OutboxPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
-    private static final String PENDING = "pendingEvents";
-    private static final String LEASE = "outboxLease";
-    private static final String LEASE_OWNER = LEASE + ".owner";
-    private static final String LEASE_UNTIL = LEASE + ".until";
+    private static final String PENDING = OutboxLeases.PENDING;
+    private static final String LEASE_UNTIL = "outboxLease.until";
     private static final String CLAIMS = OutboxStream.CLAIMS_FIELD;
     private static final URI SOURCE = URI.create(LeadEventTopics.SOURCE);
 
@@ -73,7 +70,7 @@ class OutboxPublisher {
     private final Clock clock;
     private final OutboxParking parking;
     private final OutboxMetrics metrics;
-    private final String instanceId = UUID.randomUUID().toString();
+    private final OutboxLeases leases;
     private Instant nextSweep = Instant.MIN;
 
     OutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
@@ -86,6 +83,8 @@ class OutboxPublisher {
         this.parking = new OutboxParking(meters, stream);
         this.metrics = new OutboxMetrics(meters, stream, clock, properties.sweepInterval());
         this.hints = new OutboxHints(properties.maxHints());
+        this.leases = new OutboxLeases(this::documents, stream, UUID.randomUUID().toString(),
+                properties.leaseDuration());
         documents().createIndex(Indexes.ascending("_id", CLAIMS),
                 new IndexOptions().unique(true).name("_id_" + CLAIMS + "_cas"));
     }
@@ -117,23 +116,16 @@ class OutboxPublisher {
                 hints.wantSweep(); // a backlog (e.g. after a restart): keep sweeping until it is gone
             }
         }
-        Date now = Date.from(clock.instant());
-        List<Document> claimed = new ArrayList<>();
-        for (Object id : ids) {
-            Document document = claim(id, now);
-            if (document != null) {
-                claimed.add(document);
-            }
-        }
+        List<Document> claimed = leases.claim(ids, Date.from(clock.instant()));
         List<List<CompletableFuture<SendResult<String, byte[]>>>> sends = new ArrayList<>();
         for (Document document : claimed) {
             sends.add(send(document));
         }
-        int published = 0;
+        List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
-            published += settle(claimed.get(i), sends.get(i));
+            outcomes.add(outcome(claimed.get(i), sends.get(i)));
         }
-        return published;
+        return settle(outcomes);
     }
 
     private boolean sweepDue() {
@@ -155,36 +147,6 @@ class OutboxPublisher {
         return ids;
     }
 
-    /**
-     * Reads the document by id and, if it has events and no live lease, takes the lease by compare-and-set on its
-     * claim counter; null when there is nothing to publish or another instance was faster.
-     */
-    private Document claim(Object id, Date now) {
-        Document current = documents().find(Filters.eq("_id", id))
-                .projection(Projections.include(PENDING, LEASE_UNTIL, CLAIMS)).first();
-        if (current == null || current.getList(PENDING, Document.class, List.of()).isEmpty() || leased(current, now)) {
-            return null;
-        }
-        Long claims = current.get(CLAIMS) instanceof Number n ? n.longValue() : null;
-        Bson unchanged = claims == null
-                ? Filters.and(Filters.eq("_id", id), Filters.exists(CLAIMS, false)) // written before the counter
-                : new Document("_id", id).append(CLAIMS, claims); // plain: Filters.and ($and) is never indexed
-        Bson lease = Updates.combine(
-                Updates.set(LEASE_OWNER, instanceId),
-                Updates.set(LEASE_UNTIL, Date.from(now.toInstant().plus(properties.leaseDuration()))),
-                Updates.set(CLAIMS, claims == null ? 1L : claims + 1));
-        return documents().findOneAndUpdate(unchanged, lease,
-                new FindOneAndUpdateOptions()
-                        .projection(Projections.include(PENDING, CLAIMS, stream.keyField(), stream.subjectField()))
-                        .returnDocument(ReturnDocument.AFTER));
-    }
-
-    private static boolean leased(Document current, Date now) {
-        Document lease = current.get(LEASE, Document.class);
-        Date until = lease == null ? null : lease.getDate("until");
-        return until != null && !until.before(now);
-    }
-
     private List<CompletableFuture<SendResult<String, byte[]>>> send(Document claimed) {
         String subject = String.valueOf(claimed.get(stream.subjectField()));
         String key = String.valueOf(claimed.get(stream.keyField()));
@@ -202,12 +164,27 @@ class OutboxPublisher {
         return sends;
     }
 
+    /** What became of one claimed document's sends: acknowledged, to park, or (from the first passing failure) kept. */
+    private record Outcome(Document claimed, List<String> acknowledged, List<Document> parked, int pending) {
+        OutboxLeases.Settlement settlement() {
+            List<String> removed = new ArrayList<>(acknowledged);
+            parked.forEach(event -> removed.add(event.getString("id")));
+            List<Bson> changes = new ArrayList<>();
+            if (!removed.isEmpty()) {
+                changes.add(pull(removed));
+            }
+            if (!parked.isEmpty()) {
+                changes.add(Updates.pushEach(OutboxParking.PARKED, parked));
+            }
+            return new OutboxLeases.Settlement(claimed, changes);
+        }
+    }
+
     /**
-     * Removes the acknowledged events and parks those that can never be sent, up to the first event that failed for
-     * a reason that may pass (it and the ones behind it stay, in order), and releases the lease: one write.
+     * Awaits the document's sends in order: the acknowledged ones are to be removed, those that can never be sent
+     * parked, and the first one that failed for a reason that may pass stops it (it and the ones behind it stay).
      */
-    private int settle(Document claimed, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-        Object id = claimed.get("_id");
+    private Outcome outcome(Document claimed, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
         List<Document> pending = claimed.getList(PENDING, Document.class);
         List<String> acknowledged = new ArrayList<>();
         List<Document> parked = new ArrayList<>();
@@ -222,34 +199,37 @@ class OutboxPublisher {
             } else {
                 metrics.failed();
                 log.warn("Broker did not acknowledge an event of {} {}; it stays in the outbox: {}", stream.name(),
-                        id, failure.toString());
+                        claimed.get("_id"), failure.toString());
                 break; // keep order: later events wait until this one is acknowledged
             }
         }
-        List<String> removed = new ArrayList<>(acknowledged);
-        parked.forEach(event -> removed.add(event.getString("id")));
-        List<Bson> changes = new ArrayList<>();
-        if (!removed.isEmpty()) {
-            changes.add(pull(removed));
+        return new Outcome(claimed, acknowledged, parked, pending.size());
+    }
+
+    /**
+     * Removes the acknowledged events, parks the rest that can never be sent and gives the leases back, in one bulk
+     * write while each lease is still ours. Where a lease expired and another instance claimed the document since,
+     * only the acknowledged events are pulled (the lease is theirs now) and those to park stay pending: the next
+     * attempt parks them, so an event is never parked twice. Returns how many events were published.
+     */
+    private int settle(List<Outcome> outcomes) {
+        Set<Object> lost = leases.settle(outcomes.stream().map(Outcome::settlement).toList());
+        int published = 0;
+        for (Outcome outcome : outcomes) {
+            Object id = outcome.claimed().get("_id");
+            boolean ours = !lost.contains(id);
+            if (ours) {
+                parking.recorded(id, outcome.parked());
+            } else if (!outcome.acknowledged().isEmpty()) {
+                documents().updateOne(Filters.eq("_id", id), pull(outcome.acknowledged()));
+            }
+            if (outcome.acknowledged().size() + outcome.parked().size() < outcome.pending()
+                    || (!ours && !outcome.parked().isEmpty())) {
+                hints.wantSweep(); // the rest waits for the next sweep, after the poll interval
+            }
+            published += outcome.acknowledged().size();
         }
-        if (!parked.isEmpty()) {
-            changes.add(Updates.pushEach(OutboxParking.PARKED, parked));
-        }
-        changes.add(Updates.unset(LEASE));
-        // One write while the lease is still ours; if it expired and another instance claimed the document since,
-        // only the acknowledged ones are pulled (the lease is theirs now) and the events to park stay pending: the
-        // next attempt parks them, so an event is never parked twice.
-        Bson stillOurs = new Document("_id", id).append(CLAIMS, claimed.get(CLAIMS)); // plain, so it is indexed
-        long matched = documents().updateOne(stillOurs, Updates.combine(changes)).getMatchedCount();
-        if (matched == 1) {
-            parking.recorded(id, parked);
-        } else if (!acknowledged.isEmpty()) {
-            documents().updateOne(Filters.eq("_id", id), pull(acknowledged));
-        }
-        if (acknowledged.size() + parked.size() < pending.size() || (matched == 0 && !parked.isEmpty())) {
-            hints.wantSweep(); // the rest waits for the next sweep, after the poll interval
-        }
-        return acknowledged.size();
+        return published;
     }
 
     private static Bson pull(List<String> eventIds) {
