@@ -25,11 +25,11 @@ for run in $(seq 1 "$runs"); do
   done
   up=$(awk -v a="$(date +%s.%N)" -v b="$started" 'BEGIN {print a - b}')
   sleep 5 # let the services settle after their first requests
-  pids=$(pgrep -d, -f 'local-stack.jar|kafka.Kafka|/target/(lead-service|customer-service|order-service|reporting-service|gateway).jar')
+  pids=$(pgrep -d, -f 'local-stack.jar|kafka.Kafka|/target/(lead-service|customer-service|order-service|reporting-service|webhook-service|web-app|gateway).jar')
   rss=$(ps -o rss= -p "$pids" | awk '{s+=$1} END {printf "%.0f", s/1024}')
   printf 'run %d: up in %.1f s, %d JVMs, %s MiB resident\n' "$run" "$up" "$(echo "$pids" | tr ',' '\n' | wc -l)" "$rss"
   startups+=("$up"); memories+=("$rss")
   kill -TERM "$launcher"; wait "$launcher" || true
 done
-printf 'median of %d: up in %.1f s, %s MiB resident (launcher with MongoDB-wire server + Kafka broker + 5 services)\n' \
+printf 'median of %d: up in %.1f s, %s MiB resident (launcher with MongoDB-wire server + Kafka broker + 7 services)\n' \
   "$runs" "$(printf '%s\n' "${startups[@]}" | median)" "$(printf '%s\n' "${memories[@]}" | median)"
