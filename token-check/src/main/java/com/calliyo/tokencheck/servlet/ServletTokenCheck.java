@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import({TokenCheckCore.class, RejectedRequestProblems.class})
+@Import({TokenCheckCore.class, RejectedRequestProblems.class, BearerApiDocs.class})
 public class ServletTokenCheck {
 
     @Bean
