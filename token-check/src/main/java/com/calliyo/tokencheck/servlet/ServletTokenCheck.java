@@ -57,7 +57,8 @@ public class ServletTokenCheck {
                         .withObjectPostProcessor(failuresAs(problems)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                        .accessDeniedHandler(problems))
+                .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
