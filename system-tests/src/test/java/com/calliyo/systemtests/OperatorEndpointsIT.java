@@ -1,5 +1,10 @@
 package com.calliyo.systemtests;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import com.calliyo.localstack.ServiceModule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,31 @@ class OperatorEndpointsIT {
             if (module.database().isPresent()) {
                 assertThat(body.at("/components/mongo/status").asString()).as("%s mongo", module).isEqualTo("UP");
             }
+        }
+    }
+
+    /**
+     * Prometheus asks for OpenMetrics first, and refuses the whole scrape when an exemplar sits where the format
+     * allows none (only on a counter's {@code _total} and a histogram's {@code _bucket}). With tracing on, Micrometer
+     * would put trace ids on every timer's {@code _count}: after traced requests, no such line may appear.
+     */
+    @Test
+    void shouldServeOpenMetricsWithoutExemplarsPrometheusRefuses() {
+        Assumptions.assumeTrue(suite.direct(ServiceModule.GATEWAY).isPresent(), "needs the services' own ports");
+        Scenario.SignedIn admin = Scenario.signUpCompany(suite.gateway());
+        String leadId = Scenario.captureLead(admin.gateway(), "openmetrics-" + UUID.randomUUID());
+        assertThat(admin.gateway().patch("/api/leads/" + leadId, "{\"status\":\"Customer\"}").status())
+                .isEqualTo(200);
+        for (ServiceModule module : ServiceModule.values()) {
+            Gateway.Response scrape = suite.direct(module).orElseThrow().send("GET", "/actuator/prometheus", null,
+                    Map.of("Accept", "application/openmetrics-text;version=1.0.0"));
+            assertThat(scrape.status()).as("%s", module).isEqualTo(200);
+            assertThat(scrape.contentType()).as("%s", module).startsWith("application/openmetrics-text");
+            List<String> refused = Arrays.stream(scrape.body().split("\n"))
+                    .filter(line -> !line.startsWith("#") && line.contains(" # {"))
+                    .filter(line -> !line.split("[{ ]", 2)[0].matches(".*_(total|bucket)"))
+                    .toList();
+            assertThat(refused).as("%s: exemplars Prometheus refuses", module).isEmpty();
         }
     }
 }
