@@ -166,6 +166,27 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void shouldNameEverySecretComposeReadsInTheEnvExampleWithoutAValueAndKeepTheRealFileOutOfGit()
+            throws IOException {
+        String composeText = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Set<String> read = new HashSet<>();
+        Matcher variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[?-][^}]*)?}").matcher(composeText);
+        while (variable.find()) {
+            read.add(variable.group(1));
+        }
+        Map<String, String> example = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(read).as("variables compose reads").contains("CALLIYO_KEY_ENCRYPTION_KEY", "GRAFANA_ADMIN_PASSWORD");
+        assertThat(example.keySet()).as(".env.example").containsExactlyInAnyOrderElementsOf(read);
+        assertThat(example.values()).as("no value committed").allMatch(String::isEmpty);
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
+    }
+
+    @Test
     void shouldCheckReadinessOnTheServicePortByItsHttpStatus() {
         for (String service : SERVICES) {
             String test = String.valueOf(map(map(services().get(service)).get("healthcheck")).get("test"));
