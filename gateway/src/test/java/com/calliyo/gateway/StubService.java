@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 /** A downstream service stand-in on a random port: records what reaches it and answers as the test says. */
 final class StubService {
 
-    record Received(String method, String uri, String authorization, String requestId) {
+    record Received(String method, String uri, String authorization, String requestId, String traceparent) {
     }
 
     @FunctionalInterface
@@ -119,7 +119,8 @@ final class StubService {
             exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst(RequestIdFilter.HEADER)));
+                    exchange.getRequestHeaders().getFirst(RequestIdFilter.HEADER),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             answer.answer(exchange, received.size());
         });
         server.start();

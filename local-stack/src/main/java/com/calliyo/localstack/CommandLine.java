@@ -1,5 +1,7 @@
 package com.calliyo.localstack;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,9 @@ final class CommandLine {
             "  --repo-root=DIR       the checkout whose <module>/target/<module>.jar files to run (default: .)",
             "  --timeout=SECONDS     how long each part may take to become ready (default: 180)",
             "  --parallel-starts=N   how many services start at the same time (default: 3)",
+            "  --otlp-endpoint=URL   export every service's traces by OTLP/HTTP to URL",
+            "                        (e.g. http://127.0.0.1:4318/v1/traces; default: traces are not exported)",
+            "  --json-logs           log JSON lines (Elastic Common Schema, as in compose) instead of plain text",
             "  --help                show this text");
 
     /** What the command line asks for: the usage text, or a stack with this configuration. */
@@ -43,6 +48,8 @@ final class CommandLine {
         int portOffset = 0;
         Duration timeout = LocalStackConfig.DEFAULT_STARTUP_TIMEOUT;
         int parallelStarts = LocalStackConfig.DEFAULT_PARALLEL_STARTS;
+        URI otlpEndpoint = null;
+        boolean jsonLogs = false;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -59,6 +66,11 @@ final class CommandLine {
                 case "--port-offset" -> portOffset = number(name, value, 0, 10_000, "100");
                 case "--timeout" -> timeout = Duration.ofSeconds(number(name, value, 1, 3_600, "300"));
                 case "--parallel-starts" -> parallelStarts = number(name, value, 1, ServiceModule.values().length, "2");
+                case "--otlp-endpoint" -> otlpEndpoint = httpUrl(name, value);
+                case "--json-logs" -> {
+                    noValue(name, value);
+                    jsonLogs = true;
+                }
                 default -> throw new UsageException(arg.startsWith("-")
                         ? "Unknown option " + name
                         : "Unexpected argument " + arg + " (options start with --)");
@@ -76,6 +88,7 @@ final class CommandLine {
                 .inMemory(inMemory)
                 .startupTimeout(timeout)
                 .parallelStarts(parallelStarts)
+                .telemetry(new Telemetry(otlpEndpoint, jsonLogs))
                 .build()
                 .withPortOffset(portOffset);
         return new Invocation(false, config);
@@ -92,6 +105,19 @@ final class CommandLine {
             throw new UsageException(name + " needs a value, e.g. " + name + "=" + example);
         }
         return value;
+    }
+
+    private static URI httpUrl(String name, String value) {
+        String text = required(name, value, "http://127.0.0.1:4318/v1/traces");
+        try {
+            URI uri = new URI(text.trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new UsageException(name + " needs an http(s) URL with a host, not " + text);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException(name + " needs an http(s) URL, not " + text);
+        }
     }
 
     private static int number(String name, String value, int min, int max, String example) {

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param dataDir        where Kafka's log, the MongoDB H2 file and the service logs live; unused when {@code inMemory}
  * @param inMemory       keep nothing: Kafka and the logs go to a temporary directory, MongoDB to memory
  * @param parallelStarts how many services start at the same time (the machine has few cores)
+ * @param telemetry      where the services' traces go and how they log
  */
 public record LocalStackConfig(
         Path repoRoot,
@@ -33,7 +34,8 @@ public record LocalStackConfig(
         int webAppPort,
         int webhookServicePort,
         Duration startupTimeout,
-        int parallelStarts) {
+        int parallelStarts,
+        Telemetry telemetry) {
 
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
     public static final int DEFAULT_PARALLEL_STARTS = 3;
@@ -42,6 +44,7 @@ public record LocalStackConfig(
         Objects.requireNonNull(repoRoot, "repoRoot");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(telemetry, "telemetry");
         repoRoot = repoRoot.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
         if (startupTimeout.isNegative() || startupTimeout.isZero()) {
@@ -89,7 +92,7 @@ public record LocalStackConfig(
                 kafkaPort + offset, kafkaControllerPort + offset, mongoPort + offset,
                 gatewayPort + offset, leadServicePort + offset, customerServicePort + offset,
                 orderServicePort + offset, reportingServicePort + offset, webAppPort + offset,
-                webhookServicePort + offset, startupTimeout, parallelStarts);
+                webhookServicePort + offset, startupTimeout, parallelStarts, telemetry);
     }
 
     /** Every port the stack listens on, with its role; the services in start order after the infrastructure. */
@@ -162,6 +165,7 @@ public record LocalStackConfig(
         private int webhookServicePort = 8086;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int parallelStarts = DEFAULT_PARALLEL_STARTS;
+        private Telemetry telemetry = Telemetry.DEFAULT;
 
         private Builder() {
         }
@@ -182,6 +186,7 @@ public record LocalStackConfig(
             webhookServicePort = config.webhookServicePort;
             startupTimeout = config.startupTimeout;
             parallelStarts = config.parallelStarts;
+            telemetry = config.telemetry;
         }
 
         public Builder repoRoot(Path repoRoot) {
@@ -237,12 +242,17 @@ public record LocalStackConfig(
             return this;
         }
 
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = telemetry;
+            return this;
+        }
+
         public LocalStackConfig build() {
             Path root = repoRoot.toAbsolutePath().normalize();
             Path data = dataDir != null ? dataDir : root.resolve("data");
             return new LocalStackConfig(root, data, inMemory, kafkaPort, kafkaControllerPort, mongoPort,
                     gatewayPort, leadServicePort, customerServicePort, orderServicePort, reportingServicePort,
-                    webAppPort, webhookServicePort, startupTimeout, parallelStarts);
+                    webAppPort, webhookServicePort, startupTimeout, parallelStarts, telemetry);
         }
     }
 }

@@ -50,6 +50,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
                 env.put(key, value);
             }
         });
+        env.putAll(config.telemetry().environment());
         env.put("SERVER_PORT", Integer.toString(config.servicePort(module)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         module.database().ifPresent(database -> env.put("MONGODB_URI", config.mongoUri(database)));

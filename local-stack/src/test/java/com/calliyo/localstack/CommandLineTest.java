@@ -3,6 +3,7 @@ package com.calliyo.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -94,6 +95,20 @@ class CommandLineTest {
         assertThatThrownBy(() -> parse("--parallel-starts=0"))
                 .isInstanceOf(CommandLine.UsageException.class)
                 .hasMessageContaining("--parallel-starts must be between 1 and 7");
+    }
+
+    @Test
+    void shouldTakeATracesEndpointAndJsonLogsButNoOtherUrlThanHttp() {
+        LocalStackConfig config = parse("--otlp-endpoint=http://127.0.0.1:4318/v1/traces", "--json-logs").config();
+
+        assertThat(config.telemetry()).isEqualTo(new Telemetry(URI.create("http://127.0.0.1:4318/v1/traces"), true));
+        assertThat(parse().config().telemetry()).isEqualTo(Telemetry.DEFAULT);
+        assertThatThrownBy(() -> parse("--otlp-endpoint=127.0.0.1:4318"))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageContaining("--otlp-endpoint needs an http(s) URL");
+        assertThatThrownBy(() -> parse("--json-logs=true"))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("--json-logs takes no value");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.calliyo.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,6 +35,22 @@ class ServiceLaunchTest {
         }
         assertThat(ServiceLaunch.environment(ServiceModule.LEAD_SERVICE, config, Map.of()))
                 .doesNotContainKey("LEAD_SERVICE_URL");
+    }
+
+    @Test
+    void shouldExportTracesAndLogJsonOnlyWhenAsked() {
+        LocalStackConfig observed = config.toBuilder()
+                .telemetry(new Telemetry(URI.create("http://127.0.0.1:4318/v1/traces"), true)).build();
+
+        for (ServiceModule module : ServiceModule.values()) {
+            assertThat(ServiceLaunch.environment(module, observed, Map.of())).as("environment of %s", module)
+                    .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            "http://127.0.0.1:4318/v1/traces")
+                    .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+            assertThat(ServiceLaunch.environment(module, config, Map.of())).as("default environment of %s", module)
+                    .doesNotContainKeys("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                            "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+        }
     }
 
     @Test

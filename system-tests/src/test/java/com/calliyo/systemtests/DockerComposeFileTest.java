@@ -32,13 +32,18 @@ class DockerComposeFileTest {
             "reporting-service", "webhook-service");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
 
+    /** Spring Boot's own settings every service gets in compose: JSON log lines, spans to the Jaeger collector. */
+    static final Map<String, String> TELEMETRY = Map.of(
+            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://jaeger:4318/v1/traces");
+
     final Map<String, Object> compose = load(ROOT.resolve("docker-compose.yml"));
 
     @Test
     void shouldDeclareKafkaMongoAndEveryServiceWithAHealthcheck() {
         assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "mongo", "lead-service",
                 "customer-service", "order-service", "reporting-service", "webhook-service", "web-app", "gateway",
-                "prometheus", "grafana");
+                "prometheus", "grafana", "jaeger");
         services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck"))
                 .as("healthcheck of %s", name).isNotNull());
     }
@@ -68,7 +73,8 @@ class DockerComposeFileTest {
         assertThat(String.valueOf(definition.get("ports")) + definition.get("expose")).contains(port);
 
         Set<String> placeholders = placeholders(applicationYml).keySet();
-        Set<String> allowedExtras = Set.of("SERVER_PORT", "JAVA_TOOL_OPTIONS");
+        Set<String> allowedExtras = new HashSet<>(Set.of("SERVER_PORT", "JAVA_TOOL_OPTIONS"));
+        allowedExtras.addAll(TELEMETRY.keySet());
         assertThat(env.keySet()).as("every variable compose sets is read by %s", service)
                 .allMatch(key -> placeholders.contains(key) || allowedExtras.contains(key));
         Set<String> required = new HashSet<>(placeholders);
@@ -160,11 +166,47 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void shouldCheckHealthOnTheServicePort() {
+    void shouldNameEverySecretComposeReadsInTheEnvExampleWithoutAValueAndKeepTheRealFileOutOfGit()
+            throws IOException {
+        String composeText = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Set<String> read = new HashSet<>();
+        Matcher variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[?-][^}]*)?}").matcher(composeText);
+        while (variable.find()) {
+            read.add(variable.group(1));
+        }
+        Map<String, String> example = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(read).as("variables compose reads").contains("CALLIYO_KEY_ENCRYPTION_KEY", "GRAFANA_ADMIN_PASSWORD");
+        assertThat(example.keySet()).as(".env.example").containsExactlyInAnyOrderElementsOf(read);
+        assertThat(example.values()).as("no value committed").allMatch(String::isEmpty);
+        assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
+    }
+
+    @Test
+    void shouldCheckReadinessOnTheServicePortByItsHttpStatus() {
         for (String service : SERVICES) {
             String test = String.valueOf(map(map(services().get(service)).get("healthcheck")).get("test"));
-            assertThat(test).contains("/actuator/health").contains("$$SERVER_PORT".replace("$$", "$"));
+            assertThat(test).contains("/actuator/health/readiness").contains("$$SERVER_PORT".replace("$$", "$"))
+                    .as("a component's UP must not pass for the whole").contains("grep -q ' 200 '");
         }
+    }
+
+    @Test
+    void shouldLogJsonExportTracesAndOutwaitSpringsGracefulShutdown() {
+        for (String service : SERVICES) {
+            assertThat(env(service)).as("environment of %s", service).containsAllEntriesOf(TELEMETRY);
+            String grace = String.valueOf(map(services().get(service)).get("stop_grace_period"));
+            assertThat(grace).as("stop_grace_period of %s", service).matches("\\d+s");
+            assertThat(Integer.parseInt(grace.replace("s", ""))).as("longer than Spring's 30 s per phase")
+                    .isGreaterThan(30);
+        }
+        assertThat(String.valueOf(map(services().get("jaeger")).get("image"))).matches("[a-z/]+:\\d+\\.\\d+\\.\\d+");
+        assertThat(list(map(services().get("jaeger")).get("ports"))).containsExactly("127.0.0.1:16686:16686");
+        assertThat(dependsOn("grafana")).containsEntry("jaeger", "service_healthy");
     }
 
     @Test
@@ -172,8 +214,14 @@ class DockerComposeFileTest {
         String rootPom = Files.readString(ROOT.resolve("pom.xml"));
         assertThat(rootPom).contains("<jib.to.registry>calliyo</jib.to.registry>")
                 .contains("<image>${jib.to.registry}/${project.artifactId}:${project.version}</image>");
+        // one command over the whole reactor: Jib is skipped everywhere but in the services
+        assertThat(rootPom).contains("<jib.skip>true</jib.skip>").contains("<user>1000</user>");
         for (String service : SERVICES) {
-            assertThat(Files.readString(ROOT.resolve(service + "/pom.xml"))).contains("jib-maven-plugin");
+            assertThat(Files.readString(ROOT.resolve(service + "/pom.xml"))).contains("jib-maven-plugin")
+                    .contains("<jib.skip>false</jib.skip>");
+        }
+        for (String module : List.of("lead-events", "order-events", "token-check", "local-stack", "system-tests")) {
+            assertThat(Files.readString(ROOT.resolve(module + "/pom.xml"))).as(module).doesNotContain("jib.skip");
         }
     }
 

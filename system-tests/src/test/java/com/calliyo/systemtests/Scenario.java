@@ -34,7 +34,13 @@ final class Scenario {
         Gateway.Response login = anonymous.post("/api/auth/login", """
                 {"companyId":"%s","email":"%s","password":"%s"}""".formatted(companyId, email, password));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("accessToken").asString();
+        UsedSecrets.add(password);
+        if (login.json().path("refreshToken").isString()) {
+            UsedSecrets.add(login.json().path("refreshToken").asString());
+        }
+        String accessToken = login.json().get("accessToken").asString();
+        UsedSecrets.add(accessToken);
+        return accessToken;
     }
 
     record SignedIn(String companyId, String userId, Gateway gateway, String email) {

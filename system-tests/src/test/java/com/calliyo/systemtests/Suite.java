@@ -9,6 +9,7 @@ import com.calliyo.localstack.LocalStack;
 import com.calliyo.localstack.LocalStackConfig;
 import com.calliyo.localstack.RunningStack;
 import com.calliyo.localstack.ServiceModule;
+import com.calliyo.localstack.Telemetry;
 
 /**
  * The suite under test, once per test JVM: the local stack started in memory on free ports (so a developer's running
@@ -26,12 +27,15 @@ final class Suite {
     private final LeadEventsTap tap;
     private final String leadsMongoUri;
     private final RunningStack stack;
+    private final OtlpReceiver traces;
 
-    private Suite(String gatewayUrl, String kafkaBootstrapServers, String leadsMongoUri, RunningStack stack) {
+    private Suite(String gatewayUrl, String kafkaBootstrapServers, String leadsMongoUri, RunningStack stack,
+                  OtlpReceiver traces) {
         this.gateway = new Gateway(gatewayUrl);
         this.tap = new LeadEventsTap(kafkaBootstrapServers);
         this.leadsMongoUri = leadsMongoUri;
         this.stack = stack;
+        this.traces = traces;
     }
 
     static synchronized Suite shared() {
@@ -39,7 +43,7 @@ final class Suite {
             String gatewayUrl = System.getProperty("calliyo.gateway.url");
             shared = gatewayUrl == null ? startLocalStack()
                     : new Suite(gatewayUrl, System.getProperty("calliyo.kafka.bootstrap", "127.0.0.1:9092"),
-                            System.getProperty("calliyo.mongo.uri"), null);
+                            System.getProperty("calliyo.mongo.uri"), null, null);
         }
         return shared;
     }
@@ -80,6 +84,19 @@ final class Suite {
     }
 
     /**
+     * The spans every service of the started stack exported (OTLP/HTTP, to a receiver this JVM runs); empty for a
+     * stack that was already running, whose traces go wherever it was told.
+     */
+    Optional<OtlpReceiver> traces() {
+        return Optional.ofNullable(traces);
+    }
+
+    /** Where the started stack's services write their logs; empty for a stack that was already running. */
+    Optional<RunningStack> stack() {
+        return Optional.ofNullable(stack);
+    }
+
+    /**
      * A service's own front door, bypassing the gateway (to show that the service itself refuses a request); empty
      * for a stack that was already running, whose service ports the tests do not know.
      */
@@ -115,7 +132,9 @@ final class Suite {
     }
 
     private static Suite startLocalStack() {
+        OtlpReceiver traces = OtlpReceiver.start();
         LocalStackConfig.Builder config = LocalStackConfig.builder()
+                .telemetry(new Telemetry(traces.tracesEndpoint(), false))
                 .repoRoot(RepoRoot.find())
                 .inMemory(true)
                 .kafkaPort(freePort())
@@ -125,8 +144,11 @@ final class Suite {
             config.servicePort(module, freePort());
         }
         RunningStack stack = LocalStack.start(config.build());
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
-        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers(), stack.mongoUri("leads"), stack);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            traces.close();
+        }, "system-tests-stack-stop"));
+        return new Suite(stack.gatewayUrl(), stack.kafkaBootstrapServers(), stack.mongoUri("leads"), stack, traces);
     }
 
     private static int freePort() {

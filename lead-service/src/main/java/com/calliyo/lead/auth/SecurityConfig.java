@@ -9,6 +9,7 @@ import com.calliyo.tokencheck.TokenDecoders;
 import com.calliyo.tokencheck.revocation.RevocationFeedConfiguration;
 import com.calliyo.tokencheck.revocation.RevocationValidator;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
+import com.calliyo.tokencheck.servlet.CallerLogContext;
 import com.calliyo.tokencheck.servlet.RejectedRequestProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,7 +86,8 @@ class SecurityConfig {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                        .accessDeniedHandler(problems))
+                .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

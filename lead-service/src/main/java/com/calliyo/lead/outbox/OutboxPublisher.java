@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.calliyo.lead.events.EventTraceContext;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.LeadEventType;
 import com.mongodb.client.MongoCollection;
@@ -271,8 +272,10 @@ class OutboxPublisher {
                 .withDataContentType("application/json")
                 .withData(entry.getString("payload").getBytes(StandardCharsets.UTF_8));
         LeadEventType.ofType(type).ifPresent(t -> event.withDataSchema(t.dataSchema()));
-        CloudEvent built = event.build();
-        return KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(built);
+        String traceparent = entry.getString(EventTraceContext.TRACEPARENT);
+        CloudEvent built = EventTraceContext.withTraceParent(event, traceparent).build();
+        return EventTraceContext.withTraceParent(
+                KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(built), traceparent);
     }
 
     private MongoCollection<Document> documents() {

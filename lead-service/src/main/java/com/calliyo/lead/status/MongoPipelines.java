@@ -1,11 +1,11 @@
 package com.calliyo.lead.status;
 
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
 import com.mongodb.ErrorCategory;
@@ -55,7 +55,7 @@ class MongoPipelines {
      * seeding at once both end up with the one stored first (the {@code _id} is the company id).
      */
     Pipeline insertIfAbsent(Pipeline pipeline, OutboxEntry event) {
-        Document doc = write(pipeline).append(PENDING_EVENTS, List.of(toDocument(event)))
+        Document doc = write(pipeline).append(PENDING_EVENTS, List.of(OutboxDocuments.of(event)))
                 .append(OutboxStream.CLAIMS_FIELD, 0L);
         try {
             pipelines().insertOne(doc);
@@ -77,7 +77,7 @@ class MongoPipelines {
         Document state = write(next);
         state.remove("_id");
         Document update = new Document("$set", state)
-                .append("$push", new Document(PENDING_EVENTS, new Document("$each", List.of(toDocument(event)))
+                .append("$push", new Document(PENDING_EVENTS, new Document("$each", List.of(OutboxDocuments.of(event)))
                         .append("$slice", -MAX_PENDING_EVENTS)));
         long matched = pipelines().updateOne(
                 new Document("_id", next.companyId()).append("version", expectedVersion), // plain: $and is never indexed
@@ -108,13 +108,6 @@ class MongoPipelines {
                         StatusKind.valueOf(s.getString("kind")), s.getBoolean("protected", false), 0))
                 .toList();
         return new Pipeline(companyId, doc.get("version", Number.class).longValue(), statuses);
-    }
-
-    private static Document toDocument(OutboxEntry event) {
-        return new Document("id", event.id())
-                .append("type", event.type())
-                .append("occurredAt", Date.from(event.occurredAt()))
-                .append("payload", event.payload());
     }
 
     private MongoCollection<Document> pipelines() {

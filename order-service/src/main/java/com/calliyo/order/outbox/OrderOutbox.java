@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.calliyo.lead.events.EventTraceContext;
 import com.calliyo.order.events.OrderEventTopics;
 import com.calliyo.order.events.OrderEventType;
 import com.mongodb.client.MongoCollection;
@@ -60,13 +61,18 @@ public class OrderOutbox implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** The stored events, each with the trace context of the request that wrote it, when there is one. */
     public static List<Document> toDocuments(List<OutboxEvent> events) {
-        return events.stream().map(e -> new Document("id", e.id())
-                .append("type", e.type())
-                .append("key", e.key())
-                .append("subject", e.subject())
-                .append("occurredAt", Date.from(e.occurredAt()))
-                .append("payload", e.payload())).toList();
+        String traceparent = EventTraceContext.current();
+        return events.stream().map(e -> {
+            Document stored = new Document("id", e.id())
+                    .append("type", e.type())
+                    .append("key", e.key())
+                    .append("subject", e.subject())
+                    .append("occurredAt", Date.from(e.occurredAt()))
+                    .append("payload", e.payload());
+            return traceparent == null ? stored : stored.append(EventTraceContext.TRACEPARENT, traceparent);
+        }).toList();
     }
 
     /** The order {@code orderId} has new events: publish them soon. */
@@ -179,7 +185,10 @@ public class OrderOutbox implements SmartLifecycle {
                 .withDataContentType("application/json")
                 .withData(event.getString("payload").getBytes(StandardCharsets.UTF_8));
         OrderEventType.ofType(type).ifPresent(t -> cloudEvent.withDataSchema(t.dataSchema()));
-        return KafkaMessageFactory.<String>createWriter(OrderEventTopics.ORDER_EVENTS, event.getString("key"))
-                .writeBinary(cloudEvent.build());
+        String traceparent = event.getString(EventTraceContext.TRACEPARENT);
+        return EventTraceContext.withTraceParent(
+                KafkaMessageFactory.<String>createWriter(OrderEventTopics.ORDER_EVENTS, event.getString("key"))
+                        .writeBinary(EventTraceContext.withTraceParent(cloudEvent, traceparent).build()),
+                traceparent);
     }
 }

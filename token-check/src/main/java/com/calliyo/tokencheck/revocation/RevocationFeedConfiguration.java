@@ -1,6 +1,7 @@
 package com.calliyo.tokencheck.revocation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the {@link RevocationFeed} with the process. Import it next to the web stack's token check; it is off with
- * {@code calliyo.token-check.revocation.enabled=false} (slices without a broker).
+ * {@code calliyo.token-check.revocation.enabled=false} (slices without a broker), and so is the "kafka" health it
+ * contributes.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenCheckCore.class)
@@ -67,5 +69,12 @@ public class RevocationFeedConfiguration {
         KafkaMessageListenerContainer<String, byte[]> feed = new KafkaMessageListenerContainer<>(consumers, container);
         feed.setBeanName("revocationFeed");
         return feed;
+    }
+
+    /** Health "kafka", part of every service's readiness (see {@link KafkaHealthIndicator}). */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(Environment environment) {
+        return new KafkaHealthIndicator(environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"),
+                Duration.ofSeconds(3));
     }
 }

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import({TokenCheckCore.class, RejectedRequestProblems.class})
+@Import({TokenCheckCore.class, RejectedRequestProblems.class, BearerApiDocs.class})
 public class ServletTokenCheck {
 
     @Bean
@@ -57,7 +57,8 @@ public class ServletTokenCheck {
                         .withObjectPostProcessor(failuresAs(problems)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                        .accessDeniedHandler(problems))
+                .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
