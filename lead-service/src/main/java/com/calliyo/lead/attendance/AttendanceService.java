@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,15 +103,16 @@ public class AttendanceService {
         return store.close(closed, events.changed(closed, AttendanceEvents.SYSTEM, now));
     }
 
+    /** The moment to record, in the store's precision (milliseconds), so that answers and reports agree. */
     private static Instant checkedTimestamp(Instant timestamp, Instant now) {
         if (timestamp == null) {
-            return now;
+            return now.truncatedTo(ChronoUnit.MILLIS);
         }
         if (Duration.between(timestamp, now).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
                     "timestamp must be within 10 minutes of the server's time", "timestamp", Map.of());
         }
-        return timestamp;
+        return timestamp.truncatedTo(ChronoUnit.MILLIS);
     }
 
     record Today(String day, String timezone, boolean checkedIn, List<Attendance> attendances) {

@@ -3,6 +3,7 @@ package com.calliyo.lead.attendance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -169,6 +170,38 @@ class AttendanceIT {
         assertThat(events.get(1).get("checkOutType").asString()).isEqualTo("AUTOMATIC");
         assertThat(events.get(1).get("checkOutAt").asString()).isEqualTo(due.toString());
         assertThat(events.get(2).get("change").asString()).isEqualTo("CHECKED_IN");
+    }
+
+    @Test
+    void shouldReportDaysPerAgentInCompanyTimeToAdminsAndManagersOnly() {
+        JsonNode in = checkIn("{\"gps\":{\"lat\":18.52,\"lon\":73.85}}").json();
+        JsonNode out = http.send("POST", "/api/agents/attendance/checkout", null, agent.token()).json();
+        String day = in.get("day").asString();
+        String manager = http.token(company, "MANAGER");
+
+        Response report = http.send("GET", "/api/reports/attendance?from=%s&to=%s".formatted(day, day), null, manager);
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().get("timezone").asString()).isEqualTo("Asia/Kolkata");
+        JsonNode row = report.json().get("days").get(0);
+        assertThat(report.json().get("days")).hasSize(1);
+        assertThat(row.get("agentId").asString()).isEqualTo(agent.id());
+        assertThat(row.get("day").asString()).isEqualTo(day);
+        assertThat(row.get("firstCheckIn").asString()).endsWith("+05:30");
+        assertThat(OffsetDateTime.parse(row.get("firstCheckIn").asString()).toInstant())
+                .isEqualTo(Instant.parse(in.get("checkInAt").asString()));
+        assertThat(row.get("lastCheckOut").isNull()).isFalse();
+        assertThat(row.get("automaticCheckOut").asBoolean()).isFalse();
+        assertThat(row.get("firstCheckInGps").get("lat").asDouble()).isEqualTo(18.52);
+        assertThat(report.json().get("agents").get(0).get("daysPresent").asInt()).isEqualTo(1);
+        assertThat(out.get("checkOutType").asString()).isEqualTo("MANUAL");
+        assertThat(http.send("GET", "/api/reports/attendance?branch=Nowhere", null, manager).json().get("days"))
+                .isEmpty();
+        assertThat(http.send("GET", "/api/reports/attendance", null, agent.token()).status()).isEqualTo(403);
+        assertThat(http.send("GET", "/api/reports/attendance", null, http.api.signUpCompany().adminToken()).json()
+                .get("days")).as("another company").isEmpty();
+        assertField(http.send("GET", "/api/reports/attendance?from=May", null, manager), "from");
+        assertField(http.send("GET", "/api/reports/attendance?from=2026-05-02&to=2026-05-01", null, manager), "to");
     }
 
     private static Instant elevenFiftyNine(JsonNode attendance) {
