@@ -147,6 +147,24 @@ class AgentDayIT {
         assertThat(patch("{\"lastName\":\"Sharma\"}", phoneA.header("ETag")).status()).isEqualTo(200);
     }
 
+    @Test
+    void shouldTagTheListsAPhonePollsAndAnswer304UntilTheyChange() {
+        Response tasks = http.send("GET", "/api/tasks", null, agent.token());
+        String etag = tasks.header("ETag");
+
+        Response unchanged = http.send("GET", "/api/tasks", null, agent.token(), Map.of("If-None-Match", etag));
+        followUp(Instant.now().plus(Duration.ofHours(1)));
+        Response changed = http.send("GET", "/api/tasks", null, agent.token(), Map.of("If-None-Match", etag));
+        Response leads = http.send("GET", "/api/leads", null, agent.token());
+
+        assertThat(etag).isNotBlank();
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(http.send("GET", "/api/leads", null, agent.token(), Map.of("If-None-Match", leads.header("ETag")))
+                .status()).isEqualTo(304);
+    }
+
     private Response patch(String body, String ifMatch) {
         return http.send("PATCH", "/api/leads/" + leadId, body, agent.token(), Map.of("If-Match", ifMatch));
     }
