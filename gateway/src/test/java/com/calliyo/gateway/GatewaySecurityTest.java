@@ -116,10 +116,11 @@ class GatewaySecurityTest extends StubbedGateway {
     void shouldListExactlyTheContractsPublicRoutes() {
         assertThat(publicRoutes().map(route -> route.method() + " " + route.path())).containsExactlyInAnyOrder(
                 "POST /api/companies", "POST /api/auth/login", "POST /api/auth/refresh", "GET /.well-known/jwks.json",
-                "POST /api/webhooks/leads/{keyId}");
+                "POST /api/webhooks/leads/{keyId}", "POST /api/agents/auth/login");
         // The same paths with another method are not public.
         anonymous.get().uri("/api/companies").exchange().expectStatus().isUnauthorized();
         anonymous.delete().uri("/api/webhooks/leads/key-1").exchange().expectStatus().isUnauthorized();
+        anonymous.put().uri("/api/agents/mpin").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -98,7 +99,7 @@ final class Gateway {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -107,7 +108,17 @@ final class Gateway {
         }
     }
 
-    record Response(int status, String body, String contentType) {
+    record Response(int status, String body, String contentType, Map<String, List<String>> headers) {
+
+        Response(int status, String body, String contentType) {
+            this(status, body, contentType, Map.of());
+        }
+
+        /** The first value of a response header (names are case-insensitive), or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
 
         boolean isProblem() {
             return contentType.startsWith("application/problem+json");

@@ -33,6 +33,7 @@ class SecurityMatrixIT {
     /** Bodies that would be accepted for the owner's own ids, so a 404 can only mean "not yours". */
     static final Map<String, String> WRITE_BODIES = Map.ofEntries(
             Map.entry("PATCH /api/users/{userId}", "{\"name\":\"Renamed\"}"),
+            Map.entry("POST /api/users/{userId}/mpin-reset", "{\"mpin\":\"1234\"}"),
             Map.entry("PATCH /api/settings/statuses/{statusId}", "{\"name\":\"Renamed\"}"),
             Map.entry("PATCH /api/leads/{leadId}", "{\"firstName\":\"Renamed\"}"),
             Map.entry("PUT /api/leads/{leadId}/assignee", "{\"agentId\":\"%callerAgent%\"}"),

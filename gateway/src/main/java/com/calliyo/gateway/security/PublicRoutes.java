@@ -22,6 +22,8 @@ final class PublicRoutes {
     static final ServerWebExchangeMatcher MATCHER = new OrServerWebExchangeMatcher(
             route(HttpMethod.POST, "/api/companies"),
             route(HttpMethod.POST, "/api/auth/login"),
+            // The phone client's sign-in by mobile number and mPIN (lead-service locks after five wrong ones).
+            route(HttpMethod.POST, "/api/agents/auth/login"),
             // The refresh token is the credential: the access token it replaces has usually expired.
             route(HttpMethod.POST, "/api/auth/refresh"),
             route(HttpMethod.GET, "/.well-known/jwks.json"),

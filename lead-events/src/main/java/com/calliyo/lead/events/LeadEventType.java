@@ -25,7 +25,8 @@ public enum LeadEventType {
     COMPANY_STATUSES_CHANGED("com.calliyo.company.statuses_changed", CompanyStatusesChanged.class),
     USER_CHANGED("com.calliyo.company.user_changed", UserChanged.class),
     SESSION_ENDED("com.calliyo.company.session_ended", SessionEnded.class),
-    WEBHOOK_DISABLED("com.calliyo.company.webhook_disabled", WebhookDisabled.class);
+    WEBHOOK_DISABLED("com.calliyo.company.webhook_disabled", WebhookDisabled.class),
+    ATTENDANCE_CHANGED("com.calliyo.company.attendance_changed", AttendanceChanged.class);
 
     private static final String SCHEMA_BASE = "https://calliyo.com/schemas/events/";
     private static final String COMPANY_TYPE_PREFIX = "com.calliyo.company.";

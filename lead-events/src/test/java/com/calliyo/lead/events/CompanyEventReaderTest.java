@@ -17,7 +17,7 @@ class CompanyEventReaderTest {
     @ParameterizedTest
     @EnumSource(value = LeadEventType.class, names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED", "USER_CHANGED",
             "SESSION_ENDED",
-            "WEBHOOK_DISABLED"})
+            "WEBHOOK_DISABLED", "ATTENDANCE_CHANGED"})
     void shouldReadEveryCompanyEventExampleIntoItsRecord(LeadEventType type) {
         Optional<CompanyEvent> event = reader.read(record(type.type(), Contracts.example(type)));
 

@@ -20,7 +20,7 @@ class LeadEventReaderTest {
     @ParameterizedTest
     @EnumSource(value = LeadEventType.class, mode = EnumSource.Mode.EXCLUDE,
             names = {"COMPANY_SETTINGS_CHANGED", "COMPANY_STATUSES_CHANGED", "USER_CHANGED", "SESSION_ENDED",
-                    "WEBHOOK_DISABLED"})
+                    "WEBHOOK_DISABLED", "ATTENDANCE_CHANGED"})
     void shouldReadEveryLeadEventExampleIntoItsRecord(LeadEventType type) {
         Optional<LeadEvent> event = reader.read(record(type.type(), Contracts.example(type)));
 

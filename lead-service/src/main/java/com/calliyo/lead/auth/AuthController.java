@@ -59,7 +59,7 @@ class AuthController {
     }
 
     /** Tokens must not be kept by caches or proxies (RFC 6749 §5.1). */
-    private static ResponseEntity<LoginResponse> granted(SignInSessions.Grant grant) {
+    static ResponseEntity<LoginResponse> granted(SignInSessions.Grant grant) {
         var user = grant.user();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new LoginResponse(
                 grant.accessToken().value(), "Bearer", grant.accessToken().expiresInSeconds(),

@@ -63,7 +63,8 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/companies", "/api/auth/login", "/api/auth/refresh")
+                        .requestMatchers(HttpMethod.POST, "/api/companies", "/api/auth/login", "/api/auth/refresh",
+                                "/api/agents/auth/login")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/webhooks/leads/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()

@@ -51,6 +51,7 @@ class Sessions {
                 .append("companyId", session.companyId())
                 .append("userId", session.userId())
                 .append("deviceId", session.deviceId())
+                .append("channel", session.channel())
                 .append("startedAt", Date.from(session.startedAt()))
                 .append(EXPIRES_AT, Date.from(expiresAt))
                 .append(STATE, ACTIVE)
@@ -65,7 +66,8 @@ class Sessions {
 
     private static Session toSession(Document doc) {
         return new Session(doc.getString("_id"), doc.getString("companyId"), doc.getString("userId"),
-                doc.getString("deviceId"), doc.getDate("startedAt").toInstant(), ENDED.equals(doc.getString(STATE)));
+                doc.getString("deviceId"), doc.getDate("startedAt").toInstant(), ENDED.equals(doc.getString(STATE)),
+                Session.MOBILE.equals(doc.getString("channel")) ? Session.MOBILE : Session.WEB);
     }
 
     /** The user's sessions that have not ended (a credentials change ends them all). */

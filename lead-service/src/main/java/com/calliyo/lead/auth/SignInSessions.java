@@ -53,11 +53,16 @@ class SignInSessions {
         this.clock = clock;
     }
 
-    /** A new session for a user whose credentials were just checked. */
+    /** A new web session for a user whose email and password were just checked. */
     Grant start(User user, String deviceId) {
+        return start(user, deviceId, Session.WEB);
+    }
+
+    /** A new session of this channel ({@link Session#WEB} or {@link Session#MOBILE}) for a user just checked. */
+    Grant start(User user, String deviceId, String channel) {
         Instant now = now();
         Session session = new Session(UUID.randomUUID().toString(), user.companyId(), user.id(), deviceId, now,
-                false);
+                false, channel);
         sessions.start(session, now.plus(properties.refreshTokenTtl()));
         return grant(session, user, now);
     }
@@ -139,7 +144,7 @@ class SignInSessions {
         refreshTokens.insert(new RefreshToken(SecretTokens.hash(refreshToken), session.id(), session.companyId(),
                 session.userId(), session.deviceId(), now, now.plus(properties.refreshTokenTtl()),
                 RefreshToken.State.LIVE, null));
-        return new Grant(session.id(), accessTokens.issue(user, session.id()), refreshToken,
+        return new Grant(session.id(), accessTokens.issue(user, session.id(), session.channel()), refreshToken,
                 properties.refreshTokenTtl().toSeconds(), user);
     }
 

@@ -19,6 +19,8 @@ class TokenIssuer {
     static final String ROLE = "role";
     /** The sign-in session the token belongs to; ending the session (sign-out) voids all its tokens. */
     static final String SESSION_ID = "sid";
+    /** How the session was signed in to: {@code web} (email and password) or {@code mobile} (mobile and mPIN). */
+    static final String CHANNEL = "channel";
 
     private final SigningKeys keys;
     private final AuthProperties properties;
@@ -30,7 +32,7 @@ class TokenIssuer {
         this.clock = clock;
     }
 
-    IssuedToken issue(User user, String sessionId) {
+    IssuedToken issue(User user, String sessionId, String channel) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
@@ -38,6 +40,7 @@ class TokenIssuer {
                 .claim(COMPANY_ID, user.companyId())
                 .claim(ROLE, user.role().name())
                 .claim(SESSION_ID, sessionId)
+                .claim(CHANNEL, channel)
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .id(UUID.randomUUID().toString())

@@ -41,4 +41,10 @@ class OutboxConfig {
                                            OutboxProperties properties, Clock clock, MeterRegistry meters) {
         return new OutboxPublisher(mongo, kafka, properties, OutboxStream.SESSIONS, clock, meters);
     }
+
+    @Bean
+    OutboxPublisher attendanceOutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                              OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxPublisher(mongo, kafka, properties, OutboxStream.ATTENDANCE, clock, meters);
+    }
 }

@@ -46,4 +46,11 @@ public record OutboxStream(String name, String collection, String topic, String 
      */
     public static final OutboxStream SESSIONS = new OutboxStream("session", "sessions",
             LeadEventTopics.COMPANY_EVENTS, "companyId", "userId");
+
+    /**
+     * Attendance records ({@code attendance/AttendanceStore}): {@code attendance_changed} events, keyed by companyId
+     * like every company event; the subject is the agent ({@code userId}).
+     */
+    public static final OutboxStream ATTENDANCE = new OutboxStream("attendance", "attendance",
+            LeadEventTopics.COMPANY_EVENTS, "companyId", "userId");
 }

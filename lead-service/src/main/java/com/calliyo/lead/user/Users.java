@@ -40,6 +40,7 @@ public class Users {
         this.relay = relay;
         mongo.indexOps(User.class).createIndex(new Index().on("companyId", Sort.Direction.ASC)
                 .on("email", Sort.Direction.ASC).unique().named("company_email_unique"));
+        mongo.indexOps(User.class).createIndex(new Index().on("phone", Sort.Direction.ASC).named("phone"));
     }
 
     public Optional<User> find(String companyId, String userId) {
@@ -50,6 +51,11 @@ public class Users {
     /** Every account with this email, across companies: sign-in may not name the company. */
     public List<User> findByEmail(String email) {
         return mongo.find(Query.query(Criteria.where("email").is(email)), User.class);
+    }
+
+    /** Every account with this phone (E.164), across companies: the mobile sign-in names no company. */
+    public List<User> findByPhone(String phone) {
+        return mongo.find(Query.query(Criteria.where("phone").is(phone)), User.class);
     }
 
     /** Not scoped by company: it serves refreshes, where the id comes from the session. */

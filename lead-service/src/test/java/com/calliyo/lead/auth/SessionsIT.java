@@ -2,11 +2,7 @@ package com.calliyo.lead.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.lead.support.LeadServiceApi.Response;
+import com.calliyo.lead.support.ShiftedClock;
 import com.calliyo.lead.support.TestClient;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.nimbusds.jwt.SignedJWT;
@@ -29,10 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ShiftedClock.Installed.class)
 class SessionsIT {
 
     private static final String SESSION_ENDED = "com.calliyo.company.session_ended";
@@ -56,16 +52,6 @@ class SessionsIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "leads");
-    }
-
-    @TestConfiguration
-    static class MovableClock {
-
-        @Bean
-        @Primary
-        ShiftedClock shiftedClock() {
-            return new ShiftedClock();
-        }
     }
 
     @LocalServerPort
@@ -93,7 +79,7 @@ class SessionsIT {
 
     @AfterEach
     void resetClock() {
-        clock.shift = Duration.ZERO;
+        clock.reset();
     }
 
     @Test
@@ -452,27 +438,6 @@ class SessionsIT {
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The system clock moved forward by {@code shift}, so tests can let tokens expire without waiting. */
-    static final class ShiftedClock extends Clock {
-
-        volatile Duration shift = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 public class ReportsApi {
 
     private static final ParameterizedTypeReference<Report> REPORT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<AttendanceDays> ATTENDANCE =
+            new ParameterizedTypeReference<>() { };
 
     private final GatewayApi api;
     private final Times times;
@@ -39,6 +41,20 @@ public class ReportsApi {
             }
             return uri.queryParam("basis", basis.param()).build();
         }, REPORT);
+    }
+
+    /** Attendance per agent and day in the period (lead-service; admins and managers only). */
+    public AttendanceDays attendance(ReportPeriod period) {
+        return api.get(uri -> {
+            uri.path("/api/reports/attendance");
+            if (period.from() != null) {
+                uri.queryParam("from", period.from());
+            }
+            if (period.to() != null) {
+                uri.queryParam("to", period.to());
+            }
+            return uri.build();
+        }, ATTENDANCE);
     }
 
     /** Today in the company's timezone (a day's figures start at the company's midnight, not the server's). */

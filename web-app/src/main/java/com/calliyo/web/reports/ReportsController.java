@@ -3,6 +3,7 @@ package com.calliyo.web.reports;
 import java.time.LocalDate;
 import java.util.Map;
 
+import com.calliyo.web.auth.Viewer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,13 +11,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reports: conversion rate by agent, source, tag or campaign; time to convert; revenue booked and collected per
- * agent; the funnel; calls per agent per day against the target. One period (a preset or a custom range, in company
+ * agent; the funnel; calls per agent per day against the target; attendance per agent per day (not for agents). One period (a preset or a custom range, in company
  * time) and one basis for the whole page; a chart beside the conversions and the funnel; each report as CSV.
  */
 @Controller
@@ -34,6 +36,7 @@ class ReportsController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    @RequestParam(required = false) String basis,
                    @RequestParam(name = "by", required = false) String by,
+                   @ModelAttribute("viewer") Viewer viewer,
                    Model model) {
         ReportPeriod period = ReportPeriod.of(preset, from, to, reports.companyToday());
         Basis chosenBasis = Basis.ofParam(basis);
@@ -59,6 +62,8 @@ class ReportsController {
         model.addAttribute("conversionsChart", ReportChart.json(conversions, "conversions"));
         model.addAttribute("funnelChart", ReportChart.json(funnel, "leads"));
         model.addAttribute("query", query(period, chosenBasis, group));
+        // Attendance is for those who review it: lead-service refuses agents.
+        model.addAttribute("attendance", viewer != null && !viewer.isAgent() ? reports.attendance(period) : null);
         return "reports/reports";
     }
 

@@ -93,6 +93,23 @@ class ReportsPageTest {
         mvc.perform(get("/reports/export/salaries.csv").cookie(access())).andExpect(status().isNotFound());
     }
 
+    @Test
+    void shouldShowAttendancePerAgentPerDayToManagersAndNotAskForItAsAnAgent() throws Exception {
+        answerEveryReport();
+
+        String page = mvc.perform(get("/reports?from=2026-12-01&to=2026-12-07").cookie(access()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int asked = GATEWAY.received("GET /api/reports/attendance").size();
+        mvc.perform(get("/reports").cookie(new Cookie("calliyo_access",
+                GATEWAY.accessToken("user-2", "AGENT", Instant.now().plusSeconds(900))))).andExpect(status().isOk());
+
+        assertThat(page).contains("Attendance per agent per day", "<th scope=\"row\">Asha Agent</th>",
+                "<td>09:31</td>", "<td>23:59</td>", "<td>14.46</td>", "Automatic (11:59 PM)");
+        assertThat(GATEWAY.received("GET /api/reports/attendance")).last()
+                .satisfies(r -> assertThat(r.path()).contains("from=2026-12-01", "to=2026-12-07"));
+        assertThat(GATEWAY.received("GET /api/reports/attendance")).hasSize(asked);
+    }
+
     private static void answerEveryReport() {
         GATEWAY.answer("GET /api/settings/company", new Answer(200, "{\"timezone\":\"Asia/Kolkata\"}"));
         String report = """
@@ -102,6 +119,10 @@ class ReportsPageTest {
         for (String name : new String[] {"conversions", "funnel", "revenue", "time-to-convert", "calls"}) {
             GATEWAY.answer("GET /api/reports/" + name, new Answer(200, report));
         }
+        GATEWAY.answer("GET /api/reports/attendance", new Answer(200, """
+                {"days":[{"agentId":"a-1","agentName":"Asha Agent","day":"2026-12-02",
+                  "firstCheckIn":"2026-12-02T09:31:12.5+05:30","lastCheckOut":"2026-12-02T23:59:00+05:30",
+                  "hours":14.46,"checkIns":1,"automaticCheckOut":true}]}"""));
     }
 
     private static Cookie access() {

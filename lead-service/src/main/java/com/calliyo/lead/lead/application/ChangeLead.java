@@ -47,6 +47,16 @@ public class ChangeLead {
      *                               status
      */
     public Lead change(Caller caller, String leadId, LeadEditCommand command, String statusIdOrName) {
+        return change(caller, leadId, command, statusIdOrName, null);
+    }
+
+    /**
+     * As above; with {@code ifMatch} (the version the client read, from {@code If-Match}) the change is made only to
+     * that version, never retried onto a newer one.
+     *
+     * @throws LeadChangedSinceReadException when the lead's version is not {@code ifMatch}
+     */
+    public Lead change(Caller caller, String leadId, LeadEditCommand command, String statusIdOrName, Long ifMatch) {
         LeadEditRules.Checked checked = LeadEditRules.check(command);
         if (!checked.isValid()) {
             throw new InvalidFieldException(checked.violation().field(), checked.violation().message());
@@ -62,6 +72,9 @@ public class ChangeLead {
             Lead lead = leads.find(caller.companyId(), leadId).filter(found -> LeadAccess.canSee(caller, found))
                     .orElseThrow(() -> new LeadNotFoundException(leadId));
             long expectedVersion = lead.version();
+            if (ifMatch != null && ifMatch != expectedVersion) {
+                throw new LeadChangedSinceReadException(leadId, expectedVersion);
+            }
             Instant now = clock.instant();
             List<LeadChange> changes = lead.change(edit, target, caller.userId(), now);
             if (changes.isEmpty()) {

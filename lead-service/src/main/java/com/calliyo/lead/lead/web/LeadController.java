@@ -7,6 +7,7 @@ import com.calliyo.lead.caller.CallerResolver;
 import com.calliyo.lead.lead.application.LeadAccess;
 import com.calliyo.lead.lead.application.ListLeads;
 import com.calliyo.lead.web.Page;
+import com.calliyo.lead.web.VersionTags;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -92,13 +93,15 @@ class LeadController {
                 found.total());
     }
 
+    @Operation(summary = "The lead, with ETag = its version; If-None-Match with that ETag → 304 without a body")
     @GetMapping("/{id}")
-    LeadResponse get(@PathVariable String id) {
+    ResponseEntity<LeadResponse> get(@PathVariable String id) {
         Caller caller = callers.current();
-        return leads.find(caller.companyId(), id)
-                .filter(lead -> LeadAccess.canSee(caller, lead))
-                .map(LeadResponse::of)
+        Lead lead = leads.find(caller.companyId(), id)
+                .filter(found -> LeadAccess.canSee(caller, found))
                 .orElseThrow(() -> new LeadNotFoundException(id));
+        // Spring answers 304 itself when If-None-Match names this ETag.
+        return ResponseEntity.ok().eTag(VersionTags.of(lead.version())).body(LeadResponse.of(lead));
     }
 
     @Operation(summary = "Edit the lead's fields and/or move it to another status",
@@ -109,9 +112,14 @@ class LeadController {
                     + "source, campaign (the attribution reports group by) and phone are fixed at capture: sending "
                     + "any of them is a 400 naming the field and changes nothing. status is a status id or name: "
                     + "entering the Customer status converts, leaving it un-converts. 400 problem+json naming the "
-                    + "field for bad input")
+                    + "field for bad input. If-Match: \"<version>\" (the ETag of GET) makes the change only to that "
+                    + "version: another version → 412 problem+json with currentVersion (a lost update prevented). "
+                    + "The answer carries the new ETag")
     @PatchMapping("/{id}")
-    LeadResponse change(@PathVariable String id, @Valid @RequestBody ChangeLeadRequest request) {
-        return LeadResponse.of(changeLead.change(callers.current(), id, request.toCommand(), request.status()));
+    ResponseEntity<LeadResponse> change(@PathVariable String id, @Valid @RequestBody ChangeLeadRequest request,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Lead lead = changeLead.change(callers.current(), id, request.toCommand(), request.status(),
+                VersionTags.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(VersionTags.of(lead.version())).body(LeadResponse.of(lead));
     }
 }
