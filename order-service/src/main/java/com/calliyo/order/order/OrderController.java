@@ -128,6 +128,10 @@ class OrderController {
      * Orders newest first, paged: of one lead ({@code leadId}; 404 if the caller may not see it), or without it all
      * of the company's orders (for an agent: those of leads assigned to them).
      */
+    @Operation(summary = "Orders, newest first",
+            description = "Of one lead (leadId; 404 if the caller may not see it), or without it all of the company's "
+                    + "orders (an agent: those of leads assigned to them). The ETag is hashed over the answer: "
+                    + "If-None-Match with it answers 304 while the page is unchanged.")
     @GetMapping
     Page<OrderResponse> list(@Parameter(description = "only this lead's orders; at most 100 characters")
                              @RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String leadId,
