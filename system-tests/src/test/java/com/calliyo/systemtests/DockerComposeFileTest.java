@@ -348,26 +348,26 @@ class DockerComposeFileTest {
         assertThat(KafkaAcls.topics().keySet()).containsExactlyInAnyOrderElementsOf(producers.keySet().stream()
                 .flatMap(topic -> Stream.of(topic, topic + "-dlt")).toList());
         assertThat(KafkaAcls.topics().values()).as("lead-service's KafkaTopicsConfig.PARTITIONS").containsOnly(3);
-        producers.forEach((topic, owners) -> assertThat(KafkaAcls.principalsAllowed("WRITE", topic))
+        producers.forEach((topic, owners) -> assertThat(KafkaAcls.principalsAllowed("Write", topic))
                 .as("who may write %s", topic).containsExactlyInAnyOrderElementsOf(owners));
         for (String service : SERVICES) {
             for (String topic : KafkaAcls.listenedTopics(service)) {
-                assertThat(KafkaAcls.allows(service, "READ", "topic", "literal", topic)).as("%s reads %s", service,
+                assertThat(KafkaAcls.allows(service, "Read", "topic", "literal", topic)).as("%s reads %s", service,
                         topic).isTrue();
-                assertThat(KafkaAcls.allows(service, "WRITE", "topic", "literal", topic + "-dlt"))
+                assertThat(KafkaAcls.allows(service, "Write", "topic", "literal", topic + "-dlt"))
                         .as("%s dead-letters %s", service, topic).isTrue();
             }
-            assertThat(KafkaAcls.allows(service, "READ", "group", "literal", service))
+            assertThat(KafkaAcls.allows(service, "Read", "group", "literal", service))
                     .as("group of %s", service).isEqualTo(!KafkaAcls.listenedTopics(service).isEmpty());
-            assertThat(KafkaAcls.allows(service, "READ", "group", "prefixed", service + "-revocations-")
-                    && KafkaAcls.allows(service, "READ", "topic", "literal", "crm.company.events"))
+            assertThat(KafkaAcls.allows(service, "Read", "group", "prefixed", service + "-revocations-")
+                    && KafkaAcls.allows(service, "Read", "topic", "literal", "crm.company.events"))
                     .as("revocation feed of %s", service).isEqualTo(KafkaAcls.runsRevocationFeed(service));
         }
         for (KafkaAcls.Acl acl : KafkaAcls.acls()) {
             assertThat(acl.principal()).as(acl.toString()).isIn(SERVICES);
-            assertThat(acl.operation()).as(acl.toString()).isIn("READ", "WRITE", "DESCRIBE");
+            assertThat(acl.operation()).as(acl.toString()).isIn("Read", "Write", "Describe");
             assertThat(acl.name()).as(acl.toString()).doesNotContain("*");
-            if (acl.operation().equals("WRITE") && acl.name().endsWith("-dlt")) {
+            if (acl.operation().equals("Write") && acl.name().endsWith("-dlt")) {
                 assertThat(KafkaAcls.listenedTopics(acl.principal())).as("only a consumer dead-letters: %s", acl)
                         .contains(acl.name().replace("-dlt", ""));
             }
