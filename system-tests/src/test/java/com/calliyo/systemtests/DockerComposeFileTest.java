@@ -68,6 +68,9 @@ class DockerComposeFileTest {
         assertThat(kafka.getProperty("advertised.listeners")).contains("kafka:9092");
         assertThat(list(file.service("kafka").get("volumes"))).contains("./ops/kafka:/etc/calliyo/kafka:ro");
         assertThat(file.service("kafka").get("entrypoint")).asString().contains("/etc/calliyo/kafka/start.sh");
+        // kafka-server-start.sh would take a 1 GiB heap: the broker's must fit its 768 MiB limit
+        assertThat(file.service("kafka").get("mem_limit")).isEqualTo("768m");
+        assertThat(env("kafka")).containsEntry("KAFKA_HEAP_OPTS", "-Xms512m -Xmx512m");
         assertThat(String.valueOf(map(services().get("mongo")).get("command"))).contains("--replSet");
         assertThat(String.valueOf(map(map(services().get("mongo")).get("healthcheck")).get("test")))
                 .contains("rs.initiate");
