@@ -98,7 +98,8 @@ final class Gateway {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -107,7 +108,12 @@ final class Gateway {
         }
     }
 
-    record Response(int status, String body, String contentType) {
+    /** {@code retryAfter} is the {@code Retry-After} header, or null. */
+    record Response(int status, String body, String contentType, String retryAfter) {
+
+        Response(int status, String body, String contentType) {
+            this(status, body, contentType, null);
+        }
 
         boolean isProblem() {
             return contentType.startsWith("application/problem+json");

@@ -75,9 +75,7 @@ final class LeadEventsTap {
 
     /** Waits until each consumer group has committed up to the end of the lead topic. */
     void awaitCaughtUp(String... groups) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin()) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                     .until(() -> totalLag(admin, groups) == 0);
         }
@@ -95,6 +93,30 @@ final class LeadEventsTap {
         return total;
     }
 
+    /** Records of the lead topic that {@code group} has not committed yet ({@code Long.MAX_VALUE} before its first). */
+    long lagOf(String group) {
+        try (Admin admin = admin()) {
+            return lag(admin, group);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the lag of " + group + ": " + e, e);
+        }
+    }
+
+    /** How many records {@code topic} has ever received: the sum of its partitions' end offsets. */
+    long recordCount(String topic) {
+        try (Admin admin = admin()) {
+            return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the end offsets of " + topic + ": " + e, e);
+        }
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(props);
+    }
+
     private static long lag(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get().entrySet().stream()
@@ -103,15 +125,17 @@ final class LeadEventsTap {
         if (committed.isEmpty()) {
             return Long.MAX_VALUE;
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                admin.describeTopics(List.of(LeadEventTopics.LEAD_EVENTS)).allTopicNames().get()
-                        .get(LeadEventTopics.LEAD_EVENTS).partitions().stream()
-                        .collect(Collectors.toMap(
-                                p -> new TopicPartition(LeadEventTopics.LEAD_EVENTS, p.partition()),
-                                p -> OffsetSpec.latest()))).all().get();
-        return ends.entrySet().stream().mapToLong(e -> {
+        return endOffsets(admin, LeadEventTopics.LEAD_EVENTS).entrySet().stream().mapToLong(e -> {
             OffsetAndMetadata done = committed.get(e.getKey());
-            return e.getValue().offset() - (done == null ? 0 : done.offset());
+            return e.getValue() - (done == null ? 0 : done.offset());
         }).sum();
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
+                                p -> OffsetSpec.latest()))).all().get();
+        return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }
