@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -108,6 +110,26 @@ final class LeadEventsTap {
             return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
         } catch (Exception e) {
             throw new IllegalStateException("Could not read the end offsets of " + topic + ": " + e, e);
+        }
+    }
+
+    /** Each topic as the broker describes it (partitions and their replicas). */
+    Map<String, TopicDescription> describe(List<String> topics) {
+        try (Admin admin = admin()) {
+            return admin.describeTopics(topics).allTopicNames().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe " + topics + ": " + e, e);
+        }
+    }
+
+    /** A setting of the first broker of the cluster, as it reports it. */
+    String brokerSetting(String name) {
+        try (Admin admin = admin()) {
+            String broker = Integer.toString(admin.describeCluster().nodes().get().iterator().next().id());
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read broker setting " + name + ": " + e, e);
         }
     }
 
