@@ -91,8 +91,8 @@ class FaultInjectionIT {
                 return last.get().consistent();
             });
         } catch (ConditionTimeoutException e) {
-            if (last.get() == null) {
-                throw e;
+            if (last.get() == null) { // not one check could be completed: say so in the table, fail below
+                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + CATCH_UP_LIMIT + ": " + e));
             }
         }
         return last.get();
