@@ -53,6 +53,7 @@ class DockerComposeFileTest {
         Map<String, Object> kafka = env("kafka");
         assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         assertThat(String.valueOf(kafka.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
+        assertThat(kafka.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
         assertThat(String.valueOf(map(services().get("mongo")).get("command"))).contains("--replSet");
         assertThat(String.valueOf(map(map(services().get("mongo")).get("healthcheck")).get("test")))
                 .contains("rs.initiate");
