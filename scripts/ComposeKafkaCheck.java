@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -50,6 +51,10 @@ public class ComposeKafkaCheck {
                                 AclOperation.fromString(row[1].toUpperCase(Locale.ROOT)), AclPermissionType.ALLOW)));
             }
             admin.createAcls(acls).all().get();
+            // the broker's authorizer learns them from the metadata log a moment later: wait until it lists them all
+            while (admin.describeAcls(AclBindingFilter.ANY).values().get().size() < acls.size()) {
+                Thread.sleep(200);
+            }
             System.out.printf("%d topics, %d ACLs applied%n", topics.size(), acls.size());
         }
         expect("lead-service writes crm.lead.events", true, produce("lead-service", "crm.lead.events"));
