@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import com.calliyo.gateway.limits.BodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,15 +22,21 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Target of every route's {@code CircuitBreaker} fallback: 504 when the time limit ran out, 503 for anything else
- * (connection refused, open circuit), 413 when a chunked body outgrew the body limit on its way. Mapped for every
- * HTTP method, because the forward keeps the original one. A browser asking web-app for a page gets a plain page that
- * says to try again, not JSON it would show as text.
+ * (connection refused, open circuit), both with {@code Retry-After}, 413 when a chunked body outgrew the body limit
+ * on its way. Mapped for every HTTP method, because the forward keeps the original one. A browser asking web-app
+ * for a page gets a plain page that says to try again, not JSON it would show as text.
  */
 @RestController
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
     private static final String WEB_APP = "web-app";
+    /**
+     * Told to the caller with a 503 or 504: a restarting service is usually back within seconds, and an open circuit
+     * lets a trial call through after 10 s, so a client that waits this long and tries again is neither too early
+     * nor kept waiting for long.
+     */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @RequestMapping("/fallback/{service:[a-z][a-z-]{0,40}}")
     ResponseEntity<?> fallback(@PathVariable String service, ServerWebExchange exchange) {
@@ -55,13 +62,12 @@ class FallbackController {
                 original == null ? "-" : original.getRawPath(),
                 failure == null ? "no cause" : failure.getClass().getSimpleName(),
                 exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         if (WEB_APP.equals(service) && wantsPage(exchange)) {
-            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
-                    .body(unavailablePage(timedOut));
+            return answer.contentType(MediaType.TEXT_HTML).body(unavailablePage(timedOut));
         }
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** A browser asked for a page: it gets a page it can show (no scripts, no styles from elsewhere). */

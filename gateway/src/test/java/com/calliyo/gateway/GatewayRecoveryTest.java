@@ -27,6 +27,7 @@ class GatewayRecoveryTest extends StubbedGateway {
         for (int i = 0; i < 10; i++) {
             client.get().uri("/api/leads/lead-1").exchange()
                     .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "5")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
         }

@@ -92,6 +92,7 @@ class GatewayRoutesTest extends StubbedGateway {
         client.post().uri("/api/reports/conversions")
                 .exchange()
                 .expectStatus().isEqualTo(504)
+                .expectHeader().valueEquals("Retry-After", "5")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Gateway timeout")

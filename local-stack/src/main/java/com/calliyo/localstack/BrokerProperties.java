@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * The {@code server.properties} of the single-node KRaft broker: one process that is both broker and controller,
  * plain-text listeners on 127.0.0.1 only, replication factor 1 everywhere, and few partitions for the internal topics
- * so that the first consumer-group join is quick.
+ * so that the first consumer-group join is quick. No topic is created on first use: each is declared by the service
+ * that owns it, so a misspelt or undeclared topic fails instead of appearing with the broker's defaults.
  */
 final class BrokerProperties {
 
@@ -26,7 +27,7 @@ final class BrokerProperties {
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + dir,
                 "num.partitions=3",
-                "auto.create.topics.enable=true",
+                "auto.create.topics.enable=false",
                 "offsets.topic.num.partitions=3",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.num.partitions=3",

@@ -15,16 +15,21 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The MongoDB-wire server (mongo-java-server) inside the launcher JVM, on 127.0.0.1. With an H2 file its data
- * survives a restart; without one it lives in memory. The oplog is on so that change streams work.
+ * survives a restart of the stack; without one it lives in memory. The oplog is on so that change streams work.
+ * {@link #stop()} and {@link #restart()} take it off the network and back, with its data, as a mongod restart would
+ * (for the fault tests): clients see refused connections in between.
  */
 final class MongoWireServer implements AutoCloseable {
 
-    private final MongoServer server;
+    private final KeptBackend backend;
+    private final int port;
     private final Path file;
     private final ScheduledExecutorService committer;
+    private MongoServer server;
 
-    private MongoWireServer(MongoServer server, Path file, ScheduledExecutorService committer) {
-        this.server = server;
+    private MongoWireServer(KeptBackend backend, int port, Path file, ScheduledExecutorService committer) {
+        this.backend = backend;
+        this.port = port;
         this.file = file;
         this.committer = committer;
     }
@@ -65,16 +70,46 @@ final class MongoWireServer implements AutoCloseable {
             });
             committer.scheduleWithFixedDelay(() -> commitQuietly(store), 1, 1, TimeUnit.SECONDS);
         }
-        MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        MongoWireServer wire = new MongoWireServer(new KeptBackend(backend), port, h2File, committer);
+        wire.backend.enableOplog();
         try {
-            server.bind("127.0.0.1", port);
+            wire.listen();
+        } catch (LocalStackException e) {
+            wire.close();
+            throw e;
+        }
+        return wire;
+    }
+
+    private synchronized void listen() {
+        MongoServer listening = new MongoServer(backend);
+        try {
+            listening.bind("127.0.0.1", port);
         } catch (RuntimeException e) {
-            server.shutdownNow();
+            listening.shutdownNow();
             throw new LocalStackException("The MongoDB-wire server could not listen on 127.0.0.1:" + port + ": "
                     + e.getMessage(), e);
         }
-        return new MongoWireServer(server, h2File, committer);
+        server = listening;
+    }
+
+    /** Closes the port and every client connection; the data stays. */
+    synchronized void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** Listens again on the same port, with the data it had when it stopped. */
+    synchronized void restart() {
+        if (server == null) {
+            listen();
+        }
+    }
+
+    synchronized boolean isListening() {
+        return server != null;
     }
 
     private static void commitQuietly(MVStore store) {
@@ -97,6 +132,7 @@ final class MongoWireServer implements AutoCloseable {
         if (committer != null) {
             committer.shutdown();
         }
-        server.shutdown(); // closes the store, which commits what is left
+        stop();
+        backend.closeForGood(); // closes the store, which commits what is left
     }
 }

@@ -101,6 +101,11 @@ public final class RunningStack implements AutoCloseable {
         return pids;
     }
 
+    /** Faults to inflict on this stack and undo (for the fault-injection tests). */
+    public StackFaults faults() {
+        return new StackFaults(this);
+    }
+
     /** Blocks until the stack has been stopped (by {@link #close()} or the shutdown hook). */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
@@ -173,6 +178,18 @@ public final class RunningStack implements AutoCloseable {
 
     synchronized void attach(ServiceModule module, ServiceProcess service) {
         services.put(module, service);
+    }
+
+    KafkaBrokerProcess kafka() {
+        return kafka;
+    }
+
+    MongoWireServer mongo() {
+        return mongo;
+    }
+
+    synchronized ServiceProcess service(ServiceModule module) {
+        return services.get(module);
     }
 
     void started(Duration took) {

@@ -28,6 +28,12 @@ final class ServiceProcess {
                 launch.logFile()));
     }
 
+    /** Starts the service again after it was killed, appending to its log, so that the log tells both lives. */
+    static ServiceProcess restart(ProcessGroup group, ServiceLaunch launch) {
+        return new ServiceProcess(launch, group.start(launch.name(), launch.command(), launch.environment(),
+                launch.logFile()));
+    }
+
     /** Returns once the service reports UP; throws, with the end of its log, if it exits or takes too long. */
     void awaitHealthy(Duration timeout, HealthProbe probe) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -39,7 +39,7 @@ class BrokerPropertiesTest {
         Properties properties = parse(BrokerProperties.render(9092, 9093, Path.of("/d")));
 
         assertThat(properties.getProperty("num.partitions")).isEqualTo("3");
-        assertThat(properties.getProperty("auto.create.topics.enable")).isEqualTo("true");
+        assertThat(properties.getProperty("auto.create.topics.enable")).isEqualTo("false");
         assertThat(properties.getProperty("offsets.topic.num.partitions")).isEqualTo("3");
         assertThat(properties.getProperty("group.initial.rebalance.delay.ms")).isEqualTo("0");
         assertThat(properties).containsEntry("offsets.topic.replication.factor", "1")

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,6 +50,7 @@ class KafkaBrokerProcessIT {
         KafkaBrokerProcess first = start(ports);
         assertThat(first.formatted()).isTrue();
         assertThat(kafkaDir.resolve("data").resolve("meta.properties")).exists();
+        createTopic(first.bootstrapServers(), topic); // the broker creates none on first use
         produce(first.bootstrapServers(), topic, key, "converted");
         assertThat(readAll(first.bootstrapServers(), topic)).containsExactly(key + "=converted");
         first.close();
@@ -64,6 +68,14 @@ class KafkaBrokerProcessIT {
         Path lib = KafkaLibraries.locate(Path.of("..").toAbsolutePath().normalize());
         return KafkaBrokerProcess.start(group, lib, kafkaDir, kafkaDir.resolve("kafka.log"), ports[0], ports[1],
                 READY_TIMEOUT);
+    }
+
+    private static void createTopic(String bootstrap, String topic) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new AssertionError("Could not create " + topic, e);
+        }
     }
 
     private static void produce(String bootstrap, String topic, String key, String value) {

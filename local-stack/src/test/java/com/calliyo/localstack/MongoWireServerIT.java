@@ -2,7 +2,11 @@ package com.calliyo.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -11,9 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The H2-backed store commits on its own thread: writes reach the file within a second and survive a restart. */
+/**
+ * The H2-backed store commits on its own thread: writes reach the file within a second and survive a restart; a
+ * stopped server refuses clients and, restarted, serves the data it had (in memory too).
+ */
 class MongoWireServerIT {
 
     @TempDir
@@ -47,6 +55,29 @@ class MongoWireServerIT {
             }
 
             await().atMost(Duration.ofSeconds(5)).until(() -> file.toFile().length() > before + 50_000);
+        }
+    }
+
+    @Test
+    void shouldRefuseClientsWhileStoppedAndServeTheSameDataAfterARestartInMemory() {
+        int port = FreePorts.take(1)[0];
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
+                .build();
+        try (MongoWireServer server = MongoWireServer.start(port, null);
+             MongoClient client = MongoClients.create(settings)) {
+            leads(client).insertOne(new Document("_id", "lead-1").append("firstName", "Asha"));
+
+            server.stop();
+            assertThat(server.isListening()).isFalse();
+            assertThatThrownBy(() -> leads(client).find(new Document("_id", "lead-1")).first())
+                    .isInstanceOf(MongoException.class);
+
+            server.restart();
+            Document found = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> leads(client).find(new Document("_id", "lead-1")).first(), doc -> doc != null);
+            assertThat(found.getString("firstName")).isEqualTo("Asha");
         }
     }
 

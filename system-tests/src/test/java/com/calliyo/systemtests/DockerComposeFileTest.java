@@ -1,22 +1,25 @@
 package com.calliyo.systemtests;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
+import static com.calliyo.systemtests.ComposeFile.list;
+import static com.calliyo.systemtests.ComposeFile.load;
+import static com.calliyo.systemtests.ComposeFile.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,23 +39,40 @@ class DockerComposeFileTest {
     static final Map<String, String> TELEMETRY = Map.of(
             "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
             "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://jaeger:4318/v1/traces");
+    /** Spring Boot's own settings every service's Kafka clients sign in with (spring.kafka.properties.*). */
+    static final Map<String, String> KAFKA_SASL = Map.of(
+            "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+            "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+    static final String KAFKA_LOGIN = "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG";
+    static final Pattern MONGO_URI = Pattern.compile(
+            "mongodb://([a-z-]+):\\$\\{([A-Z_]+):\\?[^}]*}@mongo:27017/([a-z]+)\\?replicaSet=rs0");
 
-    final Map<String, Object> compose = load(ROOT.resolve("docker-compose.yml"));
+    final ComposeFile file = new ComposeFile(ROOT.resolve("docker-compose.yml"));
 
     @Test
     void shouldDeclareKafkaMongoAndEveryServiceWithAHealthcheck() {
-        assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "mongo", "lead-service",
+        assertThat(services().keySet()).containsExactlyInAnyOrder("kafka", "kafka-init", "mongo", "lead-service",
                 "customer-service", "order-service", "reporting-service", "webhook-service", "web-app", "gateway",
                 "prometheus", "grafana", "jaeger");
-        services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck"))
-                .as("healthcheck of %s", name).isNotNull());
+        // kafka-init is a one-shot: the services wait for it to have finished, not for it to be healthy
+        assertThat(file.service("kafka-init").get("restart")).isEqualTo("no");
+        services().forEach((name, definition) -> assertThat(map(definition).get("healthcheck") != null
+                || name.equals("kafka-init")).as("healthcheck of %s", name).isTrue());
     }
 
     @Test
-    void shouldRunKafkaInKraftModeAndMongoAsAReplicaSet() {
-        Map<String, Object> kafka = env("kafka");
-        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-        assertThat(String.valueOf(kafka.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
+    void shouldRunKafkaInKraftModeAndMongoAsAReplicaSet() throws IOException {
+        Properties kafka = new Properties();
+        kafka.load(Files.newBufferedReader(KafkaAcls.KAFKA.resolve("server.properties")));
+        assertThat(kafka.getProperty("process.roles")).isEqualTo("broker,controller");
+        assertThat(kafka.getProperty("advertised.listeners")).contains("kafka:9092");
+        // every topic is declared by its owner and created by kafka-init, none appears on first use
+        assertThat(kafka.getProperty("auto.create.topics.enable")).isEqualTo("false");
+        assertThat(list(file.service("kafka").get("volumes"))).contains("./ops/kafka:/etc/calliyo/kafka:ro");
+        assertThat(file.service("kafka").get("entrypoint")).asString().contains("/etc/calliyo/kafka/start.sh");
+        // kafka-server-start.sh would take a 1 GiB heap: the broker's must fit its 768 MiB limit
+        assertThat(file.service("kafka").get("mem_limit")).isEqualTo("768m");
+        assertThat(env("kafka")).containsEntry("KAFKA_HEAP_OPTS", "-Xms512m -Xmx512m");
         assertThat(String.valueOf(map(services().get("mongo")).get("command"))).contains("--replSet");
         assertThat(String.valueOf(map(map(services().get("mongo")).get("healthcheck")).get("test")))
                 .contains("rs.initiate");
@@ -75,6 +95,8 @@ class DockerComposeFileTest {
         Set<String> placeholders = placeholders(applicationYml).keySet();
         Set<String> allowedExtras = new HashSet<>(Set.of("SERVER_PORT", "JAVA_TOOL_OPTIONS"));
         allowedExtras.addAll(TELEMETRY.keySet());
+        allowedExtras.addAll(KAFKA_SASL.keySet());
+        allowedExtras.add(KAFKA_LOGIN);
         assertThat(env.keySet()).as("every variable compose sets is read by %s", service)
                 .allMatch(key -> placeholders.contains(key) || allowedExtras.contains(key));
         Set<String> required = new HashSet<>(placeholders);
@@ -92,9 +114,9 @@ class DockerComposeFileTest {
                 ROOT.resolve(service + "/src/main/resources/application.yml"))).get("MONGODB_URI");
 
         assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
-        assertThat(databaseOf(String.valueOf(env.get("MONGODB_URI")))).isEqualTo(databaseOf(defaultMongoUri));
-        assertThat(String.valueOf(env.get("MONGODB_URI"))).startsWith("mongodb://mongo:27017/");
+        assertThat(mongoUri(service).group(3)).isEqualTo(URI.create(defaultMongoUri).getPath().substring(1));
         assertThat(dependsOn(service)).containsEntry("kafka", "service_healthy")
+                .containsEntry("kafka-init", "service_completed_successfully")
                 .containsEntry("mongo", "service_healthy");
     }
 
@@ -259,25 +281,155 @@ class DockerComposeFileTest {
                 .as("the dashboards' mount point").isEqualTo("/etc/grafana/dashboards");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
+    @Test
+    void shouldGiveEachDataServiceAMongoUserOfItsOwnWithReadWriteOnItsOwnDatabaseOnly() throws IOException {
+        String users = Files.readString(ROOT.resolve("ops/mongo/initdb/create-service-users.js"));
+        Map<String, Object> mongo = env("mongo");
+        Set<String> variables = new HashSet<>();
+        for (String service : DATA_SERVICES) {
+            Matcher uri = mongoUri(service);
+            String variable = "MONGO_PASSWORD_" + service.toUpperCase().replace('-', '_');
+            assertThat(uri.group(1)).as("user of %s", service).isEqualTo(service);
+            assertThat(uri.group(2)).as("password of %s", service).isEqualTo(variable);
+            assertThat(variables.add(variable)).isTrue();
+            assertThat(users).as("the init script creates %s in its database", service)
+                    .contains("'" + service + "': '" + uri.group(3) + "'");
+            assertThat(String.valueOf(mongo.get(variable))).startsWith("${" + variable + ":?");
+            for (String other : SERVICES) {
+                assertThat(other.equals(service) || !String.valueOf(env(other)).contains(variable))
+                        .as("%s's password in the environment of %s", service, other).isTrue();
+            }
+        }
+        // one role, on the user's own database; no other role anywhere in the script
+        assertThat(users).contains("roles: [{ role: 'readWrite', db: database }]");
+        assertThat(Pattern.compile("role:").matcher(users).results().count()).isEqualTo(1);
+        assertThat(list(file.service("mongo").get("volumes")))
+                .contains("./ops/mongo/initdb:/docker-entrypoint-initdb.d:ro");
+        assertThat(mongo.get("MONGO_INITDB_ROOT_PASSWORD")).asString().startsWith("${MONGO_ROOT_PASSWORD:?");
+        assertThat(Files.readString(ROOT.resolve("ops/mongo/start.sh"))).contains("--keyFile");
+        assertThat(String.valueOf(file.service("mongo").get("healthcheck")))
+                .contains("auth('root', process.env.MONGO_INITDB_ROOT_PASSWORD)");
+    }
+
+    @Test
+    void shouldSignEveryServiceInToKafkaWithItsOwnScramLoginOnABrokerThatDeniesWhatNoAclAllows()
+            throws IOException {
+        String start = Files.readString(KafkaAcls.KAFKA.resolve("start.sh"));
+        for (String service : SERVICES) {
+            String variable = "KAFKA_PASSWORD_" + service.toUpperCase().replace('-', '_');
+            assertThat(env(service)).as("environment of %s", service).containsAllEntriesOf(KAFKA_SASL);
+            assertThat(String.valueOf(env(service).get(KAFKA_LOGIN))).as("Kafka login of %s", service)
+                    .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required ")
+                    .contains("username=\"" + service + "\" password=\"${" + variable + ":?");
+            assertThat(String.valueOf(env("kafka").get(variable))).startsWith("${" + variable + ":?");
+        }
+        Matcher logins = Pattern.compile("for service in ([a-z -]+); do").matcher(start);
+        assertThat(logins.find()).isTrue();
+        assertThat(logins.group(1).split(" ")).as("SCRAM logins made at format time")
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(start).contains("kafka-storage.sh format").contains("--add-scram \"SCRAM-SHA-512=[name=");
+        Properties broker = new Properties();
+        broker.load(Files.newBufferedReader(KafkaAcls.KAFKA.resolve("server.properties")));
+        assertThat(broker).containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("listener.security.protocol.map", "INTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .containsEntry("advertised.listeners", "INTERNAL://kafka:9092")
+                .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("auto.create.topics.enable", "false");
+        // the plain listener is the controller's, on the container's loopback only
+        assertThat(broker.getProperty("listeners")).isEqualTo("INTERNAL://:9092,CONTROLLER://localhost:9093");
+        for (String service : SERVICES) {
+            assertThat(Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml")))
+                    .as("the local stack of %s stays on its plain listener", service).doesNotContain("sasl");
+        }
+    }
+
+    @Test
+    void shouldLetOnlyEachTopicsOwnerWriteItAndEachConsumerReadWhatItConsumes() throws IOException {
+        // crm.company.events: lead-service's stream, plus webhook-service's webhook_disabled (DisabledEvents)
+        Map<String, Set<String>> producers = Map.of("crm.lead.events", Set.of("lead-service"),
+                "crm.company.events", Set.of("lead-service", "webhook-service"),
+                "crm.order.events", Set.of("order-service"));
+        assertThat(KafkaAcls.topics().keySet()).containsExactlyInAnyOrderElementsOf(producers.keySet().stream()
+                .flatMap(topic -> Stream.of(topic, topic + "-dlt")).toList());
+        for (String owner : List.of("lead-service", "order-service")) {
+            String declared = placeholders(Files.readString(ROOT.resolve(owner + "/src/main/resources/application.yml")))
+                    .get("CALLIYO_TOPIC_PARTITIONS");
+            assertThat(KafkaAcls.topics().values()).as("partitions %s declares", owner)
+                    .containsOnly(Integer.parseInt(declared));
+        }
+        producers.forEach((topic, owners) -> assertThat(KafkaAcls.principalsAllowed("Write", topic))
+                .as("who may write %s", topic).containsExactlyInAnyOrderElementsOf(owners));
+        for (String service : SERVICES) {
+            for (String topic : KafkaAcls.listenedTopics(service)) {
+                assertThat(KafkaAcls.allows(service, "Read", "topic", "literal", topic)).as("%s reads %s", service,
+                        topic).isTrue();
+                assertThat(KafkaAcls.allows(service, "Write", "topic", "literal", topic + "-dlt"))
+                        .as("%s dead-letters %s", service, topic).isTrue();
+            }
+            assertThat(KafkaAcls.allows(service, "Read", "group", "literal", service))
+                    .as("group of %s", service).isEqualTo(!KafkaAcls.listenedTopics(service).isEmpty());
+            assertThat(KafkaAcls.allows(service, "Read", "group", "prefixed", service + "-revocations-")
+                    && KafkaAcls.allows(service, "Read", "topic", "literal", "crm.company.events"))
+                    .as("revocation feed of %s", service).isEqualTo(KafkaAcls.runsRevocationFeed(service));
+        }
+        for (KafkaAcls.Acl acl : KafkaAcls.acls()) {
+            assertThat(acl.principal()).as(acl.toString()).isIn(SERVICES);
+            assertThat(acl.operation()).as(acl.toString()).isIn("Read", "Write", "Describe");
+            assertThat(acl.name()).as(acl.toString()).doesNotContain("*");
+            if (acl.operation().equals("Write") && acl.name().endsWith("-dlt")) {
+                assertThat(KafkaAcls.listenedTopics(acl.principal())).as("only a consumer dead-letters: %s", acl)
+                        .contains(acl.name().replace("-dlt", ""));
+            }
+        }
+        assertThat(file.service("kafka-init").get("entrypoint")).asString().contains("/etc/calliyo/kafka/init.sh");
+        assertThat(dependsOn("kafka-init")).containsEntry("kafka", "service_healthy");
+        for (String service : SERVICES) {
+            assertThat(dependsOn(service)).containsEntry("kafka-init", "service_completed_successfully");
+        }
+    }
+
+    @Test
+    void shouldKeepEverySecretOutOfTheCommittedFiles() throws IOException {
+        for (String name : services().keySet()) {
+            env(name).forEach((key, value) -> {
+                if (key.matches(".*(PASSWORD|SECRET|_KEY$|JAAS).*")) {
+                    assertThat(String.valueOf(value)).as("%s of %s", key, name).matches("(?s).*\\$\\{[A-Z_]+:[?-].*");
+                }
+            });
+        }
+        String composeText = Files.readString(ROOT.resolve("docker-compose.yml"));
+        assertThat(composeText).as("a password given in the file").doesNotContainPattern("password=\"[^$]")
+                .doesNotContainPattern("mongodb://[^:/]+:[^$]");
+        for (String opsFile : List.of("ops/kafka/server.properties", "ops/kafka/acls.conf", "ops/kafka/topics.conf")) {
+            assertThat(Files.readString(ROOT.resolve(opsFile))).as(opsFile).doesNotContainPattern("password\\s*=");
+        }
+    }
+
+    @Test
+    void shouldPublishOnlyTheGatewayOnTheHostAndOperatorsToolsOnItsLoopback() {
+        services().forEach((name, definition) -> {
+            for (Object port : list(map(definition).get("ports"))) {
+                assertThat(name.equals("gateway") || String.valueOf(port).startsWith("127.0.0.1:"))
+                        .as("port %s of %s", port, name).isTrue();
+            }
+        });
+        assertThat(list(file.service("gateway").get("ports"))).containsExactly("8080:8080");
+        for (String store : List.of("kafka", "mongo")) {
+            assertThat(file.service(store)).as(store).doesNotContainKey("ports");
+        }
     }
 
     private Map<String, Object> services() {
-        return map(compose.get("services"));
+        return file.services();
     }
 
     private Map<String, Object> env(String service) {
-        Map<String, Object> env = map(map(services().get(service)).get("environment"));
-        env.replaceAll((k, v) -> String.valueOf(v));
-        return env;
+        return file.env(service);
     }
 
     private Map<String, Object> dependsOn(String service) {
-        Map<String, Object> dependsOn = map(map(services().get(service)).get("depends_on"));
-        dependsOn.replaceAll((k, v) -> map(v).get("condition"));
-        return dependsOn;
+        return file.dependsOn(service);
     }
 
     private static Map<String, String> placeholders(String yaml) {
@@ -289,9 +441,11 @@ class DockerComposeFileTest {
         return found;
     }
 
-    private static String databaseOf(String mongoUri) {
-        String path = URI.create(mongoUri).getPath();
-        return path.substring(1);
+    /** The service's MONGODB_URI: user, password variable and database; it must have this shape. */
+    private Matcher mongoUri(String service) {
+        Matcher uri = MONGO_URI.matcher(String.valueOf(env(service).get("MONGODB_URI")));
+        assertThat(uri.matches()).as("MONGODB_URI of %s: %s", service, env(service).get("MONGODB_URI")).isTrue();
+        return uri;
     }
 
     private static String projectVersion() throws IOException {
@@ -299,18 +453,5 @@ class DockerComposeFileTest {
                 .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value == null ? new java.util.HashMap<>() : new java.util.HashMap<>((Map<String, Object>) value);
-    }
-
-    private static Map<String, Object> load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return new Yaml().load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file, e);
-        }
     }
 }

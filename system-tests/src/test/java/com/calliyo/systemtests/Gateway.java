@@ -114,6 +114,11 @@ final class Gateway {
             this(status, body, contentType, Map.of());
         }
 
+        /** The {@code Retry-After} header, or null. */
+        String retryAfter() {
+            return header("Retry-After");
+        }
+
         /** The first value of a response header (names are case-insensitive), or null. */
         String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,9 +77,7 @@ final class LeadEventsTap {
 
     /** Waits until each consumer group has committed up to the end of the lead topic. */
     void awaitCaughtUp(String... groups) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin()) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                     .until(() -> totalLag(admin, groups) == 0);
         }
@@ -95,6 +95,50 @@ final class LeadEventsTap {
         return total;
     }
 
+    /** Records of the lead topic that {@code group} has not committed yet ({@code Long.MAX_VALUE} before its first). */
+    long lagOf(String group) {
+        try (Admin admin = admin()) {
+            return lag(admin, group);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the lag of " + group + ": " + e, e);
+        }
+    }
+
+    /** How many records {@code topic} has ever received: the sum of its partitions' end offsets. */
+    long recordCount(String topic) {
+        try (Admin admin = admin()) {
+            return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the end offsets of " + topic + ": " + e, e);
+        }
+    }
+
+    /** Each topic as the broker describes it (partitions and their replicas). */
+    Map<String, TopicDescription> describe(List<String> topics) {
+        try (Admin admin = admin()) {
+            return admin.describeTopics(topics).allTopicNames().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe " + topics + ": " + e, e);
+        }
+    }
+
+    /** A setting of the first broker of the cluster, as it reports it. */
+    String brokerSetting(String name) {
+        try (Admin admin = admin()) {
+            String broker = Integer.toString(admin.describeCluster().nodes().get().iterator().next().id());
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read broker setting " + name + ": " + e, e);
+        }
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(props);
+    }
+
     private static long lag(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get().entrySet().stream()
@@ -103,15 +147,17 @@ final class LeadEventsTap {
         if (committed.isEmpty()) {
             return Long.MAX_VALUE;
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                admin.describeTopics(List.of(LeadEventTopics.LEAD_EVENTS)).allTopicNames().get()
-                        .get(LeadEventTopics.LEAD_EVENTS).partitions().stream()
-                        .collect(Collectors.toMap(
-                                p -> new TopicPartition(LeadEventTopics.LEAD_EVENTS, p.partition()),
-                                p -> OffsetSpec.latest()))).all().get();
-        return ends.entrySet().stream().mapToLong(e -> {
+        return endOffsets(admin, LeadEventTopics.LEAD_EVENTS).entrySet().stream().mapToLong(e -> {
             OffsetAndMetadata done = committed.get(e.getKey());
-            return e.getValue().offset() - (done == null ? 0 : done.offset());
+            return e.getValue() - (done == null ? 0 : done.offset());
         }).sum();
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
+                                p -> OffsetSpec.latest()))).all().get();
+        return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

@@ -10,6 +10,7 @@ import com.calliyo.localstack.LocalStackConfig;
 import com.calliyo.localstack.RunningStack;
 import com.calliyo.localstack.ServiceModule;
 import com.calliyo.localstack.Telemetry;
+import com.calliyo.localstack.StackFaults;
 
 /**
  * The suite under test, once per test JVM: the local stack started in memory on free ports (so a developer's running
@@ -102,6 +103,11 @@ final class Suite {
      */
     Optional<Gateway> direct(ServiceModule module) {
         return Optional.ofNullable(stack).map(running -> new Gateway(running.serviceUrl(module)));
+    }
+
+    /** Faults to inflict on the started stack and undo; empty for a stack that was already running. */
+    Optional<StackFaults> faults() {
+        return Optional.ofNullable(stack).map(RunningStack::faults);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.events.OrderEventDecodingException;
 import com.calliyo.order.events.OrderEventTopics;
+import com.calliyo.storeoutage.ListenerStoreWait;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
@@ -37,7 +38,8 @@ class KafkaErrorHandlingConfig {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, CustomerServiceProperties properties,
-                                          MeterRegistry meters) {
+                                          MeterRegistry meters,
+                                          ListenerStoreWait storeWait) {
         // registered up front so a dashboard or an alert sees 0, not a missing series, before the first one
         for (String topic : List.of(LeadEventTopics.LEAD_EVENTS, LeadEventTopics.COMPANY_EVENTS, OrderEventTopics.ORDER_EVENTS)) {
             deadLetters(meters, topic);
@@ -56,7 +58,8 @@ class KafkaErrorHandlingConfig {
         // the dead record's offset is committed too: a restart or a lag check does not see it as unprocessed
         handler.setCommitRecovered(true);
         handler.addNotRetryableExceptions(LeadEventDecodingException.class, OrderEventDecodingException.class);
-        return handler;
+        // a record that failed only because MongoDB is down waits for it instead of going to the DLT
+        return storeWait.applyTo(handler);
     }
 
     /** Records sent to {@code <topic>-dlt}, tagged by the topic they came from. */

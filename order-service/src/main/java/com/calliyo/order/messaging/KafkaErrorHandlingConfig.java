@@ -5,6 +5,7 @@ import java.util.List;
 import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.OrderServiceProperties;
+import com.calliyo.storeoutage.ListenerStoreWait;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
@@ -34,7 +35,8 @@ class KafkaErrorHandlingConfig {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, OrderServiceProperties properties,
-                                          MeterRegistry meters) {
+                                          MeterRegistry meters,
+                                          ListenerStoreWait storeWait) {
         // registered up front so a dashboard or an alert sees 0, not a missing series, before the first one
         for (String topic : List.of(LeadEventTopics.LEAD_EVENTS, LeadEventTopics.COMPANY_EVENTS)) {
             deadLetters(meters, topic);
@@ -51,7 +53,8 @@ class KafkaErrorHandlingConfig {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(listener.retryBackoff().toMillis(), listener.maxRetries()));
         handler.addNotRetryableExceptions(LeadEventDecodingException.class);
-        return handler;
+        // a record that failed only because MongoDB is down waits for it instead of going to the DLT
+        return storeWait.applyTo(handler);
     }
 
     /** Records sent to {@code <topic>-dlt}, tagged by the topic they came from. */

@@ -40,7 +40,8 @@ public class Orders {
     }
 
     void insert(Order order, List<OutboxEvent> events) {
-        orders.insertOne(toDocument(order).append(OrderOutbox.PENDING, OrderOutbox.toDocuments(events)));
+        orders.insertOne(toDocument(order).append(OrderOutbox.PENDING, OrderOutbox.toDocuments(events))
+                .append(OrderOutbox.CLAIMS, 0L));
     }
 
     /** Writes {@code next} over the version it was derived from; false when that version is no longer there. */

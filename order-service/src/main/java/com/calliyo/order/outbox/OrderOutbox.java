@@ -2,6 +2,7 @@ package com.calliyo.order.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,7 +19,6 @@ import com.calliyo.order.events.OrderEventType;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,19 +38,22 @@ import org.springframework.stereotype.Component;
  * each acknowledged (acks=all) before the acknowledged ones are pulled from the document. A crash between ack and
  * pull re-sends them: delivery is at least once, and consumers guard by {@code orderVersion}.
  * <p>
- * One relay thread per instance and no lease: with several instances two relays may both send an order's events,
- * which is one more duplicate the version guard absorbs.
+ * One relay thread per instance; an order is published under a lease ({@link OutboxLease}), so with several
+ * instances two relays never send the same order's events at once.
  */
 @Component
 public class OrderOutbox implements SmartLifecycle {
 
     public static final String PENDING = "pendingEvents";
+    /** The counter an order's outbox lease is claimed by (compare-and-set); new orders start at 0. */
+    public static final String CLAIMS = "outboxClaims";
     private static final Logger log = LoggerFactory.getLogger(OrderOutbox.class);
     private static final URI SOURCE = URI.create(OrderEventTopics.SOURCE);
 
     private final MongoCollection<Document> orders;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
+    private final OutboxLease lease;
     private final ConcurrentLinkedQueue<String> hints = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
@@ -59,6 +62,7 @@ public class OrderOutbox implements SmartLifecycle {
         this.orders = mongo.getCollection("orders");
         this.kafka = kafka;
         this.properties = properties;
+        this.lease = new OutboxLease(orders, properties.leaseDuration(), Clock.systemUTC());
     }
 
     /** The stored events, each with the trace context of the request that wrote it, when there is one. */
@@ -157,21 +161,19 @@ public class OrderOutbox implements SmartLifecycle {
     }
 
     void publish(String orderId) throws Exception {
-        Document order = orders.find(new Document("_id", orderId)).projection(Projections.include(PENDING)).first();
-        if (order == null) {
-            return;
-        }
-        List<Document> pending = order.getList(PENDING, Document.class, List.of());
-        if (pending.isEmpty()) {
+        Document claimed = lease.claim(orderId);
+        if (claimed == null) {
             return;
         }
         List<String> sent = new ArrayList<>();
-        for (Document event : pending) {
-            kafka.send(toRecord(event)).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            sent.add(event.getString("id"));
+        try {
+            for (Document event : claimed.getList(PENDING, Document.class)) {
+                kafka.send(toRecord(event)).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(event.getString("id"));
+            }
+        } finally {
+            lease.settle(claimed, sent); // on a failure too: the rest waits for the next sweep, not the lease
         }
-        orders.updateOne(new Document("_id", orderId),
-                Updates.pull(PENDING, new Document("id", new Document("$in", sent))));
     }
 
     static ProducerRecord<String, byte[]> toRecord(Document event) {

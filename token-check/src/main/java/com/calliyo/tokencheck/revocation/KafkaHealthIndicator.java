@@ -1,6 +1,7 @@
 package com.calliyo.tokencheck.revocation;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,13 +22,14 @@ import org.springframework.boot.health.contributor.Health;
  */
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final Duration timeout;
     private Admin admin;
 
-    KafkaHealthIndicator(String bootstrapServers, Duration timeout) {
+    /** {@code clientSettings}: the address and sign-in of the process' Kafka clients ({@link KafkaClientSettings}). */
+    KafkaHealthIndicator(Map<String, Object> clientSettings, Duration timeout) {
         super("Kafka health check failed");
-        this.bootstrapServers = bootstrapServers;
+        this.clientSettings = Map.copyOf(clientSettings);
         this.timeout = timeout;
     }
 
@@ -43,11 +45,11 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     private synchronized Admin admin() {
         if (admin == null) {
             int millis = (int) timeout.toMillis();
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "health-check"));
+            Map<String, Object> settings = new HashMap<>(clientSettings);
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+            settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-check");
+            admin = Admin.create(settings);
         }
         return admin;
     }

@@ -2,7 +2,6 @@ package com.calliyo.tokencheck.revocation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,9 +44,7 @@ public class RevocationFeedConfiguration {
         String application = environment.getProperty("spring.application.name", "calliyo");
         // A group of its own per process: each instance must see every revocation.
         String groupId = application + "-revocations-" + UUID.randomUUID();
-        Map<String, Object> consumer = new HashMap<>();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"));
+        Map<String, Object> consumer = KafkaClientSettings.of(environment);
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -74,7 +71,6 @@ public class RevocationFeedConfiguration {
     /** Health "kafka", part of every service's readiness (see {@link KafkaHealthIndicator}). */
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(Environment environment) {
-        return new KafkaHealthIndicator(environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"),
-                Duration.ofSeconds(3));
+        return new KafkaHealthIndicator(KafkaClientSettings.of(environment), Duration.ofSeconds(3));
     }
 }

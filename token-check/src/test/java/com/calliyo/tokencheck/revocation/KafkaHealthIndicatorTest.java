@@ -2,6 +2,7 @@ package com.calliyo.tokencheck.revocation;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -17,7 +18,8 @@ class KafkaHealthIndicatorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        KafkaHealthIndicator health = new KafkaHealthIndicator("127.0.0.1:" + closedPort, Duration.ofMillis(500));
+        KafkaHealthIndicator health = new KafkaHealthIndicator(
+                Map.of("bootstrap.servers", "127.0.0.1:" + closedPort), Duration.ofMillis(500));
         try {
             assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN);
         } finally {

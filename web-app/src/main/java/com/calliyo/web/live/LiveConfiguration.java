@@ -1,12 +1,12 @@
 package com.calliyo.web.live;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.events.OrderEventTopics;
+import com.calliyo.tokencheck.revocation.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,9 +47,8 @@ class LiveConfiguration {
                                                                     Environment environment) {
         String groupId = environment.getProperty("spring.application.name", "web-app") + "-live-"
                 + UUID.randomUUID();
-        Map<String, Object> consumer = new HashMap<>();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"));
+        // address and sign-in as every client of the process (SASL in compose)
+        Map<String, Object> consumer = KafkaClientSettings.of(environment);
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

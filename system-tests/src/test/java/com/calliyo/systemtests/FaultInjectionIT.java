@@ -1,0 +1,100 @@
+package com.calliyo.systemtests;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.calliyo.localstack.StackFaults;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Faults under load: the {@link LoadDriver} writes through the gateway while each fault of {@code -Dfaults.list}
+ * (default {@link Fault#SHORT}; {@code scripts/faults.sh} passes them all) strikes at a random point and is undone.
+ * After each one the driver pauses and the test waits until lead-service shows every acknowledged write and the read
+ * models equal their recomputation from it. It fails when an acknowledged write is lost, a conversion is counted
+ * twice, the read models never catch up, or a refusal is anything but 503/504 problem+json with {@code Retry-After}.
+ * The seed is printed ({@code -Dfaults.seed=N} replays the same writes, fault order and fault points); so is the
+ * table of figures per fault. Runs only on a stack it started.
+ */
+class FaultInjectionIT {
+
+    static final long SEED = Long.getLong("faults.seed", System.nanoTime());
+    static final Duration HOLD = Duration.ofSeconds(Long.getLong("faults.hold-seconds", 5));
+    static final long PERIOD_MILLIS = Long.getLong("faults.period-millis", 100);
+    static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(90);
+
+    final Suite suite = Suite.shared();
+
+    @Test
+    void shouldLoseNothingAndApplyNothingTwiceWhilePartsFailUnderLoad() throws Exception {
+        StackFaults faults = suite.faults().orElse(null);
+        assumeTrue(faults != null, "needs a stack this JVM started");
+        System.out.println("[faults] seed " + SEED + " (replay: -Dfaults.seed=" + SEED + ")");
+        Random random = new Random(SEED);
+        List<Fault> plan = new ArrayList<>(Fault.parse(System.getProperty("faults.list", Fault.SHORT)));
+        Collections.shuffle(plan, random);
+        Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
+        String campaign = "faults-" + UUID.randomUUID();
+        List<String> table = new ArrayList<>(List.of(String.format("%-32s %5s %5s %10s  %s", "fault", "lost",
+                "dup", "catch-up", "refused (status x count)")));
+        List<ReadModelCheck> checks = new ArrayList<>();
+        List<String> violations;
+        try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong())) {
+            for (Fault fault : plan) {
+                load.resetRefusals();
+                load.start(PERIOD_MILLIS);
+                Thread.sleep(500 + random.nextInt(2000)); // the fault point: somewhere in a stream of writes
+                fault.inflictAndUndo(suite, faults, HOLD);
+                long recovered = System.nanoTime();
+                Thread.sleep(1000); // writes go on against the recovered part
+                load.pause();
+                Map<Integer, Integer> refused = load.refusals();
+                ReadModelCheck check = awaitCatchUp(gateway, load, campaign);
+                long catchUpMillis = (System.nanoTime() - recovered) / 1_000_000;
+                checks.add(check);
+                table.add(String.format("%-32s %5d %5d %8.1f s  %s", fault.name(), check.lost(), check.duplicates(),
+                        check.consistent() ? catchUpMillis / 1000.0 : Double.NaN, refused));
+                if (!check.consistent()) {
+                    table.add("    not caught up: " + check.details());
+                }
+            }
+            table.add(String.format("%d writes acknowledged, %d leads", load.acknowledged(), load.leads().size()));
+            violations = load.violations();
+        }
+        table.forEach(row -> System.out.println("[faults] " + row));
+
+        assertThat(violations).as("refusals that are not 503/504 problem+json with Retry-After").isEmpty();
+        assertThat(checks).allSatisfy(check -> {
+            assertThat(check.lost()).as("acknowledged writes lost: " + check.details()).isZero();
+            assertThat(check.duplicates()).as("conversions applied twice: " + check.details()).isZero();
+            assertThat(check.stale()).as("read models behind lead-service: " + check.details()).isZero();
+        });
+    }
+
+    /** The check once consistent, or the last one when the read models did not catch up in time. */
+    private ReadModelCheck awaitCatchUp(Gateway gateway, LoadDriver load, String campaign) {
+        AtomicReference<ReadModelCheck> last = new AtomicReference<>();
+        try {
+            suite.tap().awaitCaughtUp(Suite.CONSUMER_GROUPS);
+            await().atMost(CATCH_UP_LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                last.set(ReadModelCheck.of(gateway, load.leads(), campaign));
+                return last.get().consistent();
+            });
+        } catch (ConditionTimeoutException e) {
+            if (last.get() == null) { // not one check could be completed: say so in the table, fail below
+                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + CATCH_UP_LIMIT + ": " + e));
+            }
+        }
+        return last.get();
+    }
+}
