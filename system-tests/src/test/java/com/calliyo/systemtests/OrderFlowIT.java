@@ -69,6 +69,54 @@ class OrderFlowIT {
         assertThat(list.json().get("items").get(0).get("paymentStatus").asString()).isEqualTo("PAID");
     }
 
+    /**
+     * Issue 19 for order- and customer-service, as two phones see them through the gateway: an order's ETag is its
+     * version, If-None-Match gives 304, and a payment change made with a version another device already changed is
+     * 412 with the current version; the customer list and one customer answer 304 while unchanged.
+     */
+    @Test
+    void shouldTagOrdersAndCustomersAndRefuseALostPaymentUpdate() {
+        String leadId = Scenario.captureLead(gateway, "phones-" + UUID.randomUUID());
+        assertThat(gateway.patch("/api/leads/" + leadId, "{\"status\":\"Customer\"}").status()).isEqualTo(200);
+        switchOrderModule(true);
+        Gateway.Response[] created = new Gateway.Response[1];
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            created[0] = gateway.post("/api/orders", """
+                    {"leadId":"%s","plan":"Basic","amount":"1000.00","paymentStatus":"PENDING","gst":{"rate":0}}"""
+                    .formatted(leadId));
+            assertThat(created[0].status()).as(created[0].body()).isEqualTo(201);
+        });
+        String path = "/api/orders/" + created[0].json().get("id").asString();
+        String etag = gateway.get(path).header("ETag");
+
+        Gateway.Response unchanged = gateway.send("GET", path, null, Map.of("If-None-Match", etag));
+        Gateway.Response phoneA = gateway.send("PATCH", path, "{\"paymentStatus\":\"PAID\"}", Map.of("If-Match", etag));
+        Gateway.Response phoneB = gateway.send("PATCH", path, "{\"paymentStatus\":\"FAILED\"}",
+                Map.of("If-Match", etag));
+
+        assertThat(etag).isEqualTo("\"1\"");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(phoneA.status()).as(phoneA.body()).isEqualTo(200);
+        assertThat(phoneA.header("ETag")).isEqualTo("\"2\"");
+        assertThat(phoneB.status()).as(phoneB.body()).isEqualTo(412);
+        assertThat(phoneB.isProblem()).isTrue();
+        assertThat(phoneB.json().get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(phoneB.json().get("errors").get(0).get("field").asString()).isEqualTo("If-Match");
+        assertThat(gateway.get(path).json().get("paymentStatus").asString()).isEqualTo("PAID");
+        String list = gateway.get("/api/orders?leadId=" + leadId).header("ETag");
+        assertThat(gateway.send("GET", "/api/orders?leadId=" + leadId, null, Map.of("If-None-Match", list)).status())
+                .isEqualTo(304);
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(gateway.get("/api/customers/" + leadId).status()).isEqualTo(200));
+        for (String customers : new String[] {"/api/customers/" + leadId, "/api/customers"}) {
+            Gateway.Response read = gateway.get(customers);
+            assertThat(read.header("ETag")).as(customers).isNotBlank();
+            assertThat(gateway.send("GET", customers, null, Map.of("If-None-Match", read.header("ETag"))).status())
+                    .as(customers).isEqualTo(304);
+        }
+    }
+
     private void setCompanyGstin(String gstin) {
         ObjectNode profile = (ObjectNode) gateway.get("/api/settings/company").json();
         profile.put("gstin", gstin);

@@ -119,7 +119,7 @@ class WebSettingsIT {
     }
 
     /** Waits for the text after a post and its redirect: the page may be replaced while it is read. */
-    private static void see(Browser browser, String expected) {
+    static void see(Browser browser, String expected) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "text \"" + expected + "\" on " + browser.driver().getCurrentUrl())
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));

@@ -292,6 +292,33 @@ class CustomerPageIT {
     }
 
     @Test
+    void shouldTagTheListAndOneCustomerAndAnswer304UntilTheCustomerChanges() throws Exception {
+        String company = newCompany();
+        LeadEventsMother lead = aLead().ofCompany(company).assignedTo("agent-e");
+        publish(LeadEventsMother.record(lead.converted(3)));
+        awaitLeadBarrier(company);
+        String one = mvc.perform(asManager(company, "/api/customers/{id}", lead.leadId())).andReturn().getResponse()
+                .getHeader(HttpHeaders.ETAG);
+        String list = mvc.perform(asManager(company, "/api/customers")).andReturn().getResponse()
+                .getHeader(HttpHeaders.ETAG);
+
+        mvc.perform(asManager(company, "/api/customers/{id}", lead.leadId()).header(HttpHeaders.IF_NONE_MATCH, one))
+                .andExpect(status().isNotModified());
+        mvc.perform(asManager(company, "/api/customers").header(HttpHeaders.IF_NONE_MATCH, list))
+                .andExpect(status().isNotModified());
+        publish(LeadEventsMother.record(LeadEventsMother.userChanged(company, "agent-e", 2, "Esha")));
+        awaitCompanyBarrier();
+
+        assertThat(one).isNotBlank();
+        assertThat(list).isNotBlank().isNotEqualTo(one);
+        mvc.perform(asManager(company, "/api/customers/{id}", lead.leadId()).header(HttpHeaders.IF_NONE_MATCH, one))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.convertedByName").value("Esha"));
+        mvc.perform(asManager(company, "/api/customers").header(HttpHeaders.IF_NONE_MATCH, list))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void shouldSendAnUnreadableOrderEventToItsDeadLetterTopicAndKeepConsuming() throws Exception {
         String company = newCompany();
         String poisonKey = "lead-" + UUID.randomUUID();

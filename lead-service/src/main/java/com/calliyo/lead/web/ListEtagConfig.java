@@ -1,25 +1,20 @@
 package com.calliyo.lead.web;
 
+import com.calliyo.tokencheck.servlet.ListEtags;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
- * ETags on the lists a phone polls ({@code GET /api/tasks}, {@code GET /api/leads}): Spring's filter hashes the answer,
- * and an {@code If-None-Match} with that hash gets 304 without a body. The server still builds the list; the phone
- * saves the transfer. Single resources carry their version as ETag instead ({@link VersionTags}). Registered after
- * Spring Security's filters (default order), so only authenticated answers are tagged.
+ * ETags on the lists a phone polls ({@code GET /api/tasks}, {@code GET /api/leads}), see {@link ListEtags}. A single
+ * lead carries its version as ETag instead, for {@code If-Match} on PATCH.
  */
 @Configuration(proxyBeanMethods = false)
 class ListEtagConfig {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> listEtags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/tasks", "/api/leads");
-        registration.setName("listEtags");
-        return registration;
+        return ListEtags.on("listEtags", "/api/tasks", "/api/leads");
     }
 }

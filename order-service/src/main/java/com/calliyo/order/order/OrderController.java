@@ -14,6 +14,7 @@ import com.calliyo.order.gst.Tax;
 import com.calliyo.order.web.Page;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.servlet.CallerResolver;
+import com.calliyo.tokencheck.servlet.VersionTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -106,17 +108,30 @@ class OrderController {
     record TaxPreviewResponse(String amount, boolean amountIncludesTax, TaxBreakdown taxBreakdown) {
     }
 
-    /** One order of the caller's company (404 for another company's order or a lead the agent may not see). */
+    @Operation(summary = "One order",
+            description = "404 for another company's order or a lead the agent may not see. The ETag is the order's "
+                    + "version (\"3\"): If-None-Match with it answers 304 while the order is unchanged, and If-Match "
+                    + "with it makes a PATCH change only that version.")
     @GetMapping("/{id}")
-    OrderResponse order(@PathVariable @Size(max = MAX_ID_LENGTH) String id,
-                        @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return OrderResponse.of(orders.find(callers.current(), authorization, id));
+    ResponseEntity<OrderResponse> order(@PathVariable @Size(max = MAX_ID_LENGTH) String id,
+                                        @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                        WebRequest request) {
+        Order order = orders.find(callers.current(), authorization, id);
+        // checkNotModified compares If-None-Match with the version and sets the ETag header itself.
+        if (request.checkNotModified(VersionTags.of(order.version()))) {
+            return null;
+        }
+        return ResponseEntity.ok(OrderResponse.of(order));
     }
 
     /**
      * Orders newest first, paged: of one lead ({@code leadId}; 404 if the caller may not see it), or without it all
      * of the company's orders (for an agent: those of leads assigned to them).
      */
+    @Operation(summary = "Orders, newest first",
+            description = "Of one lead (leadId; 404 if the caller may not see it), or without it all of the company's "
+                    + "orders (an agent: those of leads assigned to them). The ETag is hashed over the answer: "
+                    + "If-None-Match with it answers 304 while the page is unchanged.")
     @GetMapping
     Page<OrderResponse> list(@Parameter(description = "only this lead's orders; at most 100 characters")
                              @RequestParam(required = false) @Size(max = MAX_ID_LENGTH) String leadId,
@@ -134,11 +149,18 @@ class OrderController {
         return new Page<>(items, page, size, all.size());
     }
 
-    /** Changes the payment status and/or amount paid; illegal transitions are 409 naming from and to. */
+    @Operation(summary = "Change the payment status and/or amount paid",
+            description = "Illegal transitions are 409 naming from and to. If-Match: \"<version>\" (the ETag of GET) "
+                    + "makes the change only to that version: when another device changed the order in between, 412 "
+                    + "problem+json naming If-Match with currentVersion, and nothing is changed. The answer carries "
+                    + "the new ETag.")
     @PatchMapping("/{id}")
-    OrderResponse changePayment(@PathVariable @Size(max = MAX_ID_LENGTH) String id,
-                                @RequestBody ChangePayment change,
-                                @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return OrderResponse.of(orders.changePayment(callers.current(), authorization, id, change));
+    ResponseEntity<OrderResponse> changePayment(@PathVariable @Size(max = MAX_ID_LENGTH) String id,
+                                                @RequestBody ChangePayment change,
+                                                @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                String ifMatch) {
+        Order order = orders.changePayment(callers.current(), authorization, id, change, VersionTags.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(VersionTags.of(order.version())).body(OrderResponse.of(order));
     }
 }

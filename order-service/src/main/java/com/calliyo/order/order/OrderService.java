@@ -137,13 +137,20 @@ class OrderService {
         return all.stream().filter(order -> leads.knownAndVisible(caller, order.leadId())).toList();
     }
 
-    Order changePayment(Caller caller, String authorization, String orderId, ChangePayment change) {
+    /**
+     * Changes the payment; with {@code ifMatch} (the version the client read, from {@code If-Match}) only that version
+     * is changed, never a newer one: another device's change in between answers 412 with {@code currentVersion}.
+     */
+    Order changePayment(Caller caller, String authorization, String orderId, ChangePayment change, Long ifMatch) {
         if (change == null || change.paymentStatus() == null && change.amountPaid() == null) {
             throw ApiException.invalid("paymentStatus", "or amountPaid is required");
         }
         Order order = find(caller, authorization, orderId);
         requireOrderModule(caller);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (ifMatch != null && ifMatch != order.version()) {
+                throw changedSinceRead(orderId, order.version());
+            }
             PaymentStatus from = order.paymentStatus();
             PaymentStatus to = change.paymentStatus() != null ? change.paymentStatus() : from;
             Long paid = nextPayment(order, to, change.amountPaid());
@@ -166,7 +173,13 @@ class OrderService {
                 "The order was changed by other requests at the same time; try again");
     }
 
-    private CompanySettings requireOrderModule(Caller caller) {
+    private static ApiException changedSinceRead(String orderId, long currentVersion) {
+        return new ApiException(HttpStatus.PRECONDITION_FAILED, "Precondition failed", "Order " + orderId
+                + " changed since you read it (now version " + currentVersion + "); read it again and reapply your "
+                + "change", "If-Match", Map.of("currentVersion", currentVersion));
+    }
+
+        private CompanySettings requireOrderModule(Caller caller) {
         CompanySettings company = companies.find(caller.companyId());
         if (!company.orderModuleEnabled()) {
             throw new ApiException(HttpStatus.CONFLICT, "Order module disabled",

@@ -358,6 +358,39 @@ class OrderApiIT {
     }
 
     @Test
+    void shouldTagAnOrderWithItsVersionAndRefuseALostUpdateWith412() {
+        String orderId = createOk("""
+                {"leadId":"%s","plan":"P","amount":1000,"paymentStatus":"PENDING","gst":{"rate":18}}"""
+                .formatted(lead.leadId())).get("id").asString();
+        String path = "/api/orders/" + orderId;
+        OrderTestClient.Answer read = api.get(path, admin);
+        String listPath = "/api/orders?leadId=" + lead.leadId();
+        String listTag = api.get(listPath, admin).header("ETag");
+        OrderTestClient.Answer unchanged = api.getIfNoneMatch(path, admin, read.header("ETag"));
+
+        OrderTestClient.Answer phoneA = api.patchIfMatch(path, admin, "{\"paymentStatus\":\"PARTIALLY_PAID\","
+                + "\"amountPaid\":500}", read.header("ETag"));
+        OrderTestClient.Answer phoneB = api.patchIfMatch(path, admin, "{\"paymentStatus\":\"FAILED\"}",
+                read.header("ETag"));
+
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(phoneA.status()).isEqualTo(200);
+        assertThat(phoneA.header("ETag")).isEqualTo("\"2\"");
+        assertProblem(phoneB, 412, "If-Match");
+        assertThat(phoneB.json().get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(api.get(path, admin).json().get("paymentStatus").asString()).isEqualTo("PARTIALLY_PAID");
+        assertProblem(api.patchIfMatch(path, admin, "{\"paymentStatus\":\"PAID\"}", "2"), 412, "If-Match");
+        assertThat(api.getIfNoneMatch(path, admin, read.header("ETag")).status()).isEqualTo(200);
+        assertThat(api.getIfNoneMatch(listPath, admin, listTag).status()).as("the list changed with the order")
+                .isEqualTo(200);
+        String newListTag = api.get(listPath, admin).header("ETag");
+        assertThat(api.getIfNoneMatch(listPath, admin, newListTag).status()).isEqualTo(304);
+        assertThat(api.patchIfMatch(path, admin, "{\"paymentStatus\":\"PAID\"}", phoneA.header("ETag")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void shouldReplayTheFirstOrderForARepeatedIdempotencyKey() {
         String body = "{\"leadId\":\"" + lead.leadId() + "\",\"plan\":\"P\",\"amount\":5,\"paymentStatus\":\"PENDING\"}";
         OrderTestClient.Answer first = api.post("/api/orders", admin, body, "key-1");

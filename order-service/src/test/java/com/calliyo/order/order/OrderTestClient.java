@@ -54,6 +54,17 @@ public final class OrderTestClient {
         return send(request(path, authorization).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A PATCH with {@code If-Match}: the change only to the version the client read. */
+    public Answer patchIfMatch(String path, String authorization, String body, String ifMatch) {
+        return send(request(path, authorization).header("If-Match", ifMatch)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A GET with {@code If-None-Match}: 304 while the answer still has that ETag. */
+    public Answer getIfNoneMatch(String path, String authorization, String etag) {
+        return send(request(path, authorization).header("If-None-Match", etag).GET());
+    }
+
     public Answer put(String path, String authorization, String body) {
         return send(request(path, authorization).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -2,18 +2,10 @@ package com.calliyo.web.settings;
 
 import java.time.Instant;
 
-import com.calliyo.web.StubGateway;
 import com.calliyo.web.StubGateway.Answer;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -24,11 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The Settings sub-pages against a stub gateway: what each sends to the API, and how refusals read. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class SettingsPagesTest {
+class SettingsPagesTest extends SettingsPagesTestBase {
 
-    static final StubGateway GATEWAY = new StubGateway();
     static final String STATUSES = """
             [{"id":"s-un","name":"Unassigned","kind":"UNASSIGNED","protected":true,"position":0},
              {"id":"s-int","name":"Interested","kind":"OTHER","protected":false,"position":1},
@@ -40,26 +29,9 @@ class SettingsPagesTest {
              "topUp":{"enabled":false,"runAt":"08:00"},"staleLeads":{"enabled":false,"afterDays":30},
              "orderModule":{"enabled":true}}""";
 
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("web.gateway-url", GATEWAY::url);
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    Cookie admin;
-
     @BeforeEach
-    void signIn() {
-        admin = new Cookie("calliyo_access", GATEWAY.accessToken("user-1", "ADMIN", Instant.now().plusSeconds(900)));
-        GATEWAY.answer("GET /api/settings/company", new Answer(200, "{\"timezone\":\"Asia/Kolkata\"}"));
+    void answerStatuses() {
         GATEWAY.answer("GET /api/settings/statuses", new Answer(200, STATUSES));
-    }
-
-    @AfterEach
-    void reset() {
-        GATEWAY.reset();
     }
 
     @Test
@@ -320,7 +292,8 @@ class SettingsPagesTest {
             Cookie other = new Cookie("calliyo_access",
                     GATEWAY.accessToken("user-2", role, Instant.now().plusSeconds(900)));
             for (String path : new String[] {"/settings/statuses", "/settings/users", "/settings/users/user-1",
-                    "/settings/configuration", "/settings/api-keys", "/settings/webhook-keys", "/settings/orders"}) {
+                    "/settings/configuration", "/settings/api-keys", "/settings/webhook-keys", "/settings/orders",
+                    "/settings/mobile"}) {
                 mvc.perform(get(path).cookie(other)).andExpect(status().isForbidden());
             }
             mvc.perform(post("/settings/statuses/s-int/delete").with(csrf()).cookie(other))

@@ -7,7 +7,7 @@ import com.calliyo.lead.caller.CallerResolver;
 import com.calliyo.lead.lead.application.LeadAccess;
 import com.calliyo.lead.lead.application.ListLeads;
 import com.calliyo.lead.web.Page;
-import com.calliyo.lead.web.VersionTags;
+import com.calliyo.tokencheck.servlet.VersionTags;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;

@@ -31,6 +31,11 @@ public class UsersApi {
         api.post("/api/users", form.body(), Map.class, Map.of());
     }
 
+    /** A new random mPIN for the user; their phones are signed out at once (web sessions stay). */
+    public MpinReset resetMpin(String id) {
+        return api.post("/api/users/{id}/mpin-reset", Map.of(), MpinReset.class, Map.of(), id);
+    }
+
     public void change(String id, UserEdit edit) {
         api.patch("/api/users/{id}", edit.body(), Map.class, id);
     }

@@ -1,4 +1,4 @@
-package com.calliyo.lead.web;
+package com.calliyo.tokencheck.servlet;
 
 /**
  * Entity tags of versioned resources: a lead's ETag is its {@code version} ({@code "7"}), so a phone that read it
