@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints how a running local stack is doing, from the same metrics the Prometheus dashboards and alerts use
 # (ops/, README "Operations"), without Prometheus or Docker: each service's health and request rates, consumer lag,
-# lead-service's outbox backlog and the dead-lettered records. Needs curl and awk.
+# the outbox backlog of lead- and order-service and the dead-lettered records. Needs curl and awk.
 #
 #   scripts/status.sh [gateway-url | --port-offset=N]     (default http://localhost:8080)
 #
@@ -129,16 +129,17 @@ done
 [[ $found == 1 ]] || echo "  (no consumer metrics: are the services up?)"
 
 echo
-echo "Outbox backlog of lead-service (as of its last sweep)"
+echo "Outbox backlog (as of each relay's last sweep)"
 found=0
-while read -r stream pending; do
-  age=$(series "$work/lead-service.2" calliyo_outbox_oldest_age_seconds stream | awk -v s="$stream" '$1 == s { print $2 }')
-  printf '  %-18s %8.0f pending, oldest %6.1f s\n' "$stream" "$pending" "${age:-0}"
-  found=1
-done < <(series "$work/lead-service.2" calliyo_outbox_pending stream)
-[[ $found == 1 ]] || echo "  (lead-service does not answer)"
+for name in lead-service order-service; do
+  while read -r stream pending; do
+    age=$(series "$work/$name.2" calliyo_outbox_oldest_age_seconds stream | awk -v s="$stream" '$1 == s { print $2 }')
+    printf '  %-18s %-10s %8.0f pending, oldest %6.1f s\n' "$name" "$stream" "$pending" "${age:-0}"
+    found=1
+  done < <(series "$work/$name.2" calliyo_outbox_pending stream)
+done
+[[ $found == 1 ]] || echo "  (neither lead-service nor order-service answers)"
 
-echo
 echo "Dead-lettered records (since each service started)"
 found=0
 for name in "${services[@]}"; do

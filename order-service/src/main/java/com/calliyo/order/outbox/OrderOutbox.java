@@ -21,6 +21,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -54,15 +55,18 @@ public class OrderOutbox implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final OutboxLease lease;
+    private final OrderOutboxMetrics metrics;
     private final ConcurrentLinkedQueue<String> hints = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
 
-    OrderOutbox(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+    OrderOutbox(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            MeterRegistry meters) {
         this.orders = mongo.getCollection("orders");
         this.kafka = kafka;
         this.properties = properties;
         this.lease = new OutboxLease(orders, properties.leaseDuration(), Clock.systemUTC());
+        this.metrics = new OrderOutboxMetrics(meters, Clock.systemUTC());
     }
 
     /** The stored events, each with the trace context of the request that wrote it, when there is one. */
@@ -142,11 +146,18 @@ public class OrderOutbox implements SmartLifecycle {
         }
     }
 
-    /** A scan, run only as the periodic sweep; the per-order path never searches. */
+    /**
+     * A scan, run only as the periodic sweep; the per-order path never searches. It also measures the backlog (the
+     * events' times come with the same search), so the metrics cost no scan of their own.
+     */
     private List<String> waitingOrders() {
         List<String> ids = new ArrayList<>();
-        orders.find(Filters.exists(PENDING + ".0")).projection(Projections.include("_id"))
-                .forEach(doc -> ids.add(doc.getString("_id")));
+        orders.find(Filters.exists(PENDING + ".0")).projection(Projections.include("_id", PENDING + ".occurredAt"))
+                .forEach(doc -> {
+                    ids.add(doc.getString("_id"));
+                    metrics.swept(doc.getList(PENDING, Document.class, List.of()));
+                });
+        metrics.sweepDone();
         return ids;
     }
 
@@ -168,12 +179,24 @@ public class OrderOutbox implements SmartLifecycle {
         List<String> sent = new ArrayList<>();
         try {
             for (Document event : claimed.getList(PENDING, Document.class)) {
-                kafka.send(toRecord(event)).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                awaitAck(event);
                 sent.add(event.getString("id"));
             }
         } finally {
             lease.settle(claimed, sent); // on a failure too: the rest waits for the next sweep, not the lease
         }
+    }
+
+    private void awaitAck(Document event) throws Exception {
+        try {
+            kafka.send(toRecord(event)).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            throw e; // stopping, not a failed send
+        } catch (Exception e) {
+            metrics.failed();
+            throw e;
+        }
+        metrics.acknowledged(event);
     }
 
     static ProducerRecord<String, byte[]> toRecord(Document event) {

@@ -14,6 +14,8 @@ import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.order.events.OrderEventTopics;
 import com.calliyo.order.order.OrderTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,6 +63,9 @@ class KafkaOutageIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "orders");
@@ -90,12 +95,20 @@ class KafkaOutageIT {
         assertThat(api.get("/api/orders/" + orderId, admin).status()).isEqualTo(200);
         Thread.sleep(1500); // give the failing relay a few sweeps: the events must still be there
         assertThat(pending(orderId)).hasSize(1);
+        // the relay's meters show the failing sends and the waiting event (other tests' orders may wait too)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(meters.get("calliyo.outbox.publish.failures").tag("stream", "order").counter().count())
+                    .isPositive();
+            assertThat(meters.get("calliyo.outbox.pending").tag("stream", "order").gauge().value())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("calliyo.outbox.oldest.age").tag("stream", "order").gauge().value()).isPositive();
+        });
 
         KafkaTemplate<String, byte[]> reachable = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer()));
         OrderOutbox relay = new OrderOutbox(mongo, reachable, new OutboxProperties(false, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+                Duration.ofSeconds(10), Duration.ofSeconds(30)), new SimpleMeterRegistry());
         // the service's own relay may hold the order's lease for its failing attempt: publish once it has let go
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             relay.publish(orderId);

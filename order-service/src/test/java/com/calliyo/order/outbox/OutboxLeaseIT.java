@@ -16,6 +16,7 @@ import com.calliyo.order.events.OrderEventTopics;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,8 +60,8 @@ class OutboxLeaseIT {
                     new StringSerializer(), new ByteArraySerializer()));
             OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100), Duration.ofSeconds(10),
                     Duration.ofSeconds(30));
-            OrderOutbox first = new OrderOutbox(mongo, kafka, properties);
-            OrderOutbox second = new OrderOutbox(mongo, kafka, properties);
+            OrderOutbox first = new OrderOutbox(mongo, kafka, properties, new SimpleMeterRegistry());
+            OrderOutbox second = new OrderOutbox(mongo, kafka, properties, new SimpleMeterRegistry());
 
             first.start();
             second.start();

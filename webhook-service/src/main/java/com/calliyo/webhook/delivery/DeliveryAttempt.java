@@ -36,12 +36,15 @@ class DeliveryAttempt {
     private final TargetGuard guard;
     private final WebhookHttpClient http;
     private final DisabledEvents disabledEvents;
+    private final DeliveryMetrics metrics;
     private final RetryPolicy retries;
     private final WebhookServiceProperties.Delivery settings;
     private final Clock clock = Clock.systemUTC();
 
     DeliveryAttempt(Deliveries deliveries, Subscriptions subscriptions, TargetGuard guard,
-                    WebhookHttpClient http, DisabledEvents disabledEvents, WebhookServiceProperties properties) {
+                    WebhookHttpClient http, DisabledEvents disabledEvents, DeliveryMetrics metrics,
+                    WebhookServiceProperties properties) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.guard = guard;
@@ -80,12 +83,15 @@ class DeliveryAttempt {
                     now.plus(retries.wait(delivery.attempts() + 1, answer.retryAfter(), now)), status, logged);
             case FAILED -> deliveries.failed(delivery.id(), status, logged);
         }
+        metrics.attempted(outcome, answer.latencyMillis());
         if (outcome != Outcome.DELIVERED) {
             subscriptions.markFailing(subscription.id(), started, status);
-            boolean disabled = status != null && status == GONE
+            boolean gone = status != null && status == GONE;
+            boolean disabled = gone
                     ? subscriptions.disableGone(subscription.id(), now)
                     : subscriptions.disableIfFailingSince(subscription.id(), now.minus(settings.disableAfter()), now);
             if (disabled) {
+                metrics.subscriptionDisabled(gone);
                 disabledEvents.wake();
             }
         }

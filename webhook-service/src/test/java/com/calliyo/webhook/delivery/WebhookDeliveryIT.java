@@ -9,7 +9,10 @@ import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.webhook.SourceEvents;
 import com.calliyo.webhook.TestReceiver;
 import com.calliyo.webhook.subscription.WebhookEventType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 class WebhookDeliveryIT extends DeliveringService {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -78,6 +84,9 @@ class WebhookDeliveryIT extends DeliveringService {
 
     @Test
     void shouldRetryAFailingReceiverAndKeepTheLeadsEventsInOrder() {
+        double retrying = attempts("retrying");
+        double delivered = attempts("delivered");
+        long applied = applied(meters);
         try (TestReceiver receiver = TestReceiver.start().answering(500, 503, 429)) {
             admin.subscribe(receiver.url(), "lead.created", "note.added");
             send(SourceEvents.record(lead.captured()));
@@ -90,7 +99,22 @@ class WebhookDeliveryIT extends DeliveringService {
                     receiver.accepted().get(0).id());
             assertThat(receiver.distinctAccepted()).extracting(TestReceiver.Received::type)
                     .containsExactly("lead.created", "note.added");
+            // other tests share the registry: compare with the counts before this one (counted after the store write)
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(attempts("retrying") - retrying).isGreaterThanOrEqualTo(3);
+                assertThat(attempts("delivered") - delivered).isGreaterThanOrEqualTo(2);
+                assertThat(applied(meters) - applied).isGreaterThanOrEqualTo(2);
+            });
         }
+    }
+
+    private static long applied(MeterRegistry meters) {
+        return meters.find("calliyo.projection.apply").tag("topic", "crm.lead.events").timers().stream()
+                .mapToLong(Timer::count).sum();
+    }
+
+    private double attempts(String outcome) {
+        return meters.get(DeliveryMetrics.ATTEMPTS).tag("outcome", outcome).timer().count();
     }
 
     @Test
@@ -123,6 +147,7 @@ class WebhookDeliveryIT extends DeliveringService {
 
     @Test
     void shouldGiveUpOnAClientErrorAndGoOnWithTheNextEvent() {
+        double failedBefore = attempts("failed");
         try (TestReceiver receiver = TestReceiver.start().answering(400)) {
             String subscription = admin.subscribe(receiver.url(), "lead.created", "note.added").get("id").asString();
             send(SourceEvents.record(lead.captured()));
@@ -137,6 +162,8 @@ class WebhookDeliveryIT extends DeliveringService {
             assertThat(failed.get("type").asString()).isEqualTo("lead.created");
             assertThat(failed.get("attemptLog").get(0).get("statusCode").asInt()).isEqualTo(400);
             assertThat(failed.get("attemptLog").get(0).get("response").asString()).isEqualTo("answered 400");
+            await().atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(attempts("failed") - failedBefore).isGreaterThanOrEqualTo(1));
         }
     }
 

@@ -66,22 +66,31 @@ public class ImportLeads {
         long started = System.nanoTime();
         StatusLookup pipeline = new StatusLookup(statuses.pipeline(caller.companyId()));
         ImportTally tally = new ImportTally(properties.maxRowErrors());
+        LeadMetrics.ImportRows counted = metrics.importRows();
+        ImportProgress batches = dryRun ? progress : soFar -> {
+            count(counted, soFar);
+            progress.batchDone(soFar);
+        };
         ImportRun run = new ImportRun(caller, dryRun,
                 new ImportRowChecker(pipeline, leadProperties.defaultPhoneRegion(), importId), writer,
-                properties.batchSize(), tally, progress);
+                properties.batchSize(), tally, batches);
         try (LeadCsvReader rows = LeadCsvReader.open(open(file))) {
             rows.forEachRemaining(run::accept);
         }
         run.finish();
         ImportSummary summary = tally.summary(dryRun, importId);
         if (!dryRun) {
-            metrics.imported(summary.imported(), summary.skippedDuplicates(), summary.errors());
+            count(counted, summary); // the row errors after the last stored batch
         }
         log.info("{} {} of company {}: {} imported, {} duplicates skipped, {} row errors in {} ms",
                 dryRun ? "Dry run" : "Import", importId == null ? "" : importId, caller.companyId(),
                 summary.imported(), summary.skippedDuplicates(), summary.errors(),
                 (System.nanoTime() - started) / 1_000_000);
         return summary;
+    }
+
+    private static void count(LeadMetrics.ImportRows counted, ImportSummary soFar) {
+        counted.soFar(soFar.imported(), soFar.skippedDuplicates(), soFar.errors());
     }
 
     static void readThrough(InputStreamSource file) {
