@@ -87,12 +87,18 @@ class CustomersController {
     }
 
     /**
-     * The Customers view is built from events, so right after a conversion it may not have the customer yet: the
-     * page says so (404 with a reload hint) instead of a bare "not found".
+     * The Customers view is built from events, so right after a conversion it may not have the customer yet. Arriving
+     * from the conversion itself ({@code ?converted}), the page first waits briefly for customer-service, as the
+     * refreshed list does; if the customer is still not there, the page says so (404 with a reload hint) instead of
+     * a bare "not found".
      */
     @GetMapping("/customers/{leadId}")
-    String customer(@PathVariable String leadId, Model model, HttpServletResponse response) {
+    String customer(@PathVariable String leadId, @RequestParam(required = false) String converted, Model model,
+                    HttpServletResponse response) {
         try {
+            if (converted != null) {
+                CustomerArrival.await(api, leadId, true, live.customerWait());
+            }
             model.addAttribute("customer", api.get("/api/customers/{id}", Customer.class, leadId));
         } catch (ApiException e) {
             if (e.status() != 404) {
@@ -123,7 +129,7 @@ class CustomersController {
             if (e.status() >= 500 && !e.problem().isTemporary()) {
                 throw e;
             }
-            String view = customer(leadId, model, response);
+            String view = customer(leadId, null, model, response);
             model.addAttribute("paymentOrderId", orderId);
             return FormProblem.render(e, model, response, view);
         }

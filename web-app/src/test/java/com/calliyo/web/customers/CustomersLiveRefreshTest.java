@@ -77,6 +77,28 @@ class CustomersLiveRefreshTest {
     }
 
     @Test
+    void shouldWaitForTheCustomerRightAfterAConversionAndShowItRatherThanNotYet() throws Exception {
+        GATEWAY.answer("GET /api/customers/lead-9", NOT_YET, NOT_YET, new Answer(200, CUSTOMER));
+        GATEWAY.answer("GET /api/settings/statuses", new Answer(200, "[]"));
+        GATEWAY.answer("GET /api/orders", new Answer(200, "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}"));
+
+        mvc.perform(get("/customers/lead-9").param("converted", "").cookie(access())).andExpect(status().isOk());
+
+        assertThat(GATEWAY.received("GET /api/customers/lead-9")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void shouldShowNotYetWithoutWaitingWhenNotArrivingFromAConversion() throws Exception {
+        GATEWAY.answer("GET /api/customers/lead-9", NOT_YET, new Answer(200, CUSTOMER));
+
+        String page = mvc.perform(get("/customers/lead-9").cookie(access())).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Not a customer (yet)");
+        assertThat(GATEWAY.received("GET /api/customers/lead-9")).hasSize(1);
+    }
+
+    @Test
     void shouldListWithoutWaitingWhenNoLeadIsAwaited() throws Exception {
         mvc.perform(get("/customers").cookie(access())).andExpect(status().isOk());
 
