@@ -1,11 +1,13 @@
 package com.calliyo.web.leads;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.calliyo.web.api.GatewayApi;
 import com.calliyo.web.api.Page;
+import com.calliyo.web.api.SameKeyRetry;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class LeadsApi {
 
     public static final int PAGE_SIZE = 20;
+    /** Well inside the gateway's 30 s limit for a page; a lead is normally created in well under a second. */
+    private static final Duration SAME_KEY_WAIT = Duration.ofSeconds(10);
 
     private final GatewayApi api;
 
@@ -42,8 +46,10 @@ public class LeadsApi {
         return api.get("/api/settings/statuses", new ParameterizedTypeReference<List<Status>>() { });
     }
 
+    /** Sent again with the same key while the first is still running, it waits for and returns the first's lead. */
     public Lead create(Map<String, Object> lead, String idempotencyKey) {
-        return api.post("/api/leads", lead, Lead.class, Map.of("Idempotency-Key", idempotencyKey));
+        return SameKeyRetry.call(() -> api.post("/api/leads", lead, Lead.class,
+                Map.of("Idempotency-Key", idempotencyKey)), SAME_KEY_WAIT);
     }
 
     /** Setting the Customer status converts; moving a customer to another status un-converts. */
