@@ -76,7 +76,7 @@ class ConversionLatencyBenchmark {
             List<String> leadIds = leads(admin.gateway(), count);
             ConversionStamps stamps = new ConversionStamps(leadIds);
             try (ConversionWatch watch = ConversionWatch.start(kafka, admin.gateway(), stamps)) {
-                convertAtRate(admin.gateway(), leadIds, rate, stamps);
+                convertAtRate(admin.gateway(), leadIds, rate, stamps, true);
                 watch.awaitAll(60);
             }
             for (int hop = 0; hop < HOPS.length; hop++) {
@@ -105,11 +105,14 @@ class ConversionLatencyBenchmark {
         }
         ConversionStamps stamps = new ConversionStamps(leadIds);
         try (ConversionWatch watch = ConversionWatch.start(kafka, admin, stamps)) {
-            convertAtRate(admin, leadIds, 1, stamps);
-            watch.awaitAll(300);
+            convertAtRate(admin, leadIds, 1, stamps, false);
+            watch.awaitAll(600);
         }
         long storedAtEnd = running.imported();
-        StringBuilder rowsOut = new StringBuilder();
+        StringBuilder rowsOut = new StringBuilder(String.format(Locale.ROOT,
+                "| 1/s during a %d-row import: PATCH answers other than 200: %d of %d %s | | |%n", rows,
+                stamps.failures().size(), leadIds.size(), stamps.failures().stream()
+                        .map(failure -> failure.substring(failure.indexOf(':') + 2)).sorted().toList()));
         for (int hop = 0; hop < HOPS.length; hop++) {
             long[] values = stamps.hop(hop);
             rowsOut.append(row("1/s during a " + rows + "-row import (" + storedAtEnd + " stored by the end): "
@@ -118,8 +121,8 @@ class ConversionLatencyBenchmark {
         return rowsOut.toString();
     }
 
-    private static void convertAtRate(Gateway admin, List<String> leadIds, int rate, ConversionStamps stamps)
-            throws InterruptedException {
+    private static void convertAtRate(Gateway admin, List<String> leadIds, int rate, ConversionStamps stamps,
+                                      boolean allAnswered) throws InterruptedException {
         ExecutorService senders = Executors.newFixedThreadPool(Math.min(32, Math.max(2, rate / 2)));
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -138,7 +141,9 @@ class ConversionLatencyBenchmark {
         }
         senders.shutdown();
         assertThat(senders.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(stamps.failures()).as("PATCH answers other than 200").isEmpty();
+        if (allAnswered) {
+            assertThat(stamps.failures()).as("PATCH answers other than 200").isEmpty();
+        }
     }
 
     private static List<String> leads(Gateway admin, int count) throws InterruptedException {
