@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     -Dbench.direct=http://localhost:8081 -Dbench.kafka=localhost:9092
  * </pre>
  * Options: {@code -Dbench.rates=1,10,100}, {@code -Dbench.seconds=10} per rate (at least 10 conversions),
- * {@code -Dbench.report=path} also writes the table there as Markdown (scripts/bench.sh uses it).
+ * {@code -Dbench.report=path} also writes the table there as Markdown (scripts/bench.sh uses it),
+ * {@code -Dbench.import-rows=N} (default 0: none) adds a last round: the same admin starts a background CSV import
+ * of N rows through the gateway and, once it has stored {@code bench.import-head} rows (default 2,000), converts at
+ * 1/s for the round's seconds while the import drains (interactive work beside bulk work).
  */
 class ConversionLatencyBenchmark {
 
@@ -73,13 +76,17 @@ class ConversionLatencyBenchmark {
             List<String> leadIds = leads(admin.gateway(), count);
             ConversionStamps stamps = new ConversionStamps(leadIds);
             try (ConversionWatch watch = ConversionWatch.start(kafka, admin.gateway(), stamps)) {
-                convertAtRate(admin.gateway(), leadIds, rate, stamps);
+                convertAtRate(admin.gateway(), leadIds, rate, stamps, true);
                 watch.awaitAll(60);
             }
             for (int hop = 0; hop < HOPS.length; hop++) {
                 long[] values = stamps.hop(hop);
                 report.append(row(rate + "/s: " + HOPS[hop], millis(values, 50), millis(values, 99)));
             }
+        }
+        int importRows = Integer.getInteger("bench.import-rows", 0);
+        if (importRows > 0) {
+            report.append(duringImport(admin.gateway(), kafka, importRows, Math.max(10, seconds)));
         }
         String table = "| measure | p50 ms | p99 ms |\n|---|---|---|\n" + report;
         System.out.println("\nConversion → visible, milliseconds from just before the PATCH is sent\n" + table);
@@ -89,8 +96,33 @@ class ConversionLatencyBenchmark {
         }
     }
 
-    private static void convertAtRate(Gateway admin, List<String> leadIds, int rate, ConversionStamps stamps)
-            throws InterruptedException {
+    private static String duringImport(Gateway admin, String kafka, int rows, int count) throws Exception {
+        List<String> leadIds = leads(admin, count);
+        BackgroundImport running = BackgroundImport.start(admin, rows, 7_000_000_000L + System.nanoTime() % 1_000_000);
+        int head = Math.min(rows / 2, Integer.getInteger("bench.import-head", 2_000));
+        while (running.imported() < head && running.running()) {
+            Thread.sleep(250);
+        }
+        ConversionStamps stamps = new ConversionStamps(leadIds);
+        try (ConversionWatch watch = ConversionWatch.start(kafka, admin, stamps)) {
+            convertAtRate(admin, leadIds, 1, stamps, false);
+            watch.awaitAll(600);
+        }
+        long storedAtEnd = running.imported();
+        StringBuilder rowsOut = new StringBuilder(String.format(Locale.ROOT,
+                "| 1/s during a %d-row import: PATCH answers other than 200: %d of %d %s | | |%n", rows,
+                stamps.failures().size(), leadIds.size(), stamps.failures().stream()
+                        .map(failure -> failure.substring(failure.indexOf(':') + 2)).sorted().toList()));
+        for (int hop = 0; hop < HOPS.length; hop++) {
+            long[] values = stamps.hop(hop);
+            rowsOut.append(row("1/s during a " + rows + "-row import (" + storedAtEnd + " stored by the end): "
+                    + HOPS[hop], millis(values, 50), millis(values, 99)));
+        }
+        return rowsOut.toString();
+    }
+
+    private static void convertAtRate(Gateway admin, List<String> leadIds, int rate, ConversionStamps stamps,
+                                      boolean allAnswered) throws InterruptedException {
         ExecutorService senders = Executors.newFixedThreadPool(Math.min(32, Math.max(2, rate / 2)));
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -109,7 +141,9 @@ class ConversionLatencyBenchmark {
         }
         senders.shutdown();
         assertThat(senders.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(stamps.failures()).as("PATCH answers other than 200").isEmpty();
+        if (allAnswered) {
+            assertThat(stamps.failures()).as("PATCH answers other than 200").isEmpty();
+        }
     }
 
     private static List<String> leads(Gateway admin, int count) throws InterruptedException {

@@ -17,6 +17,7 @@ import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.StatusKind;
 import com.calliyo.lead.outbox.LeadEventMapper;
+import com.calliyo.lead.outbox.WriteLane;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * version the plan was made on, with its events in the same write. Leads are read in batches ({@code _id $in}, one
  * round trip per {@value #BATCH} leads); the writes stay one per lead so every lead keeps its own version check. A lead
  * that changed since the plan was made is left alone: the next run plans again from what is stored, which is also why
- * a run that stopped half-way can simply be run again.
+ * a run that stopped half-way can simply be run again. Its events wait in the relay's bulk lane.
  */
 @Component
 class PlanWriter {
@@ -73,8 +74,14 @@ class PlanWriter {
         Change apply(Lead lead, Instant now);
     }
 
+    /** A run's writes go in the relay's bulk lane, behind users' own changes (see {@link WriteLane}). */
     private Written write(String companyId, List<String> ids, Function<String, LeadAssignmentView> planned,
                           LeadOperation operation, String actor) {
+        return WriteLane.bulk(() -> writeEach(companyId, ids, planned, operation, actor));
+    }
+
+    private Written writeEach(String companyId, List<String> ids, Function<String, LeadAssignmentView> planned,
+                              LeadOperation operation, String actor) {
         int written = 0;
         Set<String> agents = new HashSet<>();
         for (int from = 0; from < ids.size(); from += BATCH) {

@@ -12,11 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the collection for pending events. Finding them by query means a collection scan on the embedded store (it uses
  * no index for {@code pendingEvents.0 $exists}), and one scan per write made a large import quadratic. The queue is
  * bounded; when it overflows, or when a send fails, it asks for a sweep (the query) instead.
+ * <p>
+ * There is one queue per {@link WriteLane}: {@link #take(int)} empties the interactive queue before it takes from
+ * the bulk one, so a user's change never waits behind an import's backlog of ids.
  */
 final class OutboxHints {
 
     private final int capacity;
-    private final ConcurrentLinkedQueue<Object> ids = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Object> interactive = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Object> bulk = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean sweepWanted = new AtomicBoolean(true); // documents left by an earlier run
 
@@ -24,7 +28,8 @@ final class OutboxHints {
         this.capacity = capacity;
     }
 
-    void add(Collection<?> written) {
+    void add(Collection<?> written, WriteLane lane) {
+        ConcurrentLinkedQueue<Object> ids = lane == WriteLane.BULK ? bulk : interactive;
         for (Object id : written) {
             if (size.incrementAndGet() > capacity) {
                 size.decrementAndGet();
@@ -35,19 +40,24 @@ final class OutboxHints {
         }
     }
 
-    /** Up to {@code max} ids, oldest first, removed from the queue. */
+    /** Up to {@code max} ids, removed from the queues: the interactive ones first, each queue oldest first. */
     List<Object> take(int max) {
         List<Object> taken = new ArrayList<>(Math.min(max, Math.max(size.get(), 0)));
+        takeInto(taken, interactive, max);
+        takeInto(taken, bulk, max);
+        return taken;
+    }
+
+    private void takeInto(List<Object> taken, ConcurrentLinkedQueue<Object> ids, int max) {
         Object id;
         while (taken.size() < max && (id = ids.poll()) != null) {
             size.decrementAndGet();
             taken.add(id);
         }
-        return taken;
     }
 
     boolean isEmpty() {
-        return ids.isEmpty();
+        return interactive.isEmpty() && bulk.isEmpty();
     }
 
     void wantSweep() {

@@ -3,6 +3,7 @@ package com.calliyo.lead.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -80,6 +82,7 @@ final class OutboxLeases {
         if (free.isEmpty()) {
             return List.of();
         }
+        free.sort(Comparator.comparingInt(inOrderGiven(ids)));
         Date until = Date.from(now.toInstant().plus(duration));
         List<UpdateOneModel<Document>> takes = new ArrayList<>();
         List<Document> taken = new ArrayList<>();
@@ -132,6 +135,19 @@ final class OutboxLeases {
             }
         }
         return lost;
+    }
+
+    /**
+     * The position of a document's id in the order the ids were given (the order the writes handed them over), so a
+     * batch sends the events of two documents with the same key (e.g. yesterday's attendance closed, then today's
+     * check-in) in the order they were written; the store returns {@code $in} matches in its own order.
+     */
+    private static ToIntFunction<Document> inOrderGiven(Collection<Object> ids) {
+        Map<Object, Integer> position = new HashMap<>();
+        for (Object id : ids) {
+            position.putIfAbsent(id, position.size());
+        }
+        return document -> position.getOrDefault(document.get("_id"), Integer.MAX_VALUE);
     }
 
     private static List<Bson> withLeaseReturned(List<Bson> changes) {

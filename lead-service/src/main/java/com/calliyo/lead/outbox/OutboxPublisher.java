@@ -95,8 +95,8 @@ class OutboxPublisher {
     }
 
     /** Remembers documents that were just given events, to be published without a search. */
-    void hint(Collection<?> ids) {
-        hints.add(ids);
+    void hint(Collection<?> ids, WriteLane lane) {
+        hints.add(ids, lane);
     }
 
     boolean hasHints() {

@@ -1,7 +1,9 @@
 package com.calliyo.lead.outbox;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +19,10 @@ import org.springframework.stereotype.Component;
  * Delivery is at least once and in order per document (see {@link OutboxPublisher}); consumers de-duplicate by event
  * id or version. One outbox failing does not hold up the others, and an event that can never be sent is parked
  * ({@link OutboxParking}) rather than holding up its own document's later events.
+ * <p>
+ * While there is a backlog the relay takes one batch from each outbox in turn, so an import's thousands of lead
+ * events never hold up a company's or a user's event; within an outbox the interactive {@link WriteLane} goes first.
+ * An outbox whose batch failed rests for a poll interval while the others go on.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -33,9 +39,17 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Tells the relay that these documents of the stream have new events, and wakes it. */
+    /**
+     * Tells the relay that these documents of the stream have new events, and wakes it; the lane is that of the
+     * calling thread's work ({@link WriteLane#current()}).
+     */
     public void wake(OutboxStream stream, Collection<?> ids) {
-        publishers.stream().filter(p -> p.stream().equals(stream)).forEach(p -> p.hint(ids));
+        wake(stream, ids, WriteLane.current());
+    }
+
+    /** As {@link #wake(OutboxStream, Collection)}, in the given lane. */
+    public void wake(OutboxStream stream, Collection<?> ids, WriteLane lane) {
+        publishers.stream().filter(p -> p.stream().equals(stream)).forEach(p -> p.hint(ids, lane));
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
@@ -73,9 +87,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        Map<OutboxPublisher, Long> restingUntil = new HashMap<>();
         while (worker == Thread.currentThread()) {
             try {
-                publishers.forEach(this::drain);
+                boolean backlog = true;
+                while (backlog && worker == Thread.currentThread()) {
+                    backlog = false;
+                    for (OutboxPublisher publisher : publishers) {
+                        backlog |= publishOneBatch(publisher, restingUntil);
+                    }
+                }
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
@@ -85,17 +106,21 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes batch after batch while there is a backlog (e.g. after an import), then waits for the next wake-up. */
-    private void drain(OutboxPublisher publisher) {
+    /** One batch of one outbox; true while it has more to send (e.g. during an import) and is not resting. */
+    private boolean publishOneBatch(OutboxPublisher publisher, Map<OutboxPublisher, Long> restingUntil) {
+        long now = System.nanoTime();
+        Long rest = restingUntil.get(publisher);
+        if (rest != null && now - rest < 0) {
+            return false;
+        }
+        restingUntil.remove(publisher);
         try {
-            boolean backlog = true;
-            while (backlog && worker == Thread.currentThread()) {
-                backlog = publisher.publishPending(properties.batchSize()) > 0 || publisher.hasHints();
-            }
+            return publisher.publishPending(properties.batchSize()) > 0 || publisher.hasHints();
         } catch (RuntimeException e) {
-            log.warn("Sweep of the {} outbox failed, retrying at the next one: {}", publisher.stream().name(),
+            log.warn("Sweep of the {} outbox failed, retrying after the poll interval: {}", publisher.stream().name(),
                     rootCause(e).toString());
-            sleepQuietly();
+            restingUntil.put(publisher, now + properties.pollInterval().toNanos());
+            return false;
         }
     }
 
@@ -105,13 +130,5 @@ public class OutboxRelay implements SmartLifecycle {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private void sleepQuietly() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(properties.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

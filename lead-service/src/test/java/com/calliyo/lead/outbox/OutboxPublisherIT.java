@@ -135,7 +135,7 @@ class OutboxPublisherIT extends OutboxStoreSupport {
         String hinted = leadWithPendingEvents(2);
         String unhinted = leadWithPendingEvents(1);
 
-        publisher.hint(List.of(hinted));
+        publisher.hint(List.of(hinted), WriteLane.INTERACTIVE);
         assertThat(publisher.publishPending(100)).isEqualTo(2);
 
         assertThat(pendingIds(hinted)).isEmpty();
@@ -150,6 +150,29 @@ class OutboxPublisherIT extends OutboxStoreSupport {
     }
 
     @Test
+    void shouldPublishAUsersChangeInTheFirstBatchWhileAnImportsBacklogWaits() {
+        OutboxProperties rareSweeps = new OutboxProperties(true, Duration.ofMillis(100), Duration.ofHours(1),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 10, 1000);
+        OutboxPublisher publisher = new OutboxPublisher(mongo, kafka, rareSweeps, OutboxStream.LEADS, clock, meters);
+        publishAll(publisher); // the sweep every publisher makes at start
+        List<String> imported = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            imported.add(leadWithPendingEvents(1));
+        }
+        String converted = leadWithPendingEvents(1);
+        publisher.hint(imported, WriteLane.BULK);
+        publisher.hint(List.of(converted), WriteLane.INTERACTIVE);
+
+        assertThat(publisher.publishPending(10)).isEqualTo(10);
+
+        assertThat(pendingIds(converted)).as("the user's change goes out in the first batch").isEmpty();
+        assertThat(imported.stream().filter(id -> pendingIds(id).isEmpty()).toList())
+                .as("the rest of the batch is the import's oldest").containsExactlyElementsOf(imported.subList(0, 9));
+        publishAll(publisher);
+        assertThat(imported).allSatisfy(id -> assertThat(pendingIds(id)).isEmpty());
+    }
+
+    @Test
     void shouldSweepAgainAfterAFailedSendWithoutWaitingForTheSweepInterval() {
         OutboxProperties rareSweeps = new OutboxProperties(true, Duration.ofMillis(100), Duration.ofHours(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 100, 1000);
@@ -160,7 +183,7 @@ class OutboxPublisherIT extends OutboxStoreSupport {
                 .thenThrow(new KafkaException("broker away"))
                 .thenAnswer(call -> kafka.send(call.<ProducerRecord<String, byte[]>>getArgument(0)));
         OutboxPublisher publisher = new OutboxPublisher(mongo, flaky, rareSweeps, OutboxStream.LEADS, clock, meters);
-        publisher.hint(List.of(leadId));
+        publisher.hint(List.of(leadId), WriteLane.INTERACTIVE);
 
         assertThat(publisher.publishPending(1)).isZero();
         publishAll(publisher);

@@ -23,6 +23,7 @@ import com.calliyo.lead.lead.domain.StatusKind;
 import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
+import com.calliyo.lead.outbox.WriteLane;
 import com.calliyo.lead.status.LeadStatus;
 import com.calliyo.lead.status.StatusCatalog;
 import com.mongodb.ErrorCategory;
@@ -188,7 +189,7 @@ class MongoLeads implements Leads {
             }
             stored = insertRemaining(docs);
         }
-        relay.wake(OutboxStream.LEADS, docs.stream().map(doc -> doc.get("_id")).toList());
+        relay.wake(OutboxStream.LEADS, docs.stream().map(doc -> doc.get("_id")).toList(), WriteLane.BULK);
         return stored;
     }
 
