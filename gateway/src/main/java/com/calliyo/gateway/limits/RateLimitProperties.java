@@ -41,7 +41,7 @@ public record RateLimitProperties(boolean enabled, Store store, Limit user, Limi
     public record Redis(Duration timeout, Duration recheck, String keyPrefix) {
 
         public Redis {
-            timeout = timeout == null ? Duration.ofMillis(250) : timeout;
+            timeout = timeout == null ? Duration.ofMillis(500) : timeout;
             recheck = recheck == null ? Duration.ofSeconds(5) : recheck;
             keyPrefix = keyPrefix == null ? "calliyo:rate-limit:" : keyPrefix;
         }

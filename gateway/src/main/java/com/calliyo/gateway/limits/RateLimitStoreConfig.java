@@ -3,8 +3,10 @@ package com.calliyo.gateway.limits;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -31,6 +33,17 @@ class RateLimitStoreConfig {
         return new FailOpenRateLimitStore(new RedisTokenBuckets(redis, settings.keyPrefix()),
                 new InMemoryRateLimitStore(properties.idleExpiry()), settings.timeout(), settings.recheck(), meters,
                 System::nanoTime);
+    }
+
+    /**
+     * Opens the Redis connection once the gateway is up, without waiting for it: otherwise the first rate-limited
+     * request pays for the connection and, on a busy machine, runs into the timeout and is decided locally.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.rate-limit.store", havingValue = "redis")
+    ApplicationListener<ApplicationReadyEvent> connectRateLimitStoreEarly(ReactiveStringRedisTemplate redis) {
+        return ready -> redis.execute(connection -> connection.ping())
+                .subscribe(pong -> { }, unreachable -> { /* FailOpenRateLimitStore reports it on first use */ });
     }
 
     /**
