@@ -26,7 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Run by scripts/check-compose-kafka.sh against a broker started from ops/kafka/server.properties: applies
  * topics.conf and acls.conf as admin (what ops/kafka/init.sh does with kafka-topics and kafka-acls), then signs in
- * as the services and checks each answer. Arguments: bootstrap servers, the ops/kafka directory.
+ * as the services and checks each answer. Arguments: bootstrap servers, the ops/kafka directory and, optionally,
+ * the topics' replication factor (default 1).
  */
 public class ComposeKafkaCheck {
 
@@ -36,11 +37,13 @@ public class ComposeKafkaCheck {
     public static void main(String[] args) throws Exception {
         bootstrap = args[0];
         Path ops = Path.of(args[1]);
+        // 3 for the cluster's brokers (check-compose-kafka-cluster.sh), as kafka-init creates them there
+        short replicationFactor = args.length > 2 ? Short.parseShort(args[2]) : 1;
         try (Admin admin = Admin.create(login("admin", System.getenv("CHECK_ADMIN_PASSWORD")))) {
-            awaitBroker(admin);
+            awaitBrokers(admin, replicationFactor);
             List<NewTopic> topics = new ArrayList<>();
             for (String[] row : rows(ops.resolve("topics.conf"))) {
-                topics.add(new NewTopic(row[0], Integer.parseInt(row[1]), (short) 1));
+                topics.add(new NewTopic(row[0], Integer.parseInt(row[1]), replicationFactor));
             }
             admin.createTopics(topics).all().get();
             List<AclBinding> acls = new ArrayList<>();
@@ -133,18 +136,22 @@ public class ComposeKafkaCheck {
         return settings;
     }
 
-    private static void awaitBroker(Admin admin) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    /** Until {@code brokers} brokers have registered (a topic cannot be placed on more than there are). */
+    private static void awaitBrokers(Admin admin, int brokers) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (true) {
+            Exception failure = null;
             try {
-                admin.describeCluster().clusterId().get();
-                return;
-            } catch (Exception e) {
-                if (System.nanoTime() > end) {
-                    throw new IllegalStateException("the broker did not answer within 90 s", e);
+                if (admin.describeCluster().nodes().get().size() >= brokers) {
+                    return;
                 }
-                Thread.sleep(500);
+            } catch (Exception e) {
+                failure = e;
             }
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(brokers + " broker(s) did not answer within 180 s", failure);
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -5,13 +5,24 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml as the compose tests read it: services, their environment (as strings) and dependencies. */
+/**
+ * A compose file (docker-compose.yml, docker-compose.cluster.yml) as the compose tests read it: services, their
+ * environment (as strings) and dependencies, and the variables it reads from .env.
+ */
 final class ComposeFile {
+
+    /** {@code ${VAR}}, {@code ${VAR:?message}}, {@code ${VAR:-default}}: group 1 is the name. */
+    static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[?-][^}]*)?}");
 
     private final Map<String, Object> compose;
 
@@ -39,6 +50,20 @@ final class ComposeFile {
         return dependsOn;
     }
 
+    /** The names of the variables a compose file reads from the environment (.env). */
+    static Set<String> variablesRead(Path file) {
+        Set<String> read = new HashSet<>();
+        try {
+            Matcher variable = VARIABLE.matcher(Files.readString(file));
+            while (variable.find()) {
+                read.add(variable.group(1));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+        return read;
+    }
+
     @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
         return value == null ? List.of() : (List<Object>) value;
@@ -51,7 +76,11 @@ final class ComposeFile {
 
     static Map<String, Object> load(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return new Yaml().load(reader);
+            // the cluster file defines each service once and names it per instance: many more aliases than the
+            // parser's default limit of 50 allows
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(500);
+            return new Yaml(options).load(reader);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);
         }

@@ -1,15 +1,8 @@
 package com.calliyo.gateway.limits;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.calliyo.tokencheck.reactive.ReactiveProblems;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -27,10 +20,10 @@ import reactor.core.publisher.Mono;
 /**
  * 429 problem+json with {@code Retry-After} once a caller has used up its bucket: per webhook key for inbound
  * webhooks, per user (or API key) for signed-in calls, per client IP for the other public calls. Runs on routed
- * requests after the token check, so a rejected token never costs a legitimate user's budget.
+ * requests after the token check, so a rejected token never costs a legitimate user's budget. The buckets are
+ * in a {@link RateLimitStore}: this gateway's memory, or Redis shared by every instance.
  */
 @Component
-@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitFilter implements GlobalFilter, Ordered {
 
     /** After RequestIdFilter's id is set, before the route's circuit breaker. */
@@ -39,14 +32,11 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private static final PathPattern WEBHOOK = PathPatternParser.defaultInstance.parse("/api/webhooks/leads/{keyId}");
 
     private final RateLimitProperties properties;
-    private final Cache<String, Bucket> buckets;
+    private final RateLimitStore buckets;
 
-    RateLimitFilter(RateLimitProperties properties) {
+    RateLimitFilter(RateLimitProperties properties, RateLimitStore buckets) {
         this.properties = properties;
-        this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(properties.idleExpiry())
-                .maximumSize(200_000)
-                .build();
+        this.buckets = buckets;
     }
 
     @Override
@@ -54,17 +44,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         if (!properties.enabled()) {
             return chain.filter(exchange);
         }
-        return callerOf(exchange).flatMap(caller -> {
-            ConsumptionProbe probe = buckets.get(caller.key(), key -> newBucket(caller.limit()))
-                    .tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                return chain.filter(exchange);
-            }
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            return ReactiveProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                    "Rate limit reached for this " + caller.kind() + "; retry in " + seconds + " s");
-        });
+        return callerOf(exchange).flatMap(caller -> buckets.tryConsume(caller.key(), caller.limit())
+                .flatMap(decision -> decision.allowed() ? chain.filter(exchange) : refuse(exchange, caller, decision)));
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, Caller caller, RateLimitDecision decision) {
+        long seconds = decision.retryAfterSeconds();
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return ReactiveProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                "Rate limit reached for this " + caller.kind() + "; retry in " + seconds + " s");
     }
 
     @Override
@@ -89,13 +77,6 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private static String clientIp(ServerWebExchange exchange) {
         InetSocketAddress address = exchange.getRequest().getRemoteAddress();
         return address == null || address.getAddress() == null ? "unknown" : address.getAddress().getHostAddress();
-    }
-
-    private static Bucket newBucket(RateLimitProperties.Limit limit) {
-        return Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.burst())
-                        .refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
-                .build();
     }
 
     private record Caller(String key, String kind, RateLimitProperties.Limit limit) {
