@@ -1,5 +1,6 @@
 package com.calliyo.gateway;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -61,7 +62,9 @@ abstract class StubbedGateway {
     @BeforeEach
     void signIn() {
         token = TOKENS.valid();
-        client = anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        // WebTestClient's own 5 s limit is what failed GatewayRecoveryTest on a machine at load 30, not the gateway
+        client = anonymous.mutate().responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     @AfterEach
