@@ -28,13 +28,15 @@ import java.util.stream.Stream;
  * plus {@code lib/}) into {@code <module>/target/cds/<jar fingerprint>/}. The fingerprint (size and modification time)
  * changes with every rebuild, so an archive never outlives the jar it was recorded from.
  *
- * <p>The archive is recorded on the first launch, not at package time: a service only reaches the end of its context
- * refresh with MongoDB and Kafka reachable (the Mongo template creates the declared indexes), and those exist only
- * once the launcher runs. The first launch therefore runs with {@code -XX:ArchiveClassesAtExit} into a file of its
- * own; the JVM writes it when the service stops normally (SIGTERM), and {@link #keepRecording} then moves it into
- * place for every later launch ({@code -XX:SharedArchiveFile}). A JVM killed with SIGKILL writes nothing usable, so
- * its recording is dropped. Whatever goes wrong here (extraction fails, archive unusable) the service still starts:
- * from its fat jar, or with {@code -Xshare:auto}, which only warns about an archive it cannot map.
+ * <p>The archive is recorded on the first launch of a build, not at package time: a service only reaches the end of
+ * its context refresh with MongoDB reachable (the Mongo template creates the declared indexes as it is built), and a
+ * MongoDB exists only once the launcher runs. So before the first start of a build, {@link ClassDataTraining} runs
+ * the service once with {@code -Dspring.context.exit=onRefresh} (every singleton built, nothing started: no port,
+ * no listener, no scheduled job) and {@code -XX:ArchiveClassesAtExit} into a file of its own, which
+ * {@link #keepRecording} moves into place; that start and every later one use it ({@code -XX:SharedArchiveFile}).
+ * Whatever goes wrong here (extraction fails, the training run fails, the archive is unusable) the service still
+ * starts: from its fat jar, from the extracted jar without an archive, or with {@code -Xshare:auto}, under which the
+ * JVM only warns about an archive it cannot map.
  */
 final class ClassDataSharing {
 
@@ -44,9 +46,6 @@ final class ClassDataSharing {
     private static final String RECORDING_SUFFIX = ".recording";
     private static final String COMPLETE_MARKER = ".extracted";
     private static final Duration ABANDONED_RECORDING_AGE = Duration.ofHours(1);
-    private static final int SIGKILL_EXIT_CODE = 137;
-    /** An exit code for {@link #keepRecording} that drops the recording whatever the JVM's exit. */
-    static final int DISCARD = SIGKILL_EXIT_CODE;
 
     /** Turns a fat jar into the extracted layout in a given directory; the real one runs Boot's tools jarmode. */
     @FunctionalInterface
@@ -55,17 +54,35 @@ final class ClassDataSharing {
     }
 
     /**
-     * What one launch runs: {@code jar} after {@code flags}. {@code recording} is the file the JVM writes its archive
-     * to at exit, when this launch records one.
+     * What one launch runs: {@code jar} after {@code flags}. When there is no archive yet, {@code trainingFlags} are
+     * those of the training run, which writes {@code recording} as it exits.
      */
-    record Plan(Path jar, List<String> flags, Optional<Path> recording, Optional<Path> archive) {
+    record Plan(Path jar, List<String> flags, List<String> trainingFlags, Optional<Path> recording,
+                Optional<Path> archive) {
 
         Plan {
             flags = List.copyOf(flags);
+            trainingFlags = List.copyOf(trainingFlags);
         }
 
         static Plan fatJar(Path jar) {
-            return new Plan(jar, List.of(), Optional.empty(), Optional.empty());
+            return new Plan(jar, List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
+
+        /** The extracted jar with the archive in place; -Xshare:auto (the default, stated): a bad one only warns. */
+        Plan usingArchive() {
+            Path path = archive.orElseThrow();
+            return new Plan(jar, List.of("-XX:SharedArchiveFile=" + path, "-Xshare:auto"), List.of(),
+                    Optional.empty(), archive);
+        }
+
+        /** The extracted jar without an archive, e.g. after a failed training run. */
+        Plan withoutArchive() {
+            return new Plan(jar, List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
+
+        boolean needsTraining() {
+            return recording.isPresent();
         }
     }
 
@@ -86,16 +103,15 @@ final class ClassDataSharing {
             Path runJar = extracted.resolve(moduleName + ".jar");
             Path archive = extracted.resolve(moduleName + ".jsa");
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-                // -Xshare:auto (the default, stated): an archive the JVM cannot map is a warning, never a failed start
-                return new Plan(runJar, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"),
-                        Optional.empty(), Optional.of(archive));
+                return new Plan(runJar, List.of(), List.of(), Optional.empty(), Optional.of(archive)).usingArchive();
             }
             dropAbandonedRecordings(extracted);
             // Unique per launch: two stacks of one checkout (a developer's and a system test's) never share a file.
             Path recording = extracted.resolve(moduleName + ".jsa." + UUID.randomUUID() + RECORDING_SUFFIX);
             // -Xlog:cds=off: at exit the JVM warns once per class it cannot archive (e.g. generated accessors)
-            return new Plan(runJar, List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off"), Optional.of(recording), Optional.empty());
+            return new Plan(runJar, List.of(), List.of("-XX:ArchiveClassesAtExit=" + recording,
+                    "-Dspring.context.exit=onRefresh", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                    Optional.of(recording), Optional.of(archive));
         } catch (IOException | RuntimeException e) {
             Console.step(moduleName + ": no class data sharing this time (" + e.getMessage() + "); starting the fat jar");
             return Plan.fatJar(fatJar);
@@ -106,8 +122,9 @@ final class ClassDataSharing {
     }
 
     /**
-     * After the JVM of a recording launch exited: moves its archive into place, unless the JVM was killed (its
-     * archive is then missing or incomplete) or {@code exitCode} is {@link #DISCARD}. Returns whether one was kept.
+     * After the training run exited: moves its archive into place if it ended normally (exit code 0); a failed or
+     * killed run's archive is missing, incomplete or covers only part of the start, so it is dropped. Returns whether
+     * an archive was kept.
      */
     static boolean keepRecording(Plan plan, int exitCode) {
         if (plan.recording().isEmpty()) {
@@ -115,13 +132,11 @@ final class ClassDataSharing {
         }
         Path recording = plan.recording().get();
         try {
-            if (exitCode == SIGKILL_EXIT_CODE || !Files.isRegularFile(recording) || Files.size(recording) == 0) {
+            if (exitCode != 0 || !Files.isRegularFile(recording) || Files.size(recording) == 0) {
                 Files.deleteIfExists(recording);
                 return false;
             }
-            String name = recording.getFileName().toString();
-            Path archive = recording.resolveSibling(name.substring(0, name.indexOf(".jsa.") + ".jsa".length()));
-            moveAtomically(recording, archive);
+            moveAtomically(recording, plan.archive().orElseThrow());
             return true;
         } catch (IOException e) {
             Console.error("Could not keep the class data archive " + recording + ": " + e.getMessage());

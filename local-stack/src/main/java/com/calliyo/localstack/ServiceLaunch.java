@@ -67,6 +67,26 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         return command;
     }
 
+    /** The same launch with other class data flags (e.g. the archive a training run just recorded). */
+    ServiceLaunch withClassData(ClassDataSharing.Plan plan) {
+        return new ServiceLaunch(name, withClassDataFlags(plan.flags(), plan.jar()), environment, logFile, port, plan);
+    }
+
+    /** This launch's command with the training flags instead of its own class data flags. */
+    List<String> trainingCommand() {
+        return withClassDataFlags(classData.trainingFlags(), classData.jar());
+    }
+
+    /** command = java, lean flags, class data flags, extra options, -jar, jar: swaps the class data flags and jar. */
+    private List<String> withClassDataFlags(List<String> flags, Path jar) {
+        int before = 1 + ChildProcess.SERVICE_JVM_FLAGS.size();
+        List<String> result = new ArrayList<>(command.subList(0, before));
+        result.addAll(flags);
+        result.addAll(command.subList(before + classData.flags().size(), command.size() - 1));
+        result.add(jar.toString());
+        return result;
+    }
+
     static Map<String, String> environment(ServiceModule module, LocalStackConfig config,
                                            Map<String, String> launcherEnvironment) {
         Map<String, String> env = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ final class ServiceProcess {
 
     private final ServiceLaunch launch;
     private final ChildProcess child;
-    private volatile boolean wasHealthy;
 
     private ServiceProcess(ServiceLaunch launch, ChildProcess child) {
         this.launch = launch;
@@ -45,7 +44,6 @@ final class ServiceProcess {
                         + " before it was healthy. " + LogTail.describe(launch.logFile()));
             }
             if (up) {
-                wasHealthy = true;
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -68,17 +66,6 @@ final class ServiceProcess {
     void stop() {
         if (child.isAlive()) {
             child.stop(STOP_GRACE);
-        }
-        keepClassDataRecording();
-    }
-
-    /** A first launch's class data archive, written by the JVM as it exited, is moved into place for the next start. */
-    void keepClassDataRecording() {
-        // A service stopped before it was healthy loaded only part of its classes: record again next time.
-        int exitCode = wasHealthy ? child.exitValue() : ClassDataSharing.DISCARD;
-        if (launch.classData().recording().isPresent() && !child.isAlive()
-                && ClassDataSharing.keepRecording(launch.classData(), exitCode)) {
-            Console.step(launch.name() + ": class data archive recorded for the next start");
         }
     }
 }

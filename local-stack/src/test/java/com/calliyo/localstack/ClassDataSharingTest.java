@@ -29,7 +29,7 @@ class ClassDataSharingTest {
     };
 
     @Test
-    void shouldRecordAnArchiveOnTheFirstLaunchAndUseItOnTheNext() throws IOException {
+    void shouldTrainOnTheFirstLaunchOfABuildAndUseTheArchiveAfter() throws IOException {
         Path jar = fatJar("build 1");
 
         ClassDataSharing.Plan first = ClassDataSharing.prepare(jar, "svc", fakeExtractor);
@@ -38,18 +38,22 @@ class ClassDataSharingTest {
         assertThat(first.jar()).isEqualTo(extracted.resolve("svc.jar"));
         assertThat(first.recording()).hasValueSatisfying(recording -> {
             assertThat(recording.getParent()).isEqualTo(extracted);
-            assertThat(first.flags()).contains("-XX:ArchiveClassesAtExit=" + recording);
+            assertThat(first.trainingFlags()).contains("-XX:ArchiveClassesAtExit=" + recording,
+                    "-Dspring.context.exit=onRefresh");
         });
-        assertThat(first.archive()).isEmpty();
+        assertThat(first.needsTraining()).isTrue();
+        assertThat(first.flags()).as("the service itself never runs with the training flags").isEmpty();
 
         jvmWritesArchive(first);
-        assertThat(ClassDataSharing.keepRecording(first, 143)).isTrue();
+        assertThat(ClassDataSharing.keepRecording(first, 0)).isTrue();
+        assertThat(first.usingArchive().flags()).containsExactly(
+                "-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa"), "-Xshare:auto");
 
         ClassDataSharing.Plan second = ClassDataSharing.prepare(jar, "svc", fakeExtractor);
         assertThat(second.archive()).contains(extracted.resolve("svc.jsa"));
         assertThat(second.flags()).containsExactly("-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa"),
                 "-Xshare:auto");
-        assertThat(second.recording()).isEmpty();
+        assertThat(second.needsTraining()).isFalse();
         assertThat(extractions).as("extracted once per build").hasValue(1);
     }
 
@@ -58,36 +62,40 @@ class ClassDataSharingTest {
         Path jar = fatJar("build 1");
         ClassDataSharing.Plan first = ClassDataSharing.prepare(jar, "svc", fakeExtractor);
         jvmWritesArchive(first);
-        ClassDataSharing.keepRecording(first, 143);
+        ClassDataSharing.keepRecording(first, 0);
         Path oldBuild = first.jar().getParent();
 
         Files.writeString(jar, "build 2, longer than the first");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         ClassDataSharing.Plan afterRebuild = ClassDataSharing.prepare(jar, "svc", fakeExtractor);
 
-        assertThat(afterRebuild.archive()).as("the old build's archive is not used").isEmpty();
-        assertThat(afterRebuild.recording()).isPresent();
+        assertThat(afterRebuild.needsTraining()).as("the old build's archive is not used").isTrue();
+        assertThat(afterRebuild.flags()).isEmpty();
+        assertThat(afterRebuild.needsTraining()).isTrue();
         assertThat(Files.readString(afterRebuild.jar())).endsWith("build 2, longer than the first");
         assertThat(oldBuild).as("the old build's extraction and archive are removed").doesNotExist();
         assertThat(extractions).hasValue(2);
     }
 
     @Test
-    void shouldDropTheRecordingOfAKilledJvm() throws IOException {
+    void shouldDropTheRecordingOfAFailedOrKilledTrainingRun() throws IOException {
         ClassDataSharing.Plan first = ClassDataSharing.prepare(fatJar("build 1"), "svc", fakeExtractor);
         jvmWritesArchive(first);
+        assertThat(ClassDataSharing.keepRecording(first, 1)).as("context refresh failed").isFalse();
+        assertThat(first.recording().orElseThrow()).doesNotExist();
 
-        assertThat(ClassDataSharing.keepRecording(first, 137)).isFalse();
+        jvmWritesArchive(first);
+        assertThat(ClassDataSharing.keepRecording(first, 137)).as("SIGKILL").isFalse();
 
         assertThat(first.recording().orElseThrow()).doesNotExist();
-        assertThat(ClassDataSharing.prepare(fatJar("build 1"), "svc", fakeExtractor).archive()).isEmpty();
+        assertThat(ClassDataSharing.prepare(fatJar("build 1"), "svc", fakeExtractor).needsTraining()).isTrue();
     }
 
     @Test
     void shouldKeepNothingWhenTheJvmWroteNoArchive() throws IOException {
         ClassDataSharing.Plan first = ClassDataSharing.prepare(fatJar("build 1"), "svc", fakeExtractor);
 
-        assertThat(ClassDataSharing.keepRecording(first, 143)).isFalse();
+        assertThat(ClassDataSharing.keepRecording(first, 0)).isFalse();
         assertThat(first.jar().getParent().resolve("svc.jsa")).doesNotExist();
     }
 
@@ -125,16 +133,27 @@ class ClassDataSharingTest {
     }
 
     @Test
-    void shouldPutTheClassDataFlagsBeforeTheUsersOptionsAndRunTheExtractedJar() throws IOException {
+    void shouldTrainWithTheServicesOwnCommandAndThenStartWithTheArchive() throws IOException {
         ClassDataSharing.Plan plan = ClassDataSharing.prepare(fatJar("build 1"), "svc", fakeExtractor);
-
         List<String> command = ServiceLaunch.command(plan,
                 Map.of(ServiceLaunch.EXTRA_JAVA_OPTS, "-XX:TieredStopAtLevel=4"));
+        ServiceLaunch launch = new ServiceLaunch("svc", command, Map.of("SERVER_PORT", "1"), repo.resolve("svc.log"),
+                1, plan);
 
-        assertThat(command).containsSubsequence(ChildProcess.SERVICE_JVM_FLAGS);
-        assertThat(command).containsSubsequence(plan.flags().get(0), "-XX:TieredStopAtLevel=4", "-jar",
-                plan.jar().toString());
-        assertThat(command.get(command.size() - 1)).isEqualTo(plan.jar().toString());
+        assertThat(launch.trainingCommand()).containsSubsequence(ChildProcess.SERVICE_JVM_FLAGS)
+                .containsSubsequence(plan.trainingFlags().get(0), "-XX:TieredStopAtLevel=4", "-jar",
+                        plan.jar().toString())
+                .endsWith(plan.jar().toString());
+
+        ServiceLaunch trained = launch.withClassData(plan.usingArchive());
+        String archiveFlag = "-XX:SharedArchiveFile=" + plan.archive().orElseThrow();
+        assertThat(trained.command()).containsSubsequence(ChildProcess.SERVICE_JVM_FLAGS)
+                .containsSubsequence(archiveFlag, "-Xshare:auto", "-XX:TieredStopAtLevel=4", "-jar",
+                        plan.jar().toString())
+                .doesNotContain(plan.trainingFlags().get(0), "-Dspring.context.exit=onRefresh")
+                .endsWith(plan.jar().toString());
+        assertThat(trained.command()).hasSize(command.size() + 2);
+        assertThat(trained.withClassData(plan.withoutArchive()).command()).isEqualTo(command);
     }
 
     private Path fatJar(String content) throws IOException {
