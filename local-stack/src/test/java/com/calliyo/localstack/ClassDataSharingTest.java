@@ -46,12 +46,12 @@ class ClassDataSharingTest {
 
         jvmWritesArchive(first);
         assertThat(ClassDataSharing.keepRecording(first, 0)).isTrue();
-        assertThat(first.usingArchive().flags()).containsExactly(
+        assertThat(first.usingArchive().flags()).startsWith(
                 "-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa"), "-Xshare:auto");
 
         ClassDataSharing.Plan second = ClassDataSharing.prepare(jar, "svc", fakeExtractor);
         assertThat(second.archive()).contains(extracted.resolve("svc.jsa"));
-        assertThat(second.flags()).containsExactly("-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa"),
+        assertThat(second.flags()).startsWith("-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa"),
                 "-Xshare:auto");
         assertThat(second.needsTraining()).isFalse();
         assertThat(extractions).as("extracted once per build").hasValue(1);
@@ -152,7 +152,7 @@ class ClassDataSharingTest {
                         plan.jar().toString())
                 .doesNotContain(plan.trainingFlags().get(0), "-Dspring.context.exit=onRefresh")
                 .endsWith(plan.jar().toString());
-        assertThat(trained.command()).hasSize(command.size() + 2);
+        assertThat(trained.command()).hasSize(command.size() + plan.usingArchive().flags().size());
         assertThat(trained.withClassData(plan.withoutArchive()).command()).isEqualTo(command);
     }
 
