@@ -197,6 +197,10 @@ for mode in ("default", "in-memory"):
     lines.append(f"| resident memory idle, {mode}: {r.get(f'rss {mode} total', '?')} MiB in all | {', '.join(parts)} (MiB) |")
 lines += [
     "",
+    "The first start after a build includes each service's class data training run (local-stack README, \"Class data"
+    " sharing\"); later starts map the archives. `scripts/bench-startup.sh` repeats starts and prints each with its"
+    " load average; `LOCAL_STACK_CDS=off` measures without the archives.",
+    "",
     "## Cheap authenticated read, `GET /api/leads/{id}` (in memory, wrk)",
     "",
     "```",

@@ -5,7 +5,8 @@
 #   scripts/run-local.sh [--in-memory] [--data-dir=DIR] [--port-offset=N] [--help]
 #
 # SKIP_BUILD=1 skips the build; MAVEN_ARGS (read by Maven itself, e.g. MAVEN_ARGS=-o) adds Maven options;
-# LOCAL_STACK_JAVA_OPTS replaces the launcher JVM's options.
+# LOCAL_STACK_JAVA_OPTS replaces the launcher JVM's options; LOCAL_STACK_SERVICE_JAVA_OPTS adds to the services';
+# LOCAL_STACK_CDS=off starts the services without class data sharing (local-stack/README.md, "Class data sharing").
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -37,6 +37,12 @@ final class BrokerProperties {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // A development broker's footprint: the log cleaner allocates its dedupe buffer up front (128 MB by
+                // default, most of the broker's heap) and the thread pools are sized for production traffic.
+                "log.cleaner.dedupe.buffer.size=16777216",
+                "num.network.threads=2",
+                "num.io.threads=2",
+                "background.threads=2",
                 "");
     }
 }

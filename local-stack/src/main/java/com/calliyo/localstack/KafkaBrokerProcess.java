@@ -64,7 +64,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         List<String> command = javaCommand(libDir, logback);
         command.add("kafka.Kafka");
         command.add(properties.toString());
-        ChildProcess child = group.start("Kafka broker", command, Map.of(), logFile);
+        ChildProcess child = group.start("Kafka broker", command, ServiceLaunch.NATIVE_MEMORY_ENVIRONMENT, logFile);
         KafkaBrokerProcess broker = new KafkaBrokerProcess(child, brokerPort, format);
         try {
             broker.awaitReady(timeout);

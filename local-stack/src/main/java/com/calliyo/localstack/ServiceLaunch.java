@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How one service is started: its command line, the environment that points it at the stack, its log file and port. */
-record ServiceLaunch(String name, List<String> command, Map<String, String> environment, Path logFile, int port) {
+/**
+ * How one service is started: its command line, the environment that points it at the stack, its log file and port,
+ * and how it uses class data sharing ({@link ClassDataSharing}).
+ */
+record ServiceLaunch(String name, List<String> command, Map<String, String> environment, Path logFile, int port,
+                     ClassDataSharing.Plan classData) {
 
     /**
      * Passed on from the launcher's environment when set (e.g. CALLIYO_TOKEN_ISSUER); lead-service's secrets
@@ -21,24 +25,66 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
      */
     static final String EXTRA_JAVA_OPTS = "LOCAL_STACK_SERVICE_JAVA_OPTS";
 
+    /**
+     * glibc gives each thread that allocates its own malloc arena (64 MB of address space, several MB resident);
+     * two arenas are plenty for a service that idles most of the time and save resident memory in every JVM.
+     */
+    static final Map<String, String> NATIVE_MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     ServiceLaunch {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
     }
 
+    /** A launch without class data sharing (e.g. a stub JVM in the tests). */
+    ServiceLaunch(String name, List<String> command, Map<String, String> environment, Path logFile, int port) {
+        this(name, command, environment, logFile, port, ClassDataSharing.Plan.fatJar(Path.of(name)));
+    }
+
     static ServiceLaunch of(ServiceModule module, LocalStackConfig config, Path logDir,
                             Map<String, String> launcherEnvironment) {
+        ClassDataSharing.Plan classData = ClassDataSharing.prepare(module.jar(config.repoRoot()), module.moduleName(),
+                launcherEnvironment);
+        Map<String, String> env = new LinkedHashMap<>();
+        NATIVE_MEMORY_ENVIRONMENT.forEach((key, value) -> env.put(key, launcherEnvironment.getOrDefault(key, value)));
+        env.putAll(environment(module, config, launcherEnvironment));
+        return new ServiceLaunch(module.moduleName(), command(classData, launcherEnvironment), env,
+                logDir.resolve(module.moduleName() + ".log"), config.servicePort(module), classData);
+    }
+
+    /** The lean flags, then the class data flags, then LOCAL_STACK_SERVICE_JAVA_OPTS (last, so they win). */
+    static List<String> command(ClassDataSharing.Plan classData, Map<String, String> launcherEnvironment) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(ChildProcess.SERVICE_JVM_FLAGS);
+        command.addAll(classData.flags());
         String extra = launcherEnvironment.getOrDefault(EXTRA_JAVA_OPTS, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.add("-jar");
-        command.add(module.jar(config.repoRoot()).toString());
-        return new ServiceLaunch(module.moduleName(), command, environment(module, config, launcherEnvironment),
-                logDir.resolve(module.moduleName() + ".log"), config.servicePort(module));
+        command.add(classData.jar().toString());
+        return command;
+    }
+
+    /** The same launch with other class data flags (e.g. the archive a training run just recorded). */
+    ServiceLaunch withClassData(ClassDataSharing.Plan plan) {
+        return new ServiceLaunch(name, withClassDataFlags(plan.flags(), plan.jar()), environment, logFile, port, plan);
+    }
+
+    /** This launch's command with the training flags instead of its own class data flags. */
+    List<String> trainingCommand() {
+        return withClassDataFlags(classData.trainingFlags(), classData.jar());
+    }
+
+    /** command = java, lean flags, class data flags, extra options, -jar, jar: swaps the class data flags and jar. */
+    private List<String> withClassDataFlags(List<String> flags, Path jar) {
+        int before = 1 + ChildProcess.SERVICE_JVM_FLAGS.size();
+        List<String> result = new ArrayList<>(command.subList(0, before));
+        result.addAll(flags);
+        result.addAll(command.subList(before + classData.flags().size(), command.size() - 1));
+        result.add(jar.toString());
+        return result;
     }
 
     static Map<String, String> environment(ServiceModule module, LocalStackConfig config,
