@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.calliyo.localstack.StackFaults;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -59,7 +56,8 @@ class FaultInjectionIT {
                 Thread.sleep(1000); // writes go on against the recovered part
                 load.pause();
                 Map<Integer, Integer> refused = load.refusals();
-                ReadModelCheck check = awaitCatchUp(gateway, load, campaign);
+                ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load.leads(), campaign,
+                        CATCH_UP_LIMIT);
                 long catchUpMillis = (System.nanoTime() - recovered) / 1_000_000;
                 checks.add(check);
                 table.add(String.format("%-32s %5d %5d %8.1f s  %s", fault.name(), check.lost(), check.duplicates(),
@@ -79,22 +77,5 @@ class FaultInjectionIT {
             assertThat(check.duplicates()).as("conversions applied twice: " + check.details()).isZero();
             assertThat(check.stale()).as("read models behind lead-service: " + check.details()).isZero();
         });
-    }
-
-    /** The check once consistent, or the last one when the read models did not catch up in time. */
-    private ReadModelCheck awaitCatchUp(Gateway gateway, LoadDriver load, String campaign) {
-        AtomicReference<ReadModelCheck> last = new AtomicReference<>();
-        try {
-            suite.tap().awaitCaughtUp(Suite.CONSUMER_GROUPS);
-            await().atMost(CATCH_UP_LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                last.set(ReadModelCheck.of(gateway, load.leads(), campaign));
-                return last.get().consistent();
-            });
-        } catch (ConditionTimeoutException e) {
-            if (last.get() == null) { // not one check could be completed: say so in the table, fail below
-                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + CATCH_UP_LIMIT + ": " + e));
-            }
-        }
-        return last.get();
     }
 }

@@ -1,9 +1,14 @@
 package com.calliyo.systemtests;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The load driver's leads checked against the suite, through the gateway: lead-service's own store is the truth
@@ -51,6 +56,27 @@ record ReadModelCheck(int lost, int duplicates, int stale, List<String> details)
             details.add("report counts " + counted + " conversions, lead-service has " + customers + " customers");
         }
         return new ReadModelCheck(lost, duplicates, stale, details);
+    }
+
+    /**
+     * Waits until the read-model groups have caught up and the check is consistent; answers that check, or the last
+     * one when the read models did not catch up within {@code limit}.
+     */
+    static ReadModelCheck awaitConsistent(Suite suite, Gateway gateway, List<LoadDriver.Lead> leads, String campaign,
+                                          Duration limit) {
+        AtomicReference<ReadModelCheck> last = new AtomicReference<>();
+        try {
+            suite.tap().awaitCaughtUp(Suite.CONSUMER_GROUPS);
+            await().atMost(limit).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                last.set(of(gateway, leads, campaign));
+                return last.get().consistent();
+            });
+        } catch (ConditionTimeoutException e) {
+            if (last.get() == null) { // not one check could be completed: say so, the caller fails on it
+                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + limit + ": " + e));
+            }
+        }
+        return last.get();
     }
 
     boolean consistent() {
