@@ -41,12 +41,13 @@ class FaultInjectionIT {
         List<Fault> plan = new ArrayList<>(Fault.parse(System.getProperty("faults.list", Fault.SHORT)));
         Collections.shuffle(plan, random);
         Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
+        Orders.switchModule(gateway, true);
         String campaign = "faults-" + UUID.randomUUID();
         List<String> table = new ArrayList<>(List.of(String.format("%-32s %5s %5s %10s  %s", "fault", "lost",
                 "dup", "catch-up", "refused (status x count)")));
         List<ReadModelCheck> checks = new ArrayList<>();
         List<String> violations;
-        try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong())) {
+        try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong()).withOrders()) {
             for (Fault fault : plan) {
                 load.resetRefusals();
                 load.start(PERIOD_MILLIS);
@@ -56,7 +57,7 @@ class FaultInjectionIT {
                 Thread.sleep(1000); // writes go on against the recovered part
                 load.pause();
                 Map<Integer, Integer> refused = load.refusals();
-                ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load.leads(), campaign,
+                ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load, campaign,
                         CATCH_UP_LIMIT);
                 long catchUpMillis = (System.nanoTime() - recovered) / 1_000_000;
                 checks.add(check);

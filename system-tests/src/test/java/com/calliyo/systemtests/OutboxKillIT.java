@@ -67,7 +67,7 @@ class OutboxKillIT {
                 assertThat(halted).as("lead-service halted at " + kill + " within " + HALT_LIMIT).isTrue();
                 faults.restart(ServiceModule.LEAD_SERVICE);
                 long restarted = System.nanoTime();
-                ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load.leads(), campaign,
+                ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load, campaign,
                         CATCH_UP_LIMIT);
                 checks.add(check);
                 table.add(String.format("%-32s %5d %5d %8.1f s  %s", "halt-lead-service@" + kill, check.lost(),
