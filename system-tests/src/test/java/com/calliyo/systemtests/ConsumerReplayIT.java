@@ -62,8 +62,9 @@ class ConsumerReplayIT {
         double catchUp = (System.nanoTime() - restarted) / 1e9;
         ReadModelSnapshot after = ReadModelSnapshot.of(mongoUri);
 
-        System.out.printf("[faults] %-32s %5s %5s %8.1f s  %d records read again, %d documents compared%n",
-                "replay-" + group, "-", before.differences(after).size(), catchUp, replayed, before.documents());
+        System.out.printf("[faults] %-32s %5s %5s %8.1f s %9s  %d records read again, %d documents compared, %d changed%n",
+                "replay-" + group, "-", "-", catchUp, "", replayed, before.documents(),
+                before.differences(after).size());
         assertThat(replayed).as("records read again").isPositive();
         assertThat(before.differences(after)).as("documents of %s changed by the replay", group).isEmpty();
     }

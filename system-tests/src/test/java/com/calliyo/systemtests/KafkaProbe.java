@@ -107,7 +107,10 @@ final class KafkaProbe {
         }
     }
 
-    /** Records of {@code topic} that {@code group} has not committed yet ({@code Long.MAX_VALUE} before any). */
+    /**
+     * Records of {@code topic} that {@code group} has not committed yet; a partition it never committed on counts
+     * from offset 0, where the services' consumers start ({@code auto-offset-reset: earliest}).
+     */
     long lag(String topic, String group) {
         try (Admin admin = admin()) {
             return lag(admin, topic, group);
@@ -154,9 +157,6 @@ final class KafkaProbe {
                     .partitionsToOffsetAndMetadata().get().entrySet().stream()
                     .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            if (committed.isEmpty()) {
-                return Long.MAX_VALUE;
-            }
             return offsets(admin, topic, OffsetSpec.latest()).entrySet().stream().mapToLong(e -> {
                 OffsetAndMetadata done = committed.get(e.getKey());
                 return e.getValue() - (done == null ? 0 : done.offset());

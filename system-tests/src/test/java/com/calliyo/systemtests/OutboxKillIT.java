@@ -70,9 +70,10 @@ class OutboxKillIT {
                 ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load, campaign,
                         CATCH_UP_LIMIT);
                 checks.add(check);
-                table.add(String.format("%-32s %5d %5d %8.1f s  %s", "halt-lead-service@" + kill, check.lost(),
-                        check.duplicates(), check.consistent() ? (System.nanoTime() - restarted) / 1e9 : Double.NaN,
-                        load.refusals()));
+                long now = System.nanoTime();
+                table.add(String.format("%-32s %5d %5d %8.1f s %7.1f s  %s", "halt-lead-service@" + kill,
+                        check.lost(), check.duplicates(), check.consistent() ? (now - restarted) / 1e9 : Double.NaN,
+                        (now - check.startedNanos()) / 1e9, load.refusals()));
                 if (!check.consistent()) {
                     table.add("    not caught up: " + check.details());
                 }

@@ -80,9 +80,9 @@ class RandomHistoryIT {
             int acknowledged = drivers.stream().mapToInt(LoadDriver::acknowledged).sum();
             int leads = drivers.stream().mapToInt(d -> d.leads().size()).sum();
             int orders = drivers.stream().mapToInt(d -> d.orders().size()).sum();
-            System.out.printf("[faults] %-32s %5d %5d %10s  %d changes sent, %d acknowledged, %d leads, %d orders%n",
+            System.out.printf("[faults] %-32s %5d %5d %10s %9s  %d changes sent, %d acknowledged, %d leads, %d orders%n",
                     "random-history", checks.stream().mapToInt(ReadModelCheck::lost).sum(),
-                    checks.stream().mapToInt(ReadModelCheck::duplicates).sum(), "-", total(drivers), acknowledged,
+                    checks.stream().mapToInt(ReadModelCheck::duplicates).sum(), "-", "", total(drivers), acknowledged,
                     leads, orders);
         } finally {
             drivers.forEach(LoadDriver::close);

@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The load driver's leads and orders checked against the suite, through the gateway: lead-service's own store is the
@@ -29,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  *                   other than the last acknowledged one where no unacknowledged write could explain it)
  * @param duplicates conversions or orders a report counts beyond those that exist (an event applied twice)
  * @param stale      read-model entries that disagree with the owners the other way (not caught up yet)
+ * @param startedNanos when the check started ({@link System#nanoTime()})
  */
-record ReadModelCheck(int lost, int duplicates, int stale, List<String> details) {
+record ReadModelCheck(int lost, int duplicates, int stale, List<String> details, long startedNanos) {
 
     static ReadModelCheck of(Gateway gateway, List<LoadDriver.Lead> leads, String campaign) {
         return of(gateway, leads, List.of(), Set.of(), campaign);
@@ -125,7 +123,7 @@ record ReadModelCheck(int lost, int duplicates, int stale, List<String> details)
                 details.add(figures);
             }
         }
-        return new ReadModelCheck(lost, duplicates, stale, details);
+        return new ReadModelCheck(lost, duplicates, stale, details, System.nanoTime());
     }
 
     /** Amounts of the orders read by {@link #ordersOf}, by id (a plain map: a check runs on one thread). */
@@ -160,24 +158,40 @@ record ReadModelCheck(int lost, int duplicates, int stale, List<String> details)
     }
 
     /**
-     * Waits until the read-model groups have caught up and the check is consistent; answers that check, or the last
-     * one when the read models did not catch up within {@code limit}.
+     * Waits until the read-model groups have caught up and a check is consistent; answers that check, or the last
+     * one when none was consistent. {@code limit} bounds when a check may <em>start</em>: one check reads every lead
+     * (twice) and waits out the gateway's per-user rate limit, so after a long run one check alone can take longer
+     * than the limit, and it must still be allowed to finish. {@link #startedNanos()} of the answer is when that check
+     * started ({@link System#nanoTime()}): the read models had caught up by then.
      */
     static ReadModelCheck awaitConsistent(Suite suite, Gateway gateway, LoadDriver load, String campaign,
-                                          Duration limit) {
-        AtomicReference<ReadModelCheck> last = new AtomicReference<>();
+                                          Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
             suite.tap().awaitCaughtUp(Suite.CONSUMER_GROUPS);
-            await().atMost(limit).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                last.set(of(gateway, load, campaign));
-                return last.get().consistent();
-            });
         } catch (ConditionTimeoutException e) {
-            if (last.get() == null) { // not one check could be completed: say so, the caller fails on it
-                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + limit + ": " + e));
-            }
+            // the checks below say how far behind the read models are
         }
-        return last.get();
+        ReadModelCheck last = null;
+        String failure = null;
+        while (System.nanoTime() < deadline) {
+            long started = System.nanoTime();
+            try {
+                last = of(gateway, load, campaign).startedAt(started);
+                if (last.consistent()) {
+                    return last;
+                }
+            } catch (RuntimeException e) { // e.g. a service still starting: 503 on a report
+                failure = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        return last != null ? last
+                : new ReadModelCheck(0, 0, 1, List.of("no complete check in " + limit + ": " + failure), 0);
+    }
+
+    private ReadModelCheck startedAt(long nanos) {
+        return new ReadModelCheck(lost, duplicates, stale, details, nanos);
     }
 
     boolean consistent() {
