@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * models equal their recomputation from it. It fails when an acknowledged write is lost, a conversion is counted
  * twice, the read models never catch up, or a refusal is anything but 503/504 problem+json with {@code Retry-After}.
  * The seed is printed ({@code -Dfaults.seed=N} replays the same writes, fault order and fault points); so is the
- * table of figures per fault. Runs only on a stack it started.
+ * table of figures per fault, a row as each fault is done. Runs only on a stack it started.
  */
 class FaultInjectionIT {
 
@@ -43,8 +43,8 @@ class FaultInjectionIT {
         Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
         Orders.switchModule(gateway, true);
         String campaign = "faults-" + UUID.randomUUID();
-        List<String> table = new ArrayList<>(List.of(String.format("%-32s %5s %5s %10s %9s  %s", "fault", "lost",
-                "dup", "catch-up", "(check)", "refused (status x count)")));
+        row(String.format("%-32s %5s %5s %10s %9s  %s", "fault", "lost", "dup", "catch-up", "(check)",
+                "refused (status x count)"));
         List<ReadModelCheck> checks = new ArrayList<>();
         List<String> violations;
         try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong()).withOrders()) {
@@ -63,17 +63,17 @@ class FaultInjectionIT {
                 long catchUpMillis = (now - recovered) / 1_000_000; // an upper bound: it includes the last check
                 long checkMillis = (now - check.startedNanos()) / 1_000_000;
                 checks.add(check);
-                table.add(String.format("%-32s %5d %5d %8.1f s %7.1f s  %s", fault.name(), check.lost(),
+                row(String.format("%-32s %5d %5d %8.1f s %7.1f s  %s", fault.name(), check.lost(),
                         check.duplicates(), check.consistent() ? catchUpMillis / 1000.0 : Double.NaN,
                         checkMillis / 1000.0, refused));
                 if (!check.consistent()) {
-                    table.add("    not caught up: " + check.details());
+                    row("    not caught up: " + check.details());
                 }
             }
-            table.add(String.format("%d writes acknowledged, %d leads", load.acknowledged(), load.leads().size()));
+            row(String.format("%d writes acknowledged (%d orders), %d leads", load.acknowledged(),
+                    load.orders().size(), load.leads().size()));
             violations = load.violations();
         }
-        table.forEach(row -> System.out.println("[faults] " + row));
 
         assertThat(violations).as("refusals that are not 503/504 problem+json with Retry-After").isEmpty();
         assertThat(checks).allSatisfy(check -> {
@@ -81,5 +81,10 @@ class FaultInjectionIT {
             assertThat(check.duplicates()).as("conversions applied twice: " + check.details()).isZero();
             assertThat(check.stale()).as("read models behind lead-service: " + check.details()).isZero();
         });
+    }
+
+    /** One row of the fault table, printed at once so a run cut short still shows the faults it got through. */
+    private static void row(String row) {
+        System.out.println("[faults] " + row);
     }
 }
