@@ -84,7 +84,7 @@ class FaultInjectionIT {
     }
 
     /** One row of the fault table, printed at once so a run cut short still shows the faults it got through. */
-    private static void row(String row) {
+    static void row(String row) {
         System.out.println("[faults] " + row);
     }
 }

@@ -50,7 +50,6 @@ class OutboxKillIT {
         System.out.println("[faults] outbox kills, seed " + seed + ": " + kills);
         Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
         String campaign = "outbox-kills-" + UUID.randomUUID();
-        List<String> table = new ArrayList<>();
         List<ReadModelCheck> checks = new ArrayList<>();
         List<String> violations;
         try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong())) {
@@ -71,17 +70,17 @@ class OutboxKillIT {
                         CATCH_UP_LIMIT);
                 checks.add(check);
                 long now = System.nanoTime();
-                table.add(String.format("%-32s %5d %5d %8.1f s %7.1f s  %s", "halt-lead-service@" + kill,
+                FaultInjectionIT.row(String.format("%-32s %5d %5d %8.1f s %7.1f s  %s", "halt-lead-service@" + kill,
                         check.lost(), check.duplicates(), check.consistent() ? (now - restarted) / 1e9 : Double.NaN,
                         (now - check.startedNanos()) / 1e9, load.refusals()));
                 if (!check.consistent()) {
-                    table.add("    not caught up: " + check.details());
+                    FaultInjectionIT.row("    not caught up: " + check.details());
                 }
             }
-            table.add(String.format("%d writes acknowledged, %d leads", load.acknowledged(), load.leads().size()));
+            FaultInjectionIT.row(String.format("%d writes acknowledged, %d leads", load.acknowledged(),
+                    load.leads().size()));
             violations = load.violations();
         }
-        table.forEach(row -> System.out.println("[faults] " + row));
 
         assertThat(violations).as("refusals that are not 503/504 problem+json with Retry-After").isEmpty();
         assertThat(checks).allSatisfy(check -> {
