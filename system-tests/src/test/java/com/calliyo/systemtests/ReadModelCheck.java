@@ -187,7 +187,7 @@ record ReadModelCheck(int lost, int duplicates, int stale, List<String> details,
             Thread.sleep(500);
         }
         return last != null ? last
-                : new ReadModelCheck(0, 0, 1, List.of("no complete check in " + limit + ": " + failure), 0);
+                : new ReadModelCheck(0, 0, 1, List.of("no complete check in " + limit + ": " + failure), System.nanoTime());
     }
 
     private ReadModelCheck startedAt(long nanos) {
