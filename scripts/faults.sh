@@ -1,18 +1,33 @@
 #!/usr/bin/env bash
-# The long fault-injection run: system-tests' FaultInjectionIT on a stack of its own (in memory, free ports), every
-# fault (MongoDB-wire restart, broker kill -9 + restart, SIGSTOP/SIGCONT and kill -9 + restart of each service that
-# owns data) held 20 s under a steady load through the gateway, then the fault table (lost, duplicates, catch-up
-# time, refusals by status) printed. The seed is printed too; pass it back to replay the same run.
+# The long fault-injection run, on one stack of its own (in memory, free ports) shared by every fault test:
+#  - FaultInjectionIT: every fault (MongoDB-wire restart, broker kill -9 + restart, SIGSTOP/SIGCONT and kill -9 +
+#    restart of each service that owns data) held 20 s under a steady load of lead and order writes;
+#  - OutboxKillIT: lead-service halted at 20 points inside its outbox window (CALLIYO_FAULTS_HALT_AT);
+#  - PoisonRecordIT: an undecodable record on each consumed topic (DLT once per group, the partition keeps flowing);
+#  - ConsumerReplayIT: the consumer group of each consuming service reset to the start (no document changes);
+#  - RandomHistoryIT: 10,000 random changes over 500 leads in 5 companies with faults at random points;
+# then the fault table (lost, duplicates, catch-up time, refusals by status) printed. The seed is printed too; pass
+# it back to replay the same run.
 # Usage: scripts/faults.sh [seed]       (builds the service jars first, running none of their tests)
-# Env:   FAULTS (comma list, default all), HOLD_SECONDS (default 20), PERIOD_MILLIS (default 100)
+# Env:   TESTS (failsafe pattern, default all five), FAULTS (comma list, default all), HOLD_SECONDS (default 20),
+#        PERIOD_MILLIS (default 100), OUTBOX_KILLS (default all 20, or e.g. after-ack:3,before-ack:1),
+#        REPLAY_GROUPS (default the four consuming services), HISTORY_CHANGES (10000), HISTORY_LEADS (500),
+#        HISTORY_FAULTS (default mongo,broker,kill-lead-service,freeze-customer-service,kill-order-service,
+#        kill-reporting-service)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+tests="${TESTS:-FaultInjectionIT,OutboxKillIT,PoisonRecordIT,ConsumerReplayIT,RandomHistoryIT}"
 args=(-Dfaults.hold-seconds="${HOLD_SECONDS:-20}" -Dfaults.period-millis="${PERIOD_MILLIS:-100}")
 args+=(-Dfaults.list="${FAULTS:-mongo,broker,freeze-lead-service,kill-lead-service,freeze-customer-service,kill-customer-service,freeze-order-service,kill-order-service,freeze-reporting-service,kill-reporting-service,freeze-webhook-service,kill-webhook-service}")
+args+=(-Dfaults.outbox-kills="${OUTBOX_KILLS:-all}")
+args+=(-Dfaults.replay-groups="${REPLAY_GROUPS:-customer-service,reporting-service,order-service,webhook-service}")
+args+=(-Dfaults.history-changes="${HISTORY_CHANGES:-10000}" -Dfaults.history-leads="${HISTORY_LEADS:-500}")
+args+=(-Dfaults.history-faults="${HISTORY_FAULTS:-mongo,broker,kill-lead-service,freeze-customer-service,kill-order-service,kill-reporting-service}")
 [[ -n "${1:-}" ]] && args+=(-Dfaults.seed="$1")
 log=$(mktemp)
-./mvnw -B -o -pl system-tests -am verify -Dtest=none -Dit.test=FaultInjectionIT -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -o -pl system-tests -am verify -Dtest=none -Dit.test="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false "${args[@]}" > "$log" 2>&1 && status=0 || status=$?
 grep '^\[faults\]' "$log" || true
+grep -E 'Tests run:|FAIL' "$log" | grep -v '^\[faults\]' | tail -8 || true
 [[ $status -eq 0 ]] || { echo "FAILED (exit $status); full log: $log"; tail -40 "$log"; }
 exit $status

@@ -1,6 +1,10 @@
 package com.calliyo.localstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Faults a test can inflict on a started stack and undo: the MongoDB-wire server taken off the network and back
@@ -9,6 +13,9 @@ import java.nio.file.Path;
  * endpoint). SIGSTOP/SIGCONT need no support here: {@link RunningStack#processIds()} gives the pids.
  */
 public final class StackFaults {
+
+    /** Environment variables that switch on a service's test-only fault hooks. */
+    public static final String FAULT_VARIABLE_PREFIX = "CALLIYO_FAULTS_";
 
     private final RunningStack stack;
 
@@ -58,14 +65,53 @@ public final class StackFaults {
 
     /** Starts a killed service again with its launch of the first start, and waits until it is healthy. */
     public void restart(ServiceModule module) throws InterruptedException {
+        restart(module, Map.of());
+    }
+
+    /**
+     * Starts a stopped service again with its launch of the first start plus {@code extraEnvironment} (e.g. a
+     * test-only fault hook such as lead-service's {@code CALLIYO_FAULTS_HALT_AT}), and waits until it is healthy.
+     * Variables named {@value #FAULT_VARIABLE_PREFIX}* of the previous launch are dropped first, so a plain
+     * {@link #restart(ServiceModule)} afterwards starts the service without them.
+     */
+    public void restart(ServiceModule module, Map<String, String> extraEnvironment) throws InterruptedException {
         ServiceProcess previous = stack.service(module);
         if (previous.child().isAlive()) {
             throw new IllegalStateException(module + " is still running");
         }
-        ServiceProcess service = ServiceProcess.restart(stack.processes(), previous.launch());
+        ServiceLaunch launch = previous.launch();
+        Map<String, String> environment = new LinkedHashMap<>(launch.environment());
+        environment.keySet().removeIf(key -> key.startsWith(FAULT_VARIABLE_PREFIX));
+        environment.putAll(extraEnvironment);
+        ServiceProcess service = ServiceProcess.restart(stack.processes(), new ServiceLaunch(launch.name(),
+                launch.command(), environment, launch.logFile(), launch.port()));
         stack.attach(module, service);
         service.awaitHealthy(stack.config().startupTimeout(), new HealthProbe());
-        Console.step(module + " restarted (fault, pid " + service.child().pid() + ")");
+        Console.step(module + " restarted (fault, pid " + service.child().pid() + ")"
+                + (extraEnvironment.isEmpty() ? "" : " with " + extraEnvironment));
+    }
+
+    /**
+     * SIGTERM to one service and waits (at most {@code limit}) for it to exit: an orderly stop, so its Kafka
+     * consumers leave their groups at once (a group can then be reset while the service is down).
+     */
+    public void stop(ServiceModule module, Duration limit) {
+        ChildProcess child = stack.service(module).child();
+        child.process().destroy();
+        if (!awaitExit(module, limit)) {
+            throw new LocalStackException(module + " did not stop within " + limit);
+        }
+        Console.step(module + " stopped (fault)");
+    }
+
+    /** Waits (at most {@code limit}) for a service to exit on its own, e.g. halted by a fault hook; true if it did. */
+    public boolean awaitExit(ServiceModule module, Duration limit) {
+        try {
+            return stack.service(module).child().process().waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalStackException("Interrupted while waiting for " + module + " to exit", e);
+        }
     }
 
     private static void awaitExit(ChildProcess child) {

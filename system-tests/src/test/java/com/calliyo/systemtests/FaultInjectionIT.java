@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.calliyo.localstack.StackFaults;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -24,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * models equal their recomputation from it. It fails when an acknowledged write is lost, a conversion is counted
  * twice, the read models never catch up, or a refusal is anything but 503/504 problem+json with {@code Retry-After}.
  * The seed is printed ({@code -Dfaults.seed=N} replays the same writes, fault order and fault points); so is the
- * table of figures per fault. Runs only on a stack it started.
+ * table of figures per fault, a row as each fault is done. Runs only on a stack it started.
  */
 class FaultInjectionIT {
 
@@ -44,12 +41,13 @@ class FaultInjectionIT {
         List<Fault> plan = new ArrayList<>(Fault.parse(System.getProperty("faults.list", Fault.SHORT)));
         Collections.shuffle(plan, random);
         Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
+        Orders.switchModule(gateway, true);
         String campaign = "faults-" + UUID.randomUUID();
-        List<String> table = new ArrayList<>(List.of(String.format("%-32s %5s %5s %10s  %s", "fault", "lost",
-                "dup", "catch-up", "refused (status x count)")));
+        row(String.format("%-32s %5s %5s %10s %9s  %s", "fault", "lost", "dup", "catch-up", "(check)",
+                "refused (status x count)"));
         List<ReadModelCheck> checks = new ArrayList<>();
         List<String> violations;
-        try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong())) {
+        try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong()).withOrders()) {
             for (Fault fault : plan) {
                 load.resetRefusals();
                 load.start(PERIOD_MILLIS);
@@ -59,19 +57,23 @@ class FaultInjectionIT {
                 Thread.sleep(1000); // writes go on against the recovered part
                 load.pause();
                 Map<Integer, Integer> refused = load.refusals();
-                ReadModelCheck check = awaitCatchUp(gateway, load, campaign);
-                long catchUpMillis = (System.nanoTime() - recovered) / 1_000_000;
+                ReadModelCheck check = ReadModelCheck.awaitConsistent(suite, gateway, load, campaign,
+                        CATCH_UP_LIMIT);
+                long now = System.nanoTime();
+                long catchUpMillis = (now - recovered) / 1_000_000; // an upper bound: it includes the last check
+                long checkMillis = (now - check.startedNanos()) / 1_000_000;
                 checks.add(check);
-                table.add(String.format("%-32s %5d %5d %8.1f s  %s", fault.name(), check.lost(), check.duplicates(),
-                        check.consistent() ? catchUpMillis / 1000.0 : Double.NaN, refused));
+                row(String.format("%-32s %5d %5d %8.1f s %7.1f s  %s", fault.name(), check.lost(),
+                        check.duplicates(), check.consistent() ? catchUpMillis / 1000.0 : Double.NaN,
+                        checkMillis / 1000.0, refused));
                 if (!check.consistent()) {
-                    table.add("    not caught up: " + check.details());
+                    row("    not caught up: " + check.details());
                 }
             }
-            table.add(String.format("%d writes acknowledged, %d leads", load.acknowledged(), load.leads().size()));
+            row(String.format("%d writes acknowledged (%d orders), %d leads", load.acknowledged(),
+                    load.orders().size(), load.leads().size()));
             violations = load.violations();
         }
-        table.forEach(row -> System.out.println("[faults] " + row));
 
         assertThat(violations).as("refusals that are not 503/504 problem+json with Retry-After").isEmpty();
         assertThat(checks).allSatisfy(check -> {
@@ -81,20 +83,8 @@ class FaultInjectionIT {
         });
     }
 
-    /** The check once consistent, or the last one when the read models did not catch up in time. */
-    private ReadModelCheck awaitCatchUp(Gateway gateway, LoadDriver load, String campaign) {
-        AtomicReference<ReadModelCheck> last = new AtomicReference<>();
-        try {
-            suite.tap().awaitCaughtUp(Suite.CONSUMER_GROUPS);
-            await().atMost(CATCH_UP_LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                last.set(ReadModelCheck.of(gateway, load.leads(), campaign));
-                return last.get().consistent();
-            });
-        } catch (ConditionTimeoutException e) {
-            if (last.get() == null) { // not one check could be completed: say so in the table, fail below
-                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + CATCH_UP_LIMIT + ": " + e));
-            }
-        }
-        return last.get();
+    /** One row of the fault table, printed at once so a run cut short still shows the faults it got through. */
+    static void row(String row) {
+        System.out.println("[faults] " + row);
     }
 }

@@ -25,6 +25,13 @@ final class LoadDriver implements AutoCloseable {
     record Lead(String id, boolean customer, Boolean unsure) {
     }
 
+    /**
+     * What order-service must hold for one order created through the gateway: its acknowledged payment status, or
+     * {@code unsure} (the status of a change that got no clean answer, which may or may not have been applied).
+     */
+    record Order(String id, String leadId, long amount, String paymentStatus, String unsure) {
+    }
+
     private final Gateway gateway;
     private final String campaign;
     private final Random random;
@@ -32,6 +39,12 @@ final class LoadDriver implements AutoCloseable {
     private final List<String> ids = new ArrayList<>();
     private final Map<Integer, Integer> refused = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
+    private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final List<String> orderIds = new ArrayList<>();
+    private final java.util.Set<String> orderLeads = ConcurrentHashMap.newKeySet();
+    private boolean withOrders;
+    private int leadLimit = Integer.MAX_VALUE;
+    private int attempts;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "load-driver");
         thread.setDaemon(true);
@@ -44,6 +57,21 @@ final class LoadDriver implements AutoCloseable {
         this.gateway = gateway;
         this.campaign = campaign;
         this.random = new Random(seed);
+    }
+
+    /**
+     * From now on two writes in ten are orders: a new order (no GST, the driver's campaign as its plan) for a lead
+     * that is a customer, or a PENDING order's payment set to PAID or FAILED. The company's Order module must be on.
+     */
+    synchronized LoadDriver withOrders() {
+        withOrders = true;
+        return this;
+    }
+
+    /** Captures no more than {@code limit} leads; once there, every write is a change to one of them. */
+    synchronized LoadDriver withLeadLimit(int limit) {
+        leadLimit = limit;
+        return this;
     }
 
     /** Sends one write every {@code periodMillis} until {@link #pause()}. */
@@ -67,10 +95,25 @@ final class LoadDriver implements AutoCloseable {
     }
 
     private void step() {
+        synchronized (this) {
+            attempts++;
+        }
         int choice = random.nextInt(10);
         List<String> writable = ids.stream().filter(id -> leads.get(id).unsure() == null).toList();
-        if (choice < 3 || writable.isEmpty()) {
+        if (ids.size() < leadLimit && (choice < 3 || writable.isEmpty())) {
             capture();
+            return;
+        }
+        if (withOrders && choice >= 8) {
+            order(writable);
+            return;
+        }
+        convert(writable);
+    }
+
+    /** Converts a random lead, or un-converts it when it is a customer (nothing when every lead is unsure). */
+    private void convert(List<String> writable) {
+        if (writable.isEmpty()) {
             return;
         }
         Lead lead = leads.get(writable.get(random.nextInt(writable.size())));
@@ -85,6 +128,44 @@ final class LoadDriver implements AutoCloseable {
         }
     }
 
+    private void order(List<String> writable) {
+        List<String> pending = orderIds.stream().map(orders::get)
+                .filter(o -> o.unsure() == null && o.paymentStatus().equals("PENDING")).map(Order::id).toList();
+        if (!pending.isEmpty() && random.nextBoolean()) {
+            Order order = orders.get(pending.get(random.nextInt(pending.size())));
+            String status = random.nextInt(3) == 0 ? "FAILED" : "PAID";
+            Gateway.Response answer = send(() -> gateway.patch("/api/orders/" + order.id(),
+                    "{\"paymentStatus\":\"" + status + "\"}"));
+            if (answer != null && answer.status() == 200) {
+                orders.put(order.id(), new Order(order.id(), order.leadId(), order.amount(), status, null));
+                acknowledged++;
+            } else {
+                orders.put(order.id(), new Order(order.id(), order.leadId(), order.amount(), order.paymentStatus(),
+                        status));
+            }
+            return;
+        }
+        List<String> customers = writable.stream().filter(id -> leads.get(id).customer()).toList();
+        if (customers.isEmpty()) {
+            convert(writable);
+            return;
+        }
+        String leadId = customers.get(random.nextInt(customers.size()));
+        orderLeads.add(leadId); // from now on order-service's orders of this lead are checked, answered or not
+        long amount = 100 + random.nextInt(4900);
+        Gateway.Response answer = send(() -> gateway.post("/api/orders", """
+                {"leadId":"%s","plan":"%s","amount":"%d.00","paymentStatus":"PENDING","gst":{"rate":0}}"""
+                .formatted(leadId, campaign, amount)), 404, 409);
+        if (answer != null && answer.status() == 201) {
+            String id = answer.json().get("id").asString();
+            orders.put(id, new Order(id, leadId, amount, "PENDING", null));
+            orderIds.add(id);
+            acknowledged++;
+        }
+        // 404/409: order-service has not learnt of the conversion yet. Unanswered: the order may exist; the check
+        // takes order-service's own list of the lead's orders as the truth, so it is counted either way
+    }
+
     private void capture() {
         Gateway.Response answer = send(() -> gateway.post("/api/leads", """
                 {"firstName":"Load","lastName":"Driver","phone":"%s","source":"faults","campaign":"%s"}
@@ -97,8 +178,11 @@ final class LoadDriver implements AutoCloseable {
         }
     }
 
-    /** The answer, or null when the connection failed (counted as a refusal with status 0). */
-    private Gateway.Response send(Supplier<Gateway.Response> request) {
+    /**
+     * The answer, or null when the connection failed (counted as a refusal with status 0); {@code expected} statuses
+     * are answers, not refusals.
+     */
+    private Gateway.Response send(Supplier<Gateway.Response> request, int... expected) {
         Gateway.Response answer;
         try {
             answer = request.get();
@@ -106,7 +190,7 @@ final class LoadDriver implements AutoCloseable {
             count(0, "no answer: " + e.getMessage());
             return null;
         }
-        if (answer.status() >= 300) {
+        if (answer.status() >= 300 && java.util.Arrays.stream(expected).noneMatch(e -> e == answer.status())) {
             boolean refusal = answer.status() == 503 || answer.status() == 504;
             count(answer.status(), !refusal ? "status " + answer.status() + ": " + answer.body()
                     : !answer.isProblem() ? answer.status() + " not problem+json: " + answer.contentType()
@@ -126,6 +210,21 @@ final class LoadDriver implements AutoCloseable {
     /** Every lead whose capture was acknowledged, with what its acknowledged writes left it as. */
     List<Lead> leads() {
         return ids.stream().map(leads::get).toList();
+    }
+
+    /** Every order whose creation was acknowledged, with its acknowledged payment status. */
+    List<Order> orders() {
+        return orderIds.stream().map(orders::get).toList();
+    }
+
+    /** The leads an order was ever sent for (answered or not). */
+    java.util.Set<String> orderLeads() {
+        return java.util.Set.copyOf(orderLeads);
+    }
+
+    /** Writes sent so far (changes attempted, acknowledged or not). */
+    synchronized int attempts() {
+        return attempts;
     }
 
     synchronized int acknowledged() {

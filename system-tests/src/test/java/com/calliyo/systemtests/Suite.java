@@ -26,6 +26,7 @@ final class Suite {
 
     private final Gateway gateway;
     private final LeadEventsTap tap;
+    private final KafkaProbe kafka;
     private final String leadsMongoUri;
     private final RunningStack stack;
     private final OtlpReceiver traces;
@@ -34,6 +35,7 @@ final class Suite {
                   OtlpReceiver traces) {
         this.gateway = new Gateway(gatewayUrl);
         this.tap = new LeadEventsTap(kafkaBootstrapServers);
+        this.kafka = new KafkaProbe(kafkaBootstrapServers);
         this.leadsMongoUri = leadsMongoUri;
         this.stack = stack;
         this.traces = traces;
@@ -55,6 +57,11 @@ final class Suite {
 
     LeadEventsTap tap() {
         return tap;
+    }
+
+    /** Plain Kafka clients on any topic of the suite's broker (raw records, dead letters, group offsets). */
+    KafkaProbe kafka() {
+        return kafka;
     }
 
     /**

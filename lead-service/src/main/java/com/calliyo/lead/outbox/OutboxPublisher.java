@@ -118,14 +118,20 @@ class OutboxPublisher {
             }
         }
         List<Document> claimed = leases.claim(ids, Date.from(clock.instant()));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        OutboxHaltHook.reached(OutboxHaltHook.Point.AFTER_WRITE); // test-only, inert unless CALLIYO_FAULTS_HALT_AT
         List<List<CompletableFuture<SendResult<String, byte[]>>>> sends = new ArrayList<>();
         for (Document document : claimed) {
             sends.add(send(document));
         }
+        OutboxHaltHook.reached(OutboxHaltHook.Point.BEFORE_ACK);
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             outcomes.add(outcome(claimed.get(i), sends.get(i)));
         }
+        OutboxHaltHook.reached(OutboxHaltHook.Point.AFTER_ACK);
         return settle(outcomes);
     }
 
