@@ -28,6 +28,12 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
 
     static ServiceLaunch of(ServiceModule module, LocalStackConfig config, Path logDir,
                             Map<String, String> launcherEnvironment) {
+        return of(module, 0, config, logDir, launcherEnvironment);
+    }
+
+    /** Instance {@code instance} (from 0): its own port and log file ({@code <module>-<instance>.log} after the first). */
+    static ServiceLaunch of(ServiceModule module, int instance, LocalStackConfig config, Path logDir,
+                            Map<String, String> launcherEnvironment) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(ChildProcess.SERVICE_JVM_FLAGS);
@@ -37,8 +43,11 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         }
         command.add("-jar");
         command.add(module.jar(config.repoRoot()).toString());
-        return new ServiceLaunch(module.moduleName(), command, environment(module, config, launcherEnvironment),
-                logDir.resolve(module.moduleName() + ".log"), config.servicePort(module));
+        Map<String, String> environment = new LinkedHashMap<>(environment(module, config, launcherEnvironment));
+        environment.put("SERVER_PORT", Integer.toString(config.servicePort(module, instance)));
+        String name = module.instanceName(instance);
+        return new ServiceLaunch(name, command, environment, logDir.resolve(name + ".log"),
+                config.servicePort(module, instance));
     }
 
     static Map<String, String> environment(ServiceModule module, LocalStackConfig config,
@@ -65,6 +74,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             env.put("WEBHOOK_SERVICE_URL", config.serviceUrl(ServiceModule.WEBHOOK_SERVICE));
             env.put("WEB_APP_URL", config.serviceUrl(ServiceModule.WEB_APP));
         }
+        ScaleOut.addTo(env, module, config);
         if (module == ServiceModule.WEB_APP) {
             // The web client reaches the suite only through the gateway's public API.
             env.put("GATEWAY_URL", config.serviceUrl(ServiceModule.GATEWAY));

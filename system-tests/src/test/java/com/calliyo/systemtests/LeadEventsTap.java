@@ -133,6 +133,15 @@ final class LeadEventsTap {
         }
     }
 
+    /** How many consumers are members of {@code group} now (every listener of every instance that uses it). */
+    int members(String group) {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe consumer group " + group + ": " + e, e);
+        }
+    }
+
     private Admin admin() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

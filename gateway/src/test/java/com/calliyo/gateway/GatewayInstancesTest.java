@@ -1,0 +1,69 @@
+package com.calliyo.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * lead-service as two instances ({@code LEAD_SERVICE_URLS}), as the local stack's {@code --replicas=2} runs it, with
+ * the instance health check the stack turns on: requests take turns, and an instance that stops answering gets none
+ * once its check fails, so writes (never retried) keep succeeding on the other one.
+ */
+class GatewayInstancesTest extends StubbedGateway {
+
+    static final StubService SECOND_LEAD_SERVICE = StubService.start("lead-service-2");
+
+    @DynamicPropertySource
+    static void twoLeadServiceInstances(DynamicPropertyRegistry registry) {
+        registry.add("LEAD_SERVICE_URLS",
+                () -> SERVICES.get("lead-service").url() + "," + SECOND_LEAD_SERVICE.url());
+        registry.add("CALLIYO_LOADBALANCER_CONFIGURATIONS", () -> "health-check");
+        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "200ms");
+    }
+
+    @AfterEach
+    void restartSecondInstance() {
+        SECOND_LEAD_SERVICE.reset();
+    }
+
+    @Test
+    void shouldSpreadRequestsOverEveryInstanceOfAService() {
+        StubService first = SERVICES.get("lead-service");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (int i = 0; i < 4; i++) {
+                client.get().uri("/api/leads/lead-1").exchange().expectStatus().isOk();
+            }
+            assertThat(apiCalls(first)).as("first instance").isPositive();
+            assertThat(apiCalls(SECOND_LEAD_SERVICE)).as("second instance").isPositive();
+        });
+    }
+
+    @Test
+    void shouldSendNoRequestToAnInstanceWhoseHealthCheckFails() {
+        StubService first = SERVICES.get("lead-service");
+        SECOND_LEAD_SERVICE.stop();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            for (int i = 0; i < 6; i++) {
+                client.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                        .exchange().expectStatus().isOk();
+            }
+        });
+        long before = apiCalls(first);
+        for (int i = 0; i < 6; i++) {
+            client.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange().expectStatus().isOk();
+        }
+        assertThat(apiCalls(first) - before).isEqualTo(6);
+    }
+
+    private static long apiCalls(StubService stub) {
+        return stub.received().stream().filter(received -> received.uri().startsWith("/api/")).count();
+    }
+}
