@@ -133,6 +133,16 @@ final class LeadEventsTap {
         }
     }
 
+    /** A topic's effective setting, e.g. {@code min.insync.replicas}. */
+    String topicSetting(String topic, String name) {
+        try (Admin admin = admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read setting " + name + " of " + topic + ": " + e, e);
+        }
+    }
+
     /** How many consumers are members of {@code group} now (every listener of every instance that uses it). */
     int members(String group) {
         try (Admin admin = admin()) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.calliyo.localstack.LocalStack;
 import com.calliyo.localstack.RunningStack;
 import com.calliyo.localstack.ServiceModule;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,9 @@ class ScaleOutIT {
         long begin = System.nanoTime();
         try (RunningStack stack = LocalStack.start(ScaleOutStack.config(REPLICAS, BROKERS), environment)) {
             System.out.printf("[faults] stack up in %.0f s%n", (System.nanoTime() - begin) / 1e9);
+            if (BROKERS >= 3) {
+                assertTopicsReplicatedThreeTimesTwoInSync(new LeadEventsTap(stack.kafkaBootstrapServers()));
+            }
             Scenario.SignedIn admin = Scenario.signUpCompany(new Gateway(stack.gatewayUrl()));
             Gateway gateway = admin.gateway();
             LeadEventsTap tap = new LeadEventsTap(stack.kafkaBootstrapServers());
@@ -110,6 +114,16 @@ class ScaleOutIT {
             assertThat(check.duplicates()).as("conversions applied twice: " + check.details()).isZero();
             assertThat(check.stale()).as("read models behind lead-service: " + check.details()).isZero();
         }
+    }
+
+    /** Every topic the suite declares, and its DLT, is on three brokers and needs two of them for a write. */
+    private static void assertTopicsReplicatedThreeTimesTwoInSync(LeadEventsTap tap) {
+        Map<String, TopicDescription> topics = tap.describe(TopicsIT.TOPICS);
+        assertThat(topics).containsOnlyKeys(TopicsIT.TOPICS);
+        topics.forEach((name, topic) -> {
+            assertThat(topic.partitions()).as(name).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+            assertThat(tap.topicSetting(name, "min.insync.replicas")).as(name).isEqualTo("2");
+        });
     }
 
     /**
