@@ -5,9 +5,10 @@ import java.nio.file.Path;
 /**
  * The {@code server.properties} of a KRaft broker: one process that is both broker and controller (of a
  * single-node quorum, or one voter of several), plain-text listeners on 127.0.0.1 only, replication factor 1 with one
- * broker (3 and min.insync.replicas 2 with three, as {@link LocalStackConfig#topicReplicationFactor()} says), and few partitions for the internal topics
- * so that the first consumer-group join is quick. No topic is created on first use: each is declared by the service
- * that owns it, so a misspelt or undeclared topic fails instead of appearing with the broker's defaults.
+ * broker (3 and min.insync.replicas 2 with three, as {@link LocalStackConfig#topicReplicationFactor()} says), and
+ * few partitions for the internal topics so that the first consumer-group join is quick. No topic is created on
+ * first use: each is declared by the service that owns it, so a misspelt or undeclared topic fails instead of
+ * appearing with the broker's defaults.
  */
 final class BrokerProperties {
 

@@ -77,7 +77,7 @@ public final class RunningStack implements AutoCloseable {
         return logFile(module, 0);
     }
 
-    /** The log of instance {@code instance} (from 0): {@code <module>.log} for the first, then {@code <module>-<i>.log}. */
+    /** The log of instance {@code instance} (from 0): {@code <module>.log}, then {@code <module>-<i>.log}. */
     public Path logFile(ServiceModule module, int instance) {
         return directories.logDir().resolve(module.instanceName(instance) + ".log");
     }
@@ -102,8 +102,8 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * Process ids of the child JVMs ("kafka", "kafka-1"... and the instance names: "lead-service", "lead-service-1"...),
-     * e.g. for measuring memory.
+     * Process ids of the child JVMs ("kafka", "kafka-1"... and the instance names: "lead-service",
+     * "lead-service-1"...), e.g. for measuring memory.
      */
     public synchronized Map<String, Long> processIds() {
         Map<String, Long> pids = new LinkedHashMap<>();

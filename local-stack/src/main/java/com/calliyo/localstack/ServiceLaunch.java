@@ -31,7 +31,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         return of(module, 0, config, logDir, launcherEnvironment);
     }
 
-    /** Instance {@code instance} (from 0): its own port and log file ({@code <module>-<instance>.log} after the first). */
+    /** Instance {@code instance} (from 0): its own port and log ({@code <module>-<instance>.log} after the first). */
     static ServiceLaunch of(ServiceModule module, int instance, LocalStackConfig config, Path logDir,
                             Map<String, String> launcherEnvironment) {
         List<String> command = new ArrayList<>();

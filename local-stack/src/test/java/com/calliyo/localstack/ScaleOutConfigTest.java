@@ -59,7 +59,8 @@ class ScaleOutConfigTest {
                 .containsEntry("CALLIYO_TOPIC_MIN_INSYNC_REPLICAS", "2")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:10092,127.0.0.1:10192,127.0.0.1:10292");
         assertThat(ServiceLaunch.environment(ServiceModule.ORDER_SERVICE, scaled,
-                Map.of("CALLIYO_TOPIC_MIN_INSYNC_REPLICAS", "3"))).containsEntry("CALLIYO_TOPIC_MIN_INSYNC_REPLICAS", "3");
+                Map.of("CALLIYO_TOPIC_MIN_INSYNC_REPLICAS", "3")))
+                .containsEntry("CALLIYO_TOPIC_MIN_INSYNC_REPLICAS", "3");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ScaleOutIT {
 
     static final int REPLICAS = Integer.getInteger("scaleout.replicas", 2);
     static final int BROKERS = Integer.getInteger("scaleout.brokers", 3);
-    /** The instance (from 0) of each service to kill, and the broker: not the first, whose URL the services' key-set fetch uses. */
+    /** The instance (from 0) of each service to kill, and the broker: the last (the first is the key-set URL). */
     static final int VICTIM = REPLICAS - 1;
     static final int VICTIM_BROKER = BROKERS - 1;
     static final Duration HOLD = Duration.ofSeconds(Long.getLong("faults.hold-seconds", 10));

@@ -8,9 +8,9 @@ import com.calliyo.localstack.LocalStackConfig;
 import com.calliyo.localstack.ServiceModule;
 
 /**
- * The configuration of a stack of its own for {@link ScaleOutIT}: in memory, several instances of each back-end service and several
- * brokers, on free ports. Instance i of a service (and broker i) listens on its first port + i x 100, so each first
- * port is picked with the ports above it free too.
+ * The configuration of a stack of its own for {@link ScaleOutIT}: in memory, several instances of each back-end
+ * service and several brokers, on free ports. Instance i of a service (and broker i) listens on its first port +
+ * i x 100, so each first port is picked with the ports above it free too.
  */
 final class ScaleOutStack {
 

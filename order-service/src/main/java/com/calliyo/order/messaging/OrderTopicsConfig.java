@@ -11,8 +11,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * order-service owns {@code crm.order.events} and its dead-letter topic: declared at start with the configured
- * partitions, replication and min.insync.replicas ({@code calliyo.topics.*}, the same keys as lead-service's), since the brokers of the
- * local stack and compose do not create topics on first use.
+ * partitions, replication and min.insync.replicas ({@code calliyo.topics.*}, the same keys as lead-service's), since
+ * the brokers of the local stack and compose do not create topics on first use.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderTopicsConfig {
