@@ -3,6 +3,7 @@ package com.calliyo.systemtests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 
 import com.calliyo.localstack.LocalStackConfig;
 import com.calliyo.localstack.ServiceModule;
@@ -21,6 +22,8 @@ final class ScaleOutStack {
         LocalStackConfig.Builder config = LocalStackConfig.builder()
                 .repoRoot(RepoRoot.find())
                 .inMemory(true)
+                // 15 JVMs start on a machine that may be busy: the single stack's 180 s per part is too tight.
+                .startupTimeout(Duration.ofSeconds(Long.getLong("scaleout.startup-timeout-seconds", 360)))
                 .replicas(replicas)
                 .kafkaBrokers(brokers)
                 .kafkaPort(freePorts(brokers))
