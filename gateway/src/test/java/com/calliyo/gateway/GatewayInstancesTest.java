@@ -8,14 +8,19 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
+ * Its own context, closed after the class: the health check it turns on asks every stub service's liveness every
+ * 200 ms, and those requests must not reach the shared stubs while other test classes count what they receive.
+ * <p>
  * lead-service as two instances ({@code LEAD_SERVICE_URLS}), as the local stack's {@code --replicas=2} runs it, with
  * the instance health check the stack turns on: requests take turns, and an instance that stops answering gets none
  * once its check fails, so writes (never retried) keep succeeding on the other one.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GatewayInstancesTest extends StubbedGateway {
 
     static final StubService SECOND_LEAD_SERVICE = StubService.start("lead-service-2");
