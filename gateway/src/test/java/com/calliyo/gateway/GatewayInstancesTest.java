@@ -23,24 +23,32 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GatewayInstancesTest extends StubbedGateway {
 
+    static final StubService FIRST_LEAD_SERVICE = StubService.start("lead-service-1");
     static final StubService SECOND_LEAD_SERVICE = StubService.start("lead-service-2");
 
     @DynamicPropertySource
     static void twoLeadServiceInstances(DynamicPropertyRegistry registry) {
-        registry.add("LEAD_SERVICE_URLS",
-                () -> SERVICES.get("lead-service").url() + "," + SECOND_LEAD_SERVICE.url());
+        // Stubs of its own for every service (<SERVICE>_URLS wins over the shared stubs' <SERVICE>_URL): the health
+        // checks then never reach the stubs other test classes count requests on.
+        registry.add("LEAD_SERVICE_URLS", () -> FIRST_LEAD_SERVICE.url() + "," + SECOND_LEAD_SERVICE.url());
+        for (String service : new String[] {"customer-service", "order-service", "reporting-service",
+                "webhook-service"}) {
+            StubService own = StubService.start(service + "-own");
+            registry.add(service.replace("-service", "").toUpperCase() + "_SERVICE_URLS", own::url);
+        }
         registry.add("CALLIYO_LOADBALANCER_CONFIGURATIONS", () -> "health-check");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "200ms");
     }
 
     @AfterEach
-    void restartSecondInstance() {
+    void restartInstances() {
+        FIRST_LEAD_SERVICE.reset();
         SECOND_LEAD_SERVICE.reset();
     }
 
     @Test
     void shouldSpreadRequestsOverEveryInstanceOfAService() {
-        StubService first = SERVICES.get("lead-service");
+        StubService first = FIRST_LEAD_SERVICE;
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (int i = 0; i < 4; i++) {
                 client.get().uri("/api/leads/lead-1").exchange().expectStatus().isOk();
@@ -52,7 +60,7 @@ class GatewayInstancesTest extends StubbedGateway {
 
     @Test
     void shouldSendNoRequestToAnInstanceWhoseHealthCheckFails() {
-        StubService first = SERVICES.get("lead-service");
+        StubService first = FIRST_LEAD_SERVICE;
         SECOND_LEAD_SERVICE.stop();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             for (int i = 0; i < 6; i++) {
