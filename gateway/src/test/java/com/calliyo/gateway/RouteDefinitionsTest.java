@@ -76,7 +76,7 @@ class RouteDefinitionsTest {
         RouteDefinition imports = routes.get(0);
 
         assertThat(imports.getPredicates().get(0).getArgs()).containsValue("/api/leads/imports");
-        assertThat(imports.getUri()).isEqualTo(URI.create("http://localhost:8081"));
+        assertThat(imports.getUri()).isEqualTo(URI.create("lb://lead-service"));
         assertThat(imports.getFilters()).extracting(FilterDefinition::getName).containsExactly("CircuitBreaker");
         assertThat(filter(imports, "CircuitBreaker").getArgs()).containsAllEntriesOf(Map.of(
                 "name", "lead-imports", "fallbackUri", "forward:/fallback/lead-service"));
@@ -123,18 +123,33 @@ class RouteDefinitionsTest {
     }
 
     @Test
-    void shouldTakeServiceUrlsFromTheEnvironmentWithLocalhostDefaults() {
+    void shouldBalanceEachApiServiceOverItsInstancesAndKeepTheWebClientOnOneUrl() {
         assertThat(serviceRoutes).extracting(RouteDefinition::getUri).containsExactly(
-                URI.create("http://localhost:8086"), URI.create("http://localhost:8081"),
-                URI.create("http://localhost:8082"),
-                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"),
-                URI.create("http://localhost:8085"));
+                URI.create("lb://webhook-service"), URI.create("lb://lead-service"),
+                URI.create("lb://customer-service"), URI.create("lb://order-service"),
+                URI.create("lb://reporting-service"), URI.create("http://localhost:8085"));
+    }
 
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("env", Map.of("ORDER_SERVICE_URL", "http://order-service:8083")));
-        List<RouteDefinition> rebound = bindRoutes();
-        environment.getPropertySources().remove("env");
-        assertThat(rebound.get(4).getUri()).isEqualTo(URI.create("http://order-service:8083"));
+    @Test
+    void shouldTakeEachServicesInstancesFromItsUrlOrUrlsWithLocalhostDefaults() {
+        assertThat(instances("lead-service")).containsExactly("http://localhost:8081");
+        assertThat(instances("webhook-service")).containsExactly("http://localhost:8086");
+
+        environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(
+                "ORDER_SERVICE_URL", "http://order-service:8083",
+                "LEAD_SERVICE_URLS", "http://127.0.0.1:8081,http://127.0.0.1:8181")));
+        try {
+            assertThat(instances("order-service")).containsExactly("http://order-service:8083");
+            assertThat(instances("lead-service")).containsExactly("http://127.0.0.1:8081", "http://127.0.0.1:8181");
+        } finally {
+            environment.getPropertySources().remove("env");
+        }
+    }
+
+    /** The configured instance list, as the binder splits it before InstanceUrlConverter makes each an instance. */
+    private static List<String> instances(String service) {
+        return Binder.get(environment).bind("spring.cloud.discovery.client.simple.instances." + service,
+                Bindable.listOf(String.class)).get();
     }
 
     @Test
@@ -145,9 +160,9 @@ class RouteDefinitionsTest {
                 .containsExactly("/v3/api-docs/leads", "/v3/api-docs/customers", "/v3/api-docs/orders",
                         "/v3/api-docs/reports", "/v3/api-docs/webhooks");
         assertThat(docs).extracting(RouteDefinition::getUri).containsExactly(
-                URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
-                URI.create("http://localhost:8083"), URI.create("http://localhost:8084"),
-                URI.create("http://localhost:8086"));
+                URI.create("lb://lead-service"), URI.create("lb://customer-service"),
+                URI.create("lb://order-service"), URI.create("lb://reporting-service"),
+                URI.create("lb://webhook-service"));
         for (RouteDefinition route : docs) {
             assertThat(filter(route, "SetPath").getArgs()).containsValue("/v3/api-docs");
         }

@@ -21,6 +21,10 @@ final class CommandLine {
             "  --repo-root=DIR       the checkout whose <module>/target/<module>.jar files to run (default: .)",
             "  --timeout=SECONDS     how long each part may take to become ready (default: 180)",
             "  --parallel-starts=N   how many services start at the same time (default: 3)",
+            "  --replicas=N          N instances of each back-end service (lead, customer, order, reporting,",
+            "                        webhook; default 1): instance i on its port + i*100, the gateway balancing",
+            "  --kafka-brokers=N     N broker JVMs forming one KRaft quorum (default 1; 3: topics at replication",
+            "                        factor 3, min.insync.replicas 2); broker i on 9092/9093 + i*100",
             "  --otlp-endpoint=URL   export every service's traces by OTLP/HTTP to URL",
             "                        (e.g. http://127.0.0.1:4318/v1/traces; default: traces are not exported)",
             "  --json-logs           log JSON lines (Elastic Common Schema, as in compose) instead of plain text",
@@ -50,6 +54,8 @@ final class CommandLine {
         int parallelStarts = LocalStackConfig.DEFAULT_PARALLEL_STARTS;
         URI otlpEndpoint = null;
         boolean jsonLogs = false;
+        int replicas = 1;
+        int kafkaBrokers = 1;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -66,6 +72,8 @@ final class CommandLine {
                 case "--port-offset" -> portOffset = number(name, value, 0, 10_000, "100");
                 case "--timeout" -> timeout = Duration.ofSeconds(number(name, value, 1, 3_600, "300"));
                 case "--parallel-starts" -> parallelStarts = number(name, value, 1, ServiceModule.values().length, "2");
+                case "--replicas" -> replicas = number(name, value, 1, LocalStackConfig.MAX_REPLICAS, "2");
+                case "--kafka-brokers" -> kafkaBrokers = number(name, value, 1, LocalStackConfig.MAX_BROKERS, "3");
                 case "--otlp-endpoint" -> otlpEndpoint = httpUrl(name, value);
                 case "--json-logs" -> {
                     noValue(name, value);
@@ -89,6 +97,8 @@ final class CommandLine {
                 .startupTimeout(timeout)
                 .parallelStarts(parallelStarts)
                 .telemetry(new Telemetry(otlpEndpoint, jsonLogs))
+                .replicas(replicas)
+                .kafkaBrokers(kafkaBrokers)
                 .build()
                 .withPortOffset(portOffset);
         return new Invocation(false, config);

@@ -47,11 +47,24 @@ final class KafkaBrokerProcess implements AutoCloseable {
     static KafkaBrokerProcess start(ProcessGroup group, Path libDir, Path kafkaDir, Path logFile,
                                     int brokerPort, int controllerPort, Duration timeout) {
         Path dataDir = kafkaDir.resolve("data");
+        KafkaBrokerProcess broker = launch(group, "Kafka broker", libDir, kafkaDir, logFile, brokerPort,
+                BrokerProperties.render(brokerPort, controllerPort, dataDir), Uuid.randomUuid().toString());
+        broker.awaitReadyOrStop(timeout);
+        return broker;
+    }
+
+    /**
+     * Formats the storage if needed (with {@code clusterId}, which every node of one cluster shares) and starts the
+     * broker without waiting: a node of a several-voter quorum cannot answer before a majority of them runs.
+     */
+    static KafkaBrokerProcess launch(ProcessGroup group, String name, Path libDir, Path kafkaDir, Path logFile,
+                                     int brokerPort, String serverProperties, String clusterId) {
+        Path dataDir = kafkaDir.resolve("data");
         Path properties = kafkaDir.resolve("server.properties");
         Path logback = kafkaDir.resolve("logback.xml");
         try {
             Files.createDirectories(dataDir);
-            Files.writeString(properties, BrokerProperties.render(brokerPort, controllerPort, dataDir));
+            Files.writeString(properties, serverProperties);
             writeLogbackConfig(logback);
             Files.writeString(logFile, "");
         } catch (IOException e) {
@@ -59,18 +72,21 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
         boolean format = !Files.exists(dataDir.resolve("meta.properties"));
         if (format) {
-            formatStorage(group, libDir, properties, logback, logFile);
+            formatStorage(group, libDir, properties, logback, logFile, clusterId);
         }
         List<String> command = javaCommand(libDir, logback);
         command.add("kafka.Kafka");
         command.add(properties.toString());
-        ChildProcess child = group.start("Kafka broker", command, ServiceLaunch.NATIVE_MEMORY_ENVIRONMENT, logFile);
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(child, brokerPort, format);
+        ChildProcess child = group.start(name, command, ServiceLaunch.NATIVE_MEMORY_ENVIRONMENT, logFile);
+        return new KafkaBrokerProcess(child, brokerPort, format);
+    }
+
+    /** Waits until the broker answers a {@code describeCluster}; stops it and throws if it does not in time. */
+    void awaitReadyOrStop(Duration timeout) {
         try {
-            broker.awaitReady(timeout);
-            return broker;
+            awaitReady(timeout);
         } catch (RuntimeException e) {
-            broker.close();
+            close();
             throw e;
         }
     }
@@ -103,10 +119,11 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static void formatStorage(ProcessGroup group, Path libDir, Path properties, Path logback, Path logFile) {
+    private static void formatStorage(ProcessGroup group, Path libDir, Path properties, Path logback, Path logFile,
+                                      String clusterId) {
         List<String> command = javaCommand(libDir, logback);
         command.addAll(List.of("kafka.tools.StorageTool", "format",
-                "-t", Uuid.randomUuid().toString(), "-c", properties.toString()));
+                "-t", clusterId, "-c", properties.toString()));
         ChildProcess tool = group.start("Kafka storage format", command, Map.of(), logFile);
         try {
             if (!tool.waitFor(FORMAT_TIMEOUT)) {
@@ -174,11 +191,11 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     private void checkRunning(long deadline, Duration timeout) {
         if (!process.isAlive()) {
-            throw new LocalStackException("The Kafka broker exited with code " + process.exitValue()
+            throw new LocalStackException(process.name() + " exited with code " + process.exitValue()
                     + " before it was ready. " + LogTail.describe(process.logFile()));
         }
         if (System.nanoTime() > deadline) {
-            throw new LocalStackException("The Kafka broker was not ready within " + timeout.toSeconds() + " s. "
+            throw new LocalStackException(process.name() + " was not ready within " + timeout.toSeconds() + " s. "
                     + LogTail.describe(process.logFile()));
         }
     }

@@ -1,6 +1,7 @@
 package com.calliyo.localstack;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The one-command local run: a real Kafka broker (KRaft, its own JVM), a MongoDB-wire server in this JVM and the seven
@@ -28,6 +29,14 @@ public final class LocalStack {
      */
     public static RunningStack start(LocalStackConfig config) {
         return new StackStarter(config, System.getenv()).start();
+    }
+
+    /**
+     * The same with {@code environment} in place of this JVM's (whose {@code CALLIYO_*} variables the services get),
+     * e.g. for a test that needs a setting of its own such as {@code CALLIYO_JOBS_TICK}.
+     */
+    public static RunningStack start(LocalStackConfig config, Map<String, String> environment) {
+        return new StackStarter(config, environment).start();
     }
 
     static int run(String[] args) {
@@ -67,8 +76,8 @@ public final class LocalStack {
         summary.append(String.format("Calliyo is up (%s).%n", Console.seconds(stack.startupTime().toNanos())));
         summary.append(String.format("  %-18s %s%n", "gateway (app, API)", stack.gatewayUrl()));
         for (ServiceModule module : ServiceModule.values()) {
-            if (module != ServiceModule.GATEWAY) {
-                summary.append(String.format("  %-18s %s%n", module.moduleName(), stack.serviceUrl(module)));
+            for (int i = 0; module != ServiceModule.GATEWAY && i < stack.config().instances(module); i++) {
+                summary.append(String.format("  %-18s %s%n", module.instanceName(i), stack.serviceUrl(module, i)));
             }
         }
         summary.append(String.format("  %-18s %s%n", "Kafka", stack.kafkaBootstrapServers()));

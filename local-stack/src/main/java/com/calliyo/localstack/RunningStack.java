@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,11 @@ public final class RunningStack implements AutoCloseable {
     private final LocalStackConfig config;
     private final StackDirectories directories;
     private final ProcessGroup processes = new ProcessGroup();
-    private final Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
+    /** Every instance by its name ({@link ServiceModule#instanceName(int)}), in start order. */
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook;
-    private volatile KafkaBrokerProcess kafka;
+    private final List<KafkaBrokerProcess> brokers = new ArrayList<>();
     private volatile MongoWireServer mongo;
     private boolean closing;
     private volatile Duration startupTime = Duration.ZERO;
@@ -74,7 +74,17 @@ public final class RunningStack implements AutoCloseable {
     }
 
     public Path logFile(ServiceModule module) {
-        return directories.logDir().resolve(module.moduleName() + ".log");
+        return logFile(module, 0);
+    }
+
+    /** The log of instance {@code instance} (from 0): {@code <module>.log}, then {@code <module>-<i>.log}. */
+    public Path logFile(ServiceModule module, int instance) {
+        return directories.logDir().resolve(module.instanceName(instance) + ".log");
+    }
+
+    /** The URL of instance {@code instance} (from 0) of {@code module}, bypassing the gateway. */
+    public String serviceUrl(ServiceModule module, int instance) {
+        return config.serviceUrl(module, instance);
     }
 
     /** The key lead-service encrypts its signing keys with (e.g. for a test that reads them from the store). */
@@ -91,13 +101,16 @@ public final class RunningStack implements AutoCloseable {
         return startupTime;
     }
 
-    /** Process ids of the child JVMs ("kafka" and the module names), e.g. for measuring memory. */
+    /**
+     * Process ids of the child JVMs ("kafka", "kafka-1"... and the instance names: "lead-service",
+     * "lead-service-1"...), e.g. for measuring memory.
+     */
     public synchronized Map<String, Long> processIds() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        if (kafka != null) {
-            pids.put("kafka", kafka.pid());
+        for (int i = 0; i < brokers.size(); i++) {
+            pids.put(i == 0 ? "kafka" : "kafka-" + i, brokers.get(i).pid());
         }
-        services.forEach((module, service) -> pids.put(module.moduleName(), service.child().pid()));
+        services.forEach((name, service) -> pids.put(name, service.child().pid()));
         return pids;
     }
 
@@ -123,11 +136,16 @@ public final class RunningStack implements AutoCloseable {
         processes.close();
         try {
             stopServices();
-            KafkaBrokerProcess broker = kafka;
-            if (broker != null && broker.isAlive()) {
-                long start = System.nanoTime();
-                broker.close();
-                Console.step("Kafka broker stopped (" + Console.since(start) + ")");
+            List<KafkaBrokerProcess> running;
+            synchronized (this) {
+                running = new ArrayList<>(brokers);
+            }
+            for (KafkaBrokerProcess broker : running) {
+                if (broker.isAlive()) {
+                    long start = System.nanoTime();
+                    broker.close();
+                    Console.step(broker.process().name() + " stopped (" + Console.since(start) + ")");
+                }
             }
             MongoWireServer server = mongo;
             if (server != null) {
@@ -155,9 +173,18 @@ public final class RunningStack implements AutoCloseable {
     }
 
     void attach(KafkaBrokerProcess broker) {
+        attach(0, broker);
+    }
+
+    /** Broker {@code index} (from 0), started or started again. */
+    void attach(int index, KafkaBrokerProcess broker) {
         synchronized (this) {
             if (!closing) {
-                kafka = broker;
+                if (index < brokers.size()) {
+                    brokers.set(index, broker);
+                } else {
+                    brokers.add(broker);
+                }
                 return;
             }
         }
@@ -177,11 +204,19 @@ public final class RunningStack implements AutoCloseable {
     }
 
     synchronized void attach(ServiceModule module, ServiceProcess service) {
-        services.put(module, service);
+        attach(module, 0, service);
     }
 
-    KafkaBrokerProcess kafka() {
-        return kafka;
+    synchronized void attach(ServiceModule module, int instance, ServiceProcess service) {
+        services.put(module.instanceName(instance), service);
+    }
+
+    synchronized KafkaBrokerProcess kafka() {
+        return kafka(0);
+    }
+
+    synchronized KafkaBrokerProcess kafka(int index) {
+        return brokers.get(index);
     }
 
     MongoWireServer mongo() {
@@ -189,7 +224,15 @@ public final class RunningStack implements AutoCloseable {
     }
 
     synchronized ServiceProcess service(ServiceModule module) {
-        return services.get(module);
+        return service(module, 0);
+    }
+
+    synchronized ServiceProcess service(ServiceModule module, int instance) {
+        ServiceProcess service = services.get(module.instanceName(instance));
+        if (service == null) {
+            throw new IllegalArgumentException(module + " has no instance " + instance + " in this stack");
+        }
+        return service;
     }
 
     void started(Duration took) {
@@ -197,12 +240,12 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private void stopServices() {
-        List<Map.Entry<ServiceModule, ServiceProcess>> reversed;
+        List<Map.Entry<String, ServiceProcess>> reversed;
         synchronized (this) {
             reversed = new ArrayList<>(services.entrySet());
         }
         Collections.reverse(reversed);
-        for (Map.Entry<ServiceModule, ServiceProcess> entry : reversed) {
+        for (Map.Entry<String, ServiceProcess> entry : reversed) {
             ServiceProcess service = entry.getValue();
             if (service.child().isAlive()) {
                 long start = System.nanoTime();

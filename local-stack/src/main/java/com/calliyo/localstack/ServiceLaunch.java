@@ -43,13 +43,24 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
 
     static ServiceLaunch of(ServiceModule module, LocalStackConfig config, Path logDir,
                             Map<String, String> launcherEnvironment) {
+        return of(module, 0, config, logDir, launcherEnvironment);
+    }
+
+    /**
+     * Instance {@code instance} (from 0): its own port and log ({@code <module>-<instance>.log} after the first); all
+     * instances of a module share its class data archive.
+     */
+    static ServiceLaunch of(ServiceModule module, int instance, LocalStackConfig config, Path logDir,
+                            Map<String, String> launcherEnvironment) {
         ClassDataSharing.Plan classData = ClassDataSharing.prepare(module.jar(config.repoRoot()), module.moduleName(),
                 launcherEnvironment);
         Map<String, String> env = new LinkedHashMap<>();
         NATIVE_MEMORY_ENVIRONMENT.forEach((key, value) -> env.put(key, launcherEnvironment.getOrDefault(key, value)));
         env.putAll(environment(module, config, launcherEnvironment));
-        return new ServiceLaunch(module.moduleName(), command(classData, launcherEnvironment), env,
-                logDir.resolve(module.moduleName() + ".log"), config.servicePort(module), classData);
+        env.put("SERVER_PORT", Integer.toString(config.servicePort(module, instance)));
+        String name = module.instanceName(instance);
+        return new ServiceLaunch(name, command(classData, launcherEnvironment), env, logDir.resolve(name + ".log"),
+                config.servicePort(module, instance), classData);
     }
 
     /** The lean flags, then the class data flags, then LOCAL_STACK_SERVICE_JAVA_OPTS (last, so they win). */
@@ -111,6 +122,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
             env.put("WEBHOOK_SERVICE_URL", config.serviceUrl(ServiceModule.WEBHOOK_SERVICE));
             env.put("WEB_APP_URL", config.serviceUrl(ServiceModule.WEB_APP));
         }
+        ScaleOut.addTo(env, module, config);
         if (module == ServiceModule.WEB_APP) {
             // The web client reaches the suite only through the gateway's public API.
             env.put("GATEWAY_URL", config.serviceUrl(ServiceModule.GATEWAY));

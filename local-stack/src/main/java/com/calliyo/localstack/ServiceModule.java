@@ -35,6 +35,14 @@ public enum ServiceModule {
         return Optional.ofNullable(database);
     }
 
+    /**
+     * Names instance {@code instance} (from 0) in logs, pids and port messages: the module name for the first, as with
+     * one instance, then {@code lead-service-1}, {@code lead-service-2}...
+     */
+    public String instanceName(int instance) {
+        return instance == 0 ? moduleName : moduleName + "-" + instance;
+    }
+
     /** {@code <repoRoot>/<module>/target/<module>.jar}, as the module's build names it. */
     public Path jar(Path repoRoot) {
         return repoRoot.resolve(moduleName).resolve("target").resolve(moduleName + ".jar");

@@ -35,59 +35,83 @@ public final class StackFaults {
         Console.step("MongoDB-wire server listening again (fault)");
     }
 
-    /** SIGKILL to the broker: no orderly shutdown, as in a crash. */
+    /** SIGKILL to the (first) broker: no orderly shutdown, as in a crash. */
     public void killKafka() {
-        KafkaBrokerProcess broker = stack.kafka();
-        broker.process().process().destroyForcibly();
-        awaitExit(broker.process());
-        Console.step("Kafka broker killed (fault)");
+        killKafka(0);
     }
 
-    /** Starts the broker again on its ports and log directory (its topics and offsets are kept). */
+    /** SIGKILL to broker {@code broker} (from 0) of a several-broker stack. */
+    public void killKafka(int broker) {
+        KafkaBrokerProcess process = stack.kafka(broker);
+        process.process().process().destroyForcibly();
+        awaitExit(process.process());
+        Console.step(KafkaCluster.name(broker) + " killed (fault)");
+    }
+
+    /** Starts the (first) broker again on its ports and log directory (its topics and offsets are kept). */
     public void restartKafka() {
-        LocalStackConfig config = stack.config();
-        StackDirectories dirs = stack.directories();
-        Path libDir = KafkaLibraries.locate(config.repoRoot());
-        KafkaBrokerProcess broker = KafkaBrokerProcess.start(stack.processes(), libDir, dirs.kafkaDir(),
-                dirs.logDir().resolve("kafka.log"), config.kafkaPort(), config.kafkaControllerPort(),
-                config.startupTimeout());
-        stack.attach(broker);
-        Console.step("Kafka broker restarted (fault, pid " + broker.pid() + ")");
+        restartKafka(0);
     }
 
-    /** SIGKILL to one service. */
+    /** Starts broker {@code broker} again on its ports and log directory, as a node of the same cluster. */
+    public void restartKafka(int broker) {
+        LocalStackConfig config = stack.config();
+        Path libDir = KafkaLibraries.locate(config.repoRoot());
+        KafkaBrokerProcess process = KafkaCluster.restart(stack.processes(), libDir, config, stack.directories(),
+                broker);
+        stack.attach(broker, process);
+        Console.step(KafkaCluster.name(broker) + " restarted (fault, pid " + process.pid() + ")");
+    }
+
+    /** SIGKILL to one service (its first instance). */
     public void kill(ServiceModule module) {
-        ChildProcess child = stack.service(module).child();
+        kill(module, 0);
+    }
+
+    /** SIGKILL to instance {@code instance} (from 0) of a service. */
+    public void kill(ServiceModule module, int instance) {
+        ChildProcess child = stack.service(module, instance).child();
         child.process().destroyForcibly();
         awaitExit(child);
-        Console.step(module + " killed (fault)");
+        Console.step(module.instanceName(instance) + " killed (fault)");
     }
 
     /** Starts a killed service again with its launch of the first start, and waits until it is healthy. */
     public void restart(ServiceModule module) throws InterruptedException {
-        restart(module, Map.of());
+        restart(module, 0, Map.of());
+    }
+
+    /** Starts a killed instance again with its launch of the first start, and waits until it is healthy. */
+    public void restart(ServiceModule module, int instance) throws InterruptedException {
+        restart(module, instance, Map.of());
+    }
+
+    /** {@link #restart(ServiceModule, int, Map)} of the first instance. */
+    public void restart(ServiceModule module, Map<String, String> extraEnvironment) throws InterruptedException {
+        restart(module, 0, extraEnvironment);
     }
 
     /**
-     * Starts a stopped service again with its launch of the first start plus {@code extraEnvironment} (e.g. a
+     * Starts a stopped instance again with its launch of the first start plus {@code extraEnvironment} (e.g. a
      * test-only fault hook such as lead-service's {@code CALLIYO_FAULTS_HALT_AT}), and waits until it is healthy.
      * Variables named {@value #FAULT_VARIABLE_PREFIX}* of the previous launch are dropped first, so a plain
      * {@link #restart(ServiceModule)} afterwards starts the service without them.
      */
-    public void restart(ServiceModule module, Map<String, String> extraEnvironment) throws InterruptedException {
-        ServiceProcess previous = stack.service(module);
+    public void restart(ServiceModule module, int instance, Map<String, String> extraEnvironment)
+            throws InterruptedException {
+        ServiceProcess previous = stack.service(module, instance);
         if (previous.child().isAlive()) {
-            throw new IllegalStateException(module + " is still running");
+            throw new IllegalStateException(module.instanceName(instance) + " is still running");
         }
         ServiceLaunch launch = previous.launch();
         Map<String, String> environment = new LinkedHashMap<>(launch.environment());
         environment.keySet().removeIf(key -> key.startsWith(FAULT_VARIABLE_PREFIX));
         environment.putAll(extraEnvironment);
         ServiceProcess service = ServiceProcess.restart(stack.processes(), new ServiceLaunch(launch.name(),
-                launch.command(), environment, launch.logFile(), launch.port()));
-        stack.attach(module, service);
+                launch.command(), environment, launch.logFile(), launch.port(), launch.classData()));
+        stack.attach(module, instance, service);
         service.awaitHealthy(stack.config().startupTimeout(), new HealthProbe());
-        Console.step(module + " restarted (fault, pid " + service.child().pid() + ")"
+        Console.step(module.instanceName(instance) + " restarted (fault, pid " + service.child().pid() + ")"
                 + (extraEnvironment.isEmpty() ? "" : " with " + extraEnvironment));
     }
 

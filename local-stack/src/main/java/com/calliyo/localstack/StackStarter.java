@@ -3,9 +3,11 @@ package com.calliyo.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -86,14 +88,17 @@ final class StackStarter {
         long start = System.nanoTime();
         StackDirectories dirs = stack.directories();
         Path log = dirs.logDir().resolve("kafka.log");
-        Console.step("Kafka broker starting on " + config.kafkaBootstrapServers() + " (log " + Console.shortPath(log)
-                + ")");
-        KafkaBrokerProcess broker = KafkaBrokerProcess.start(stack.processes(), libDir, dirs.kafkaDir(), log,
-                config.kafkaPort(), config.kafkaControllerPort(), config.startupTimeout());
-        stack.attach(broker);
-        warnOnUnexpectedExit(stack, broker.process());
-        Console.step("Kafka broker ready (pid " + broker.pid() + ", "
-                + (broker.formatted() ? "fresh storage" : "existing data") + ", " + Console.since(start) + ")");
+        Console.step((config.kafkaBrokers() == 1 ? "Kafka broker starting on " : config.kafkaBrokers()
+                + " Kafka brokers (one KRaft quorum) starting on ") + config.kafkaBootstrapServers() + " (log "
+                + Console.shortPath(log) + (config.kafkaBrokers() == 1 ? "" : ", kafka-<i>.log") + ")");
+        List<KafkaBrokerProcess> brokers = KafkaCluster.start(stack.processes(), libDir, config, dirs);
+        for (int i = 0; i < brokers.size(); i++) {
+            KafkaBrokerProcess broker = brokers.get(i);
+            stack.attach(i, broker);
+            warnOnUnexpectedExit(stack, broker.process());
+            Console.step(KafkaCluster.name(i) + " ready (pid " + broker.pid() + ", "
+                    + (broker.formatted() ? "fresh storage" : "existing data") + ", " + Console.since(start) + ")");
+        }
     }
 
     private void startMongo(RunningStack stack) {
@@ -103,6 +108,8 @@ final class StackStarter {
         Console.step("MongoDB-wire server ready on " + config.mongoAddress() + " (" + mongo.storage() + ", "
                 + Console.since(start) + ")");
     }
+
+    private final Map<ServiceModule, Object> classDataLocks = new ConcurrentHashMap<>();
 
     private void startServices(RunningStack stack, Map<String, String> serviceEnvironment)
             throws InterruptedException {
@@ -114,19 +121,24 @@ final class StackStarter {
         });
         CompletionService<ServiceModule> starts = new ExecutorCompletionService<>(pool);
         HealthProbe probe = new HealthProbe();
-        ServiceModule[] modules = ServiceModule.values();
-        CountDownLatch[] launched = new CountDownLatch[modules.length];
-        for (int i = 0; i < modules.length; i++) {
+        List<Instance> instances = new ArrayList<>();
+        for (ServiceModule module : ServiceModule.values()) {
+            for (int i = 0; i < config.instances(module); i++) {
+                instances.add(new Instance(module, i));
+            }
+        }
+        CountDownLatch[] launched = new CountDownLatch[instances.size()];
+        for (int i = 0; i < instances.size(); i++) {
             launched[i] = new CountDownLatch(1);
         }
         try {
-            for (int i = 0; i < modules.length; i++) {
-                ServiceModule module = modules[i];
+            for (int i = 0; i < instances.size(); i++) {
+                Instance instance = instances.get(i);
                 CountDownLatch previous = i == 0 ? null : launched[i - 1];
                 CountDownLatch own = launched[i];
-                starts.submit(() -> startService(stack, module, serviceEnvironment, probe, previous, own));
+                starts.submit(() -> startService(stack, instance, serviceEnvironment, probe, previous, own));
             }
-            for (int i = 0; i < modules.length; i++) {
+            for (int i = 0; i < instances.size(); i++) {
                 try {
                     starts.take().get();
                 } catch (ExecutionException e) {
@@ -139,22 +151,32 @@ final class StackStarter {
         }
     }
 
+    /** One instance of a service: the module and its number (from 0). */
+    private record Instance(ServiceModule module, int index) {
+    }
+
     /** Launches strictly in module order (after {@code previous} was launched), then waits for health. */
-    private ServiceModule startService(RunningStack stack, ServiceModule module,
+    private ServiceModule startService(RunningStack stack, Instance instance,
                                        Map<String, String> serviceEnvironment, HealthProbe probe,
                                        CountDownLatch previous, CountDownLatch launched) throws InterruptedException {
         ServiceProcess service;
-        ServiceLaunch launch = ServiceLaunch.of(module, config, stack.directories().logDir(), serviceEnvironment);
+        ServiceModule module = instance.module();
+        ServiceLaunch launch;
         try {
             // before the turn in the launch order: a training run is a start's worth of work, so it takes one of
-            // the parallel starts' slots like the start it speeds up
-            launch = ClassDataTraining.trainIfNeeded(stack.processes(), launch, config.startupTimeout());
+            // the parallel starts' slots like the start it speeds up. One instance of a module at a time: they share
+            // the extracted jar and the archive, which the first one makes and the others then find ready.
+            synchronized (classDataLocks.computeIfAbsent(module, m -> new Object())) {
+                launch = ServiceLaunch.of(module, instance.index(), config, stack.directories().logDir(),
+                        serviceEnvironment);
+                launch = ClassDataTraining.trainIfNeeded(stack.processes(), launch, config.startupTimeout());
+            }
             if (previous != null) {
                 previous.await();
             }
             service = ServiceProcess.start(stack.processes(), launch);
-            stack.attach(module, service);
-            Console.step(module + " starting (pid " + service.child().pid() + ", log "
+            stack.attach(module, instance.index(), service);
+            Console.step(launch.name() + " starting (pid " + service.child().pid() + ", log "
                     + Console.shortPath(launch.logFile()) + ")");
         } finally {
             launched.countDown();
@@ -162,7 +184,7 @@ final class StackStarter {
         long start = System.nanoTime();
         service.awaitHealthy(config.startupTimeout(), probe);
         warnOnUnexpectedExit(stack, service.child());
-        Console.step(module + " healthy on " + launch.url() + " (" + Console.since(start) + ")");
+        Console.step(launch.name() + " healthy on " + launch.url() + " (" + Console.since(start) + ")");
         return module;
     }
 

@@ -133,6 +133,25 @@ final class LeadEventsTap {
         }
     }
 
+    /** A topic's effective setting, e.g. {@code min.insync.replicas}. */
+    String topicSetting(String topic, String name) {
+        try (Admin admin = admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read setting " + name + " of " + topic + ": " + e, e);
+        }
+    }
+
+    /** How many consumers are members of {@code group} now (every listener of every instance that uses it). */
+    int members(String group) {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not describe consumer group " + group + ": " + e, e);
+        }
+    }
+
     private Admin admin() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
