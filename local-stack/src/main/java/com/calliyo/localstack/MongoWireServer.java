@@ -74,7 +74,11 @@ final class MongoWireServer implements AutoCloseable {
             // of our own, once a second, avoids it; a crash loses at most that second.
             MVStore store = new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
                     .cacheSize(cacheMegabytes()).autoCommitDisabled().open();
+            long opening = System.nanoTime();
             backend = secondaryIndexes() ? new IndexedH2Backend(store) : new H2Backend(store);
+            // Opening the store re-creates the databases' indexes; the secondary ones read their collections once.
+            Console.step("MongoDB-wire store opened in " + Console.since(opening)
+                    + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)" : " (secondary indexes off)"));
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mongo-h2-commit");
                 thread.setDaemon(true);

@@ -1,6 +1,7 @@
 package com.calliyo.localstack.secondaryindex;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,12 @@ public final class SecondaryIndex<P> extends Index<P> {
     private static final Object NO_DOCUMENT = new Object();
 
     private final List<String> fields;
-    /** prefixes.get(j) files positions under the values of the first j + 1 fields. */
-    private final List<Map<List<Object>, NavigableSet<P>>> prefixes = new ArrayList<>();
+    /**
+     * prefixes.get(j) files positions under the values of the first j + 1 fields: one position as itself, several
+     * as a set in scan order (most keys of an index like (companyId, createdAt) hold one document; a set each would
+     * cost several times the memory).
+     */
+    private final List<Map<List<Object>, Object>> prefixes = new ArrayList<>();
     /** Documents without a key (see {@link IndexValues}): candidates for every query. */
     private final NavigableSet<P> unkeyed = new TreeSet<>(PositionOrder.INSTANCE);
     private final Map<Object, P> positionsById = new HashMap<>();
@@ -106,22 +111,22 @@ public final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
         List<List<Object>> lookups = lookups(query);
-        Map<List<Object>, NavigableSet<P>> filed = prefixes.get(lookups.get(0).size() - 1);
-        List<NavigableSet<P>> sets = new ArrayList<>();
+        Map<List<Object>, Object> filed = prefixes.get(lookups.get(0).size() - 1);
+        List<Collection<P>> found = new ArrayList<>();
         for (List<Object> lookup : lookups) {
-            NavigableSet<P> positions = filed.get(lookup);
+            Object positions = filed.get(lookup);
             if (positions != null) {
-                sets.add(positions);
+                found.add(asCollection(positions));
             }
         }
         if (!unkeyed.isEmpty()) {
-            sets.add(unkeyed);
+            found.add(unkeyed);
         }
-        if (sets.size() == 1) {
-            return new ArrayList<>(sets.get(0)); // a copy: the caller iterates after this monitor is released
+        if (found.size() == 1) {
+            return new ArrayList<>(found.get(0)); // a copy: the caller iterates after this monitor is released
         }
         NavigableSet<P> merged = new TreeSet<>(PositionOrder.INSTANCE);
-        sets.forEach(merged::addAll);
+        found.forEach(merged::addAll);
         return new ArrayList<>(merged);
     }
 
@@ -162,8 +167,7 @@ public final class SecondaryIndex<P> extends Index<P> {
             return;
         }
         for (int length = 1; length <= fields.size(); length++) {
-            prefixes.get(length - 1).computeIfAbsent(List.copyOf(key.subList(0, length)),
-                    ignored -> new TreeSet<>(PositionOrder.INSTANCE)).add(position);
+            prefixes.get(length - 1).merge(List.copyOf(key.subList(0, length)), position, this::together);
         }
     }
 
@@ -174,16 +178,36 @@ public final class SecondaryIndex<P> extends Index<P> {
             return;
         }
         for (int length = 1; length <= fields.size(); length++) {
-            Map<List<Object>, NavigableSet<P>> filed = prefixes.get(length - 1);
+            Map<List<Object>, Object> filed = prefixes.get(length - 1);
             List<Object> prefix = key.subList(0, length);
-            NavigableSet<P> positions = filed.get(prefix);
-            if (positions != null) {
-                positions.remove(position);
-                if (positions.isEmpty()) {
-                    filed.remove(prefix);
+            Object positions = filed.get(prefix);
+            if (positions instanceof NavigableSet<?> several) {
+                several.remove(position);
+                if (several.size() == 1) {
+                    filed.put(List.copyOf(prefix), several.first());
                 }
+            } else if (position.equals(positions)) {
+                filed.remove(prefix);
             }
         }
+    }
+
+    /** {@code merge}'s function: the filed position(s) and one more. */
+    @SuppressWarnings("unchecked")
+    private Object together(Object filed, Object position) {
+        if (filed instanceof NavigableSet<?> several) {
+            ((NavigableSet<Object>) several).add(position);
+            return several;
+        }
+        NavigableSet<Object> several = new TreeSet<>(PositionOrder.INSTANCE);
+        several.add(filed);
+        several.add(position);
+        return several;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Collection<P> asCollection(Object positions) {
+        return positions instanceof NavigableSet<?> several ? (Collection<P>) several : List.of((P) positions);
     }
 
     @Override
