@@ -25,13 +25,13 @@ import static org.awaitility.Awaitility.await;
  * List latency with a crowded store (issue 15): {@code bench.leads} leads in the measured company and as many in
  * another, plus a fifth as many customers in each, bulk-loaded with insertMany straight into the running stack's
  * MongoDB in the services' own document shape (one lead created and converted through the gateway is the template),
- * then the lists a user opens, each requested 7 times through the gateway: median and slowest. Reported, never
- * asserted. A second run with {@code -Dbench.load=false} measures the same data again (e.g. after restarting the
- * stack with or without the embedded store's secondary indexes). Run by name:
+ * then the lists a user opens, each requested {@code bench.times} (7) times through the gateway: median and
+ * slowest. Reported, never asserted. A second run with {@code -Dbench.load=false} measures the same data again
+ * (e.g. after restarting the stack with or without the embedded store's secondary indexes). Run by name:
  * <pre>
  * ./mvnw -B -o -pl system-tests -am test -Dtest=ListLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbench.gateway=http://127.0.0.1:8080 -Dbench.mongo=mongodb://127.0.0.1:27017 -Dbench.leads=100000 \
- *     [-Dbench.load=false] [-Dbench.label=after] [-Dbench.report=path]
+ *     [-Dbench.load=false] [-Dbench.times=7] [-Dbench.label=after] [-Dbench.report=path]
  * </pre>
  */
 class ListLatencyBenchmark {
@@ -40,7 +40,6 @@ class ListLatencyBenchmark {
     private static final String PASSWORD = "bench-password";
     private static final String OTHER_COMPANY = "list-bench-other-company";
     private static final int BATCH = 1_000;
-    private static final int TIMES = 7;
 
     @Test
     void measureListsInACrowdedStore() throws Exception {
@@ -76,9 +75,10 @@ class ListLatencyBenchmark {
     }
 
     private static String measure(Gateway admin, String path, String label) {
-        long[] millis = new long[TIMES];
+        int times = Integer.getInteger("bench.times", 7);
+        long[] millis = new long[times];
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < TIMES; i++) {
+        for (int i = 0; i < times; i++) {
             long started = System.nanoTime();
             Gateway.Response response = admin.get(path);
             millis[i] = (System.nanoTime() - started) / 1_000_000;
@@ -87,8 +87,8 @@ class ListLatencyBenchmark {
             }
         }
         java.util.Arrays.sort(millis);
-        return String.format(Locale.ROOT, "list %s %s p50 %d ms max %d ms%s%n", label, path, millis[TIMES / 2],
-                millis[TIMES - 1], statuses.isEmpty() ? "" : " (answers other than 200: " + statuses + ")");
+        return String.format(Locale.ROOT, "list %s %s p50 %d ms max %d ms%s%n", label, path, millis[times / 2],
+                millis[times - 1], statuses.isEmpty() ? "" : " (answers other than 200: " + statuses + ")");
     }
 
     private static void load(Gateway gateway, MongoClient mongo, int leads) {
