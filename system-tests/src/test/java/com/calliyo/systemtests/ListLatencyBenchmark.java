@@ -14,7 +14,10 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +50,11 @@ class ListLatencyBenchmark {
         String mongoUri = System.getProperty("bench.mongo", "mongodb://127.0.0.1:27017");
         int leads = Integer.getInteger("bench.leads", 100_000);
         String label = System.getProperty("bench.label", "");
+        String h2File = System.getProperty("bench.h2-file");
+        if (h2File != null) {
+            loadOffline(Path.of(h2File), leads);
+            return;
+        }
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
             if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
                 load(gateway, mongo, leads);
@@ -128,9 +136,50 @@ class ListLatencyBenchmark {
         System.out.printf(Locale.ROOT, "list load %d documents in %.0f s%n", 2 * leads + 2 * (leads / 5), seconds);
     }
 
+    /**
+     * The bulk of the load with the stack stopped: the H2 file opened in this JVM with a page cache large enough to
+     * hold it (the stack's 128 MB cache made insertMany crawl at about 30 documents/s on 2 loaded cores, as every
+     * insert reads the unique indexes' pages back from the file), the templates and statuses taken from what a
+     * first, partial {@code bench.load} through the running stack stored. Tops the measured company up to {@code
+     * leads} and fills the other company and both companies' customers.
+     */
+    private static void loadOffline(Path file, int leads) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(2048).autoCommitDisabled().open();
+        MongoServer server = new MongoServer(new H2Backend(store));
+        var address = server.bind();
+        try (MongoClient mongo = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> leadStore = mongo.getDatabase("leads").getCollection("leads");
+            MongoCollection<Document> customerStore = mongo.getDatabase("customers").getCollection("customers");
+            Document leadTemplate = leadStore.find(new Document("firstName", "Template")).first();
+            Document customerTemplate = customerStore.find(new Document("_id", leadTemplate.getString("_id"))).first();
+            String companyId = leadTemplate.getString("companyId");
+            List<Document> statuses = new ArrayList<>();
+            leadStore.distinct("status", new Document("companyId", companyId)
+                    .append("status.kind", new Document("$ne", "CUSTOMER")), Document.class).into(statuses);
+            statuses.sort(java.util.Comparator.comparing(status -> status.getString("_id")));
+            String agent = leadStore.find(new Document("assignedTo", new Document("$exists", true))
+                    .append("companyId", companyId)).first().getString("assignedTo");
+            int present = (int) leadStore.countDocuments(new Document("companyId", companyId)) - 1;
+            long started = System.nanoTime();
+            insert(leadStore, present, leads, i -> lead(leadTemplate, companyId, statuses, agent, i));
+            insert(leadStore, 0, leads, i -> lead(leadTemplate, OTHER_COMPANY, statuses, null, i));
+            insert(customerStore, 0, leads / 5, i -> customer(customerTemplate, companyId, i));
+            insert(customerStore, 0, leads / 5, i -> customer(customerTemplate, OTHER_COMPANY, i));
+            System.out.printf(Locale.ROOT, "list load offline %d documents in %.0f s%n",
+                    leads - present + leads + 2 * (leads / 5), (System.nanoTime() - started) / 1e9);
+        } finally {
+            server.shutdownNow(); // closes the backend: commits the store
+        }
+    }
+
     private static void insert(MongoCollection<Document> store, int count,
                                java.util.function.IntFunction<Document> document) {
-        for (int from = 0; from < count; from += BATCH) {
+        insert(store, 0, count, document);
+    }
+
+    private static void insert(MongoCollection<Document> store, int first, int count,
+                               java.util.function.IntFunction<Document> document) {
+        for (int from = first; from < count; from += BATCH) {
             List<Document> batch = new ArrayList<>(BATCH);
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
                 batch.add(document.apply(i));

@@ -38,7 +38,9 @@ public final class IndexedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                            List<IndexKey> keys, boolean sparse) {
-            return new SecondaryIndex<>(indexName, keys, sparse);
+            // Resolving the collection here is what the library does just before asking for the index.
+            return new SecondaryIndex<>(indexName, keys, sparse,
+                    resolveOrCreateCollection(collectionName).getIndexes());
         }
 
         @Override

@@ -28,7 +28,9 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
-            return new SecondaryIndex<>(indexName, keys, sparse);
+            // Resolving the collection here is what the library does just before asking for the index.
+            return new SecondaryIndex<>(indexName, keys, sparse,
+                    resolveOrCreateCollection(collectionName).getIndexes());
         }
 
         @Override

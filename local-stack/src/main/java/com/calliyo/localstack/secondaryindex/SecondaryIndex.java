@@ -26,7 +26,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * <p>
  * Threads: the server calls add/remove/update and the query methods with the collection's monitor held
  * (AbstractSynchronizedMongoCollection); the initial build runs under it too ({@link IndexedDatabases}). The methods
- * are synchronized as well, as the library's unique indexes are, for any path that does not hold it.
+ * that touch the positions are synchronized as well, as the library's unique indexes are, for any path that does not
+ * hold it; {@link #canHandle} reads only the query and the fields, so it can ask its siblings without taking theirs.
  */
 public final class SecondaryIndex<P> extends Index<P> {
 
@@ -48,10 +49,14 @@ public final class SecondaryIndex<P> extends Index<P> {
     private final NavigableSet<P> unkeyed = new TreeSet<>(PositionOrder.INSTANCE);
     private final Map<Object, P> positionsById = new HashMap<>();
     /** False once a document the index cannot track arrived (no _id, or a position it cannot order); then it scans. */
-    private boolean usable = true;
+    private volatile boolean usable = true;
+    /** The collection's own list of indexes, which the server tries in order, taking the first that can handle. */
+    private final List<Index<P>> siblings;
 
-    public SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+    /** {@code siblings}: the collection's live index list (see {@link #canHandle}). */
+    public SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, List<Index<P>> siblings) {
         super(name, keys, sparse);
+        this.siblings = siblings;
         this.fields = keys();
         for (int i = 0; i < fields.size(); i++) {
             prefixes.add(new HashMap<>());
@@ -103,9 +108,39 @@ public final class SecondaryIndex<P> extends Index<P> {
         file(newDocument, position);
     }
 
+    /**
+     * True if this index fixes the longest prefix of the query among the collection's secondary indexes (the first of
+     * equals). The server takes the first index in its list that says yes, so without this a (companyId, createdAt)
+     * index declared first would answer an agent's queue with every lead of the company, where (companyId,
+     * assignedTo) gives only the agent's.
+     */
     @Override
-    public synchronized boolean canHandle(Document query) {
-        return usable && !lookups(query).isEmpty();
+    public boolean canHandle(Document query) {
+        int mine = usablePrefix(query);
+        if (mine == 0) {
+            return false;
+        }
+        boolean passedMe = false;
+        for (Index<P> other : siblings) {
+            if (other == this) {
+                passedMe = true;
+            } else if (other instanceof SecondaryIndex<?> sibling) {
+                int theirs = sibling.usablePrefix(query);
+                if (theirs > mine || (theirs == mine && !passedMe)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** How many leading fields this index can look the query up by; 0: it cannot help. Reads no mutable state. */
+    int usablePrefix(Document query) {
+        if (!usable) {
+            return 0;
+        }
+        List<List<Object>> lookups = lookups(query);
+        return lookups.isEmpty() ? 0 : lookups.get(0).size();
     }
 
     @Override

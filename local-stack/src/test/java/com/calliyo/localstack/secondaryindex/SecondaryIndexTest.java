@@ -7,6 +7,7 @@ import java.util.List;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
@@ -45,6 +46,35 @@ class SecondaryIndexTest {
             assertThat(leads.countDocuments(new Document("companyId", "A"))).isEqualTo(30);
             assertThat(leads.countDocuments(new Document("statusId", "new"))).isEqualTo(25);
             assertThat(leads.countDocuments(new Document("companyId", "B").append("statusId", "won"))).isEqualTo(10);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldLeaveAQueryToTheIndexThatFixesMostOfIt() {
+        IndexedMemoryBackend backend = new IndexedMemoryBackend();
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
+            MongoCollection<Document> leads = client.getDatabase("leads").getCollection("leads");
+            leads.createIndex(new Document("companyId", 1).append("createdAt", 1), new IndexOptions().name("byAge"));
+            leads.createIndex(new Document("companyId", 1).append("assignedTo", 1), new IndexOptions().name("byAgent"));
+            List<Document> documents = leads("A", 30, "B", 20);
+            for (int i = 0; i < documents.size(); i += 10) {
+                documents.get(i).append("assignedTo", "agent-1");
+            }
+            leads.insertMany(documents);
+
+            Index<Object> byAge = index(backend, "byAge");
+            Index<Object> byAgent = index(backend, "byAgent");
+            var queue = query("companyId", "A").append("assignedTo", "agent-1");
+            assertThat(byAge.canHandle(queue)).as("declared first, but fixes only the company").isFalse();
+            assertThat(byAgent.canHandle(queue)).isTrue();
+            assertThat(count(byAgent.getPositions(queue))).isEqualTo(3);
+            assertThat(byAge.canHandle(query("companyId", "A"))).as("a tie goes to the first declared").isTrue();
+            assertThat(byAgent.canHandle(query("companyId", "A"))).isFalse();
+            assertThat(leads.countDocuments(new Document("companyId", "A").append("assignedTo", "agent-1")))
+                    .isEqualTo(3);
         } finally {
             server.shutdownNow();
         }
@@ -95,6 +125,14 @@ class SecondaryIndexTest {
     private static Index<Object> secondaryIndex(MongoBackend backend, String database, String collection) {
         return backend.resolveDatabase(database).resolveCollection(collection, true).getIndexes().stream()
                 .filter(SecondaryIndex.class::isInstance)
+                .map(index -> (Index<Object>) index)
+                .findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Index<Object> index(MongoBackend backend, String name) {
+        return backend.resolveDatabase("leads").resolveCollection("leads", true).getIndexes().stream()
+                .filter(index -> index.getName().equals(name))
                 .map(index -> (Index<Object>) index)
                 .findFirst().orElseThrow();
     }
