@@ -214,7 +214,9 @@ lines += [
     "```",
     "",
     "Not measured by this script yet: the rebuild of each read model from the topics against the raw consume rate,"
-    " and reports at 10k and 1M leads (the reports benchmark on the `rollups` branch does those).",
+    " and reports at 10k and 1M leads (the reports benchmark on the `rollups` branch does those). List latency in a"
+    " crowded store, before and after the embedded store's secondary indexes: `scripts/bench-lists.sh` (its own"
+    " stack, 15-30 min of which most is the bulk load).",
     "",
 ]
 text = "\n".join(lines)

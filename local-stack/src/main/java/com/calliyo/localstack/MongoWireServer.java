@@ -13,6 +13,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
+import com.calliyo.localstack.secondaryindex.IndexedH2Backend;
+import com.calliyo.localstack.secondaryindex.IndexedMemoryBackend;
+
 /**
  * The MongoDB-wire server (mongo-java-server) inside the launcher JVM, on 127.0.0.1. With an H2 file its data
  * survives a restart of the stack; without one it lives in memory. The oplog is on so that change streams work.
@@ -45,12 +48,21 @@ final class MongoWireServer implements AutoCloseable {
         return Integer.getInteger("calliyo.mongo.cache-mb", DEFAULT_CACHE_MEGABYTES);
     }
 
+    /**
+     * Whether the services' non-unique indexes are real ({@link com.calliyo.localstack.secondaryindex.SecondaryIndex})
+     * or ignored as mongo-java-server ignores them: off unless {@code -Dcalliyo.mongo.secondary-indexes=true}, until a
+     * benchmark with several large companies in one store shows what they gain (local-stack README).
+     */
+    static boolean secondaryIndexes() {
+        return Boolean.parseBoolean(System.getProperty("calliyo.mongo.secondary-indexes", "false"));
+    }
+
     /** {@code h2File} null means in memory. */
     static MongoWireServer start(int port, Path h2File) {
         MongoBackend backend;
         ScheduledExecutorService committer = null;
         if (h2File == null) {
-            backend = new MemoryBackend();
+            backend = secondaryIndexes() ? new IndexedMemoryBackend() : new MemoryBackend();
         } else {
             try {
                 Files.createDirectories(h2File.toAbsolutePath().getParent());
@@ -62,7 +74,11 @@ final class MongoWireServer implements AutoCloseable {
             // of our own, once a second, avoids it; a crash loses at most that second.
             MVStore store = new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
                     .cacheSize(cacheMegabytes()).autoCommitDisabled().open();
-            backend = new H2Backend(store);
+            long opening = System.nanoTime();
+            backend = secondaryIndexes() ? new IndexedH2Backend(store) : new H2Backend(store);
+            // Opening the store re-creates the databases' indexes; the secondary ones read their collections once.
+            Console.step("MongoDB-wire store opened in " + Console.since(opening)
+                    + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)" : " (secondary indexes off)"));
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mongo-h2-commit");
                 thread.setDaemon(true);

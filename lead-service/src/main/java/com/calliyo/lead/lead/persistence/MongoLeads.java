@@ -89,6 +89,8 @@ class MongoLeads implements Leads {
         this.statuses = statuses;
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", "createdAt"));
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", STATUS_ID));
+        // An agent's queue (activeQueue, countHeld) and the list filtered by agent; the local stack's store uses it too.
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", "assignedTo"));
         // The exact key of update()'s compare-and-set: the embedded store uses an index only for a query on exactly
         // its fields, and would otherwise scan every lead on every change.
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", "companyId", "version"),
@@ -341,8 +343,8 @@ class MongoLeads implements Leads {
     }
 
     /**
-     * A scan of the company's leads on the embedded store (no index serves this filter there); on MongoDB the
-     * (companyId, ...) indexes narrow it. One query for the whole queue, never one per lead.
+     * The (companyId, assignedTo) index narrows this to the agent's leads, on MongoDB and on the local stack's
+     * embedded store alike. One query for the whole queue, never one per lead.
      */
     @Override
     public List<Lead> activeQueue(String companyId, String assignedTo) {
