@@ -40,7 +40,7 @@ class FaultInjectionIT {
         Random random = new Random(SEED);
         List<Fault> plan = new ArrayList<>(Fault.parse(System.getProperty("faults.list", Fault.SHORT)));
         Collections.shuffle(plan, random);
-        Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
+        Gateway gateway = Scenario.signUpCompanyForLongRuns(suite.gateway()).gateway();
         Orders.switchModule(gateway, true);
         String campaign = "faults-" + UUID.randomUUID();
         row(String.format("%-32s %5s %5s %10s %9s  %s", "fault", "lost", "dup", "catch-up", "(check)",

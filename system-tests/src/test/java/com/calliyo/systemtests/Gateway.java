@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,20 +23,31 @@ final class Gateway {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final String accessToken;
+    private final AtomicReference<String> accessToken;
+    private final Supplier<String> signIn;
 
     Gateway(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, null);
     }
 
-    private Gateway(String baseUrl, String accessToken) {
+    private Gateway(String baseUrl, String accessToken, Supplier<String> signIn) {
         this.baseUrl = baseUrl;
-        this.accessToken = accessToken;
+        this.accessToken = new AtomicReference<>(accessToken);
+        this.signIn = signIn;
     }
 
     /** The same front door, each request sent with {@code Authorization: Bearer <accessToken>}. */
     Gateway as(String token) {
-        return new Gateway(baseUrl, token);
+        return new Gateway(baseUrl, token, null);
+    }
+
+    /**
+     * The same front door as a user who signs in again (with {@code signIn}) when an answer is 401 and repeats that
+     * request once: for runs longer than an access token lives (15 minutes), such as the long fault runs. Tests that
+     * expect a 401 (revocation, sign-out) use {@link #as(String)}, which never signs in again.
+     */
+    Gateway renewing(Supplier<String> signIn) {
+        return new Gateway(baseUrl, signIn.get(), signIn);
     }
 
     /** Where the suite's front door is, e.g. for a curl command that repeats a request. */
@@ -44,7 +57,7 @@ final class Gateway {
 
     /** The access token this client sends, or null. */
     String accessToken() {
-        return accessToken;
+        return accessToken.get();
     }
 
     Response get(String path) {
@@ -86,14 +99,28 @@ final class Gateway {
      * send another {@code Content-Type}).
      */
     Response send(String method, String path, String body, Map<String, String> headers) {
+        String token = accessToken.get();
+        Response response = sendAs(token, method, path, body, headers);
+        if (response.status() == 401 && signIn != null) {
+            try {
+                accessToken.compareAndSet(token, signIn.get());
+            } catch (RuntimeException | AssertionError signInRefused) { // e.g. lead-service down for a fault
+                return response;
+            }
+            response = sendAs(accessToken.get(), method, path, body, headers);
+        }
+        return response;
+    }
+
+    private Response sendAs(String token, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (accessToken != null) {
-            request.header("Authorization", "Bearer " + accessToken);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::setHeader);
         try {

@@ -48,7 +48,7 @@ class OutboxKillIT {
         Random random = new Random(seed);
         List<String> kills = kills(random);
         System.out.println("[faults] outbox kills, seed " + seed + ": " + kills);
-        Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
+        Gateway gateway = Scenario.signUpCompanyForLongRuns(suite.gateway()).gateway();
         String campaign = "outbox-kills-" + UUID.randomUUID();
         List<ReadModelCheck> checks = new ArrayList<>();
         List<String> violations;

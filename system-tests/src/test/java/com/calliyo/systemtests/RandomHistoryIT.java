@@ -56,7 +56,7 @@ class RandomHistoryIT {
         List<String> violations = new ArrayList<>();
         try {
             for (int i = 0; i < COMPANIES; i++) {
-                Gateway gateway = Scenario.signUpCompany(suite.gateway()).gateway();
+                Gateway gateway = Scenario.signUpCompanyForLongRuns(suite.gateway()).gateway();
                 Orders.switchModule(gateway, true);
                 gateways.add(gateway);
                 drivers.add(new LoadDriver(gateway, campaign, random.nextLong()).withOrders()

@@ -62,7 +62,7 @@ class ScaleOutIT {
             if (BROKERS >= 3) {
                 assertTopicsReplicatedThreeTimesTwoInSync(new LeadEventsTap(stack.kafkaBootstrapServers()));
             }
-            Scenario.SignedIn admin = Scenario.signUpCompany(new Gateway(stack.gatewayUrl()));
+            Scenario.SignedIn admin = Scenario.signUpCompanyForLongRuns(new Gateway(stack.gatewayUrl()));
             Gateway gateway = admin.gateway();
             LeadEventsTap tap = new LeadEventsTap(stack.kafkaBootstrapServers());
             String campaign = "scale-out-" + UUID.randomUUID();

@@ -26,6 +26,16 @@ final class Scenario {
                 anonymous.as(login(anonymous, companyId, email)), email);
     }
 
+    /**
+     * As {@link #signUpCompany(Gateway)}, with an admin who signs in again when the access token has expired: for
+     * load that runs longer than a token lives (the fault tests).
+     */
+    static SignedIn signUpCompanyForLongRuns(Gateway anonymous) {
+        SignedIn admin = signUpCompany(anonymous);
+        return new SignedIn(admin.companyId(), admin.userId(),
+                anonymous.renewing(() -> login(anonymous, admin.companyId(), admin.email())), admin.email());
+    }
+
     static String login(Gateway anonymous, String companyId, String email) {
         return loginWith(anonymous, companyId, email, PASSWORD);
     }
