@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -111,8 +112,23 @@ final class Screen {
                 .findFirst().orElse(null), "an alert");
     }
 
+    /** The page's visible text. A page replaced between finding its body and reading it is read again: ChromeDriver
+     * reports that either as a stale element or, mid-navigation, as a node that "does not belong to the document". */
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (WebDriverException e) {
+                if (attempt == 5 || !replacedMeanwhile(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean replacedMeanwhile(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Waits until the page's visible text contains {@code expected}, reloading if asked to (read models lag). */
@@ -149,7 +165,10 @@ final class Screen {
                 if (candidate.isDisplayed() && name.equals(Objects.toString(candidate.getAccessibleName(), "").trim())) {
                     return candidate;
                 }
-            } catch (StaleElementReferenceException swapped) {
+            } catch (WebDriverException e) {
+                if (!replacedMeanwhile(e)) {
+                    throw e;
+                }
                 // htmx replaced it while we looked; the next round finds the new one.
             }
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -122,7 +121,7 @@ class WebSettingsIT {
     static void see(Browser browser, String expected) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "text \"" + expected + "\" on " + browser.driver().getCurrentUrl())
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+                .until(d -> browser.screen().text().contains(expected));
     }
 
     /**
