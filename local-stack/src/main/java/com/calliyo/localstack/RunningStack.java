@@ -126,12 +126,16 @@ public final class RunningStack implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean alreadyClosing;
         synchronized (this) {
-            if (closing) {
-                awaitStoppedQuietly();
-                return;
-            }
+            alreadyClosing = closing;
             closing = true;
+        }
+        if (alreadyClosing) {
+            // Outside the monitor: the closing thread needs it to read the brokers. Waiting inside it deadlocked the
+            // test suite's hook against this stack's own until Surefire killed the JVM, leaving the broker running.
+            awaitStoppedQuietly();
+            return;
         }
         processes.close();
         try {

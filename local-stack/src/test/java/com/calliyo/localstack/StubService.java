@@ -9,7 +9,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a service in tests of the child-process handling: answers {@code /actuator/health} on SERVER_PORT.
- * STUB_MODE=crash prints a few lines and exits with code 3; STUB_MODE=silent never listens; STUB_MODE_&lt;port&gt;
+ * STUB_MODE=crash prints a few lines and exits with code 3; STUB_MODE=silent never listens; STUB_MODE=slow-stop takes
+ * 2 s to stop after SIGTERM; STUB_MODE_&lt;port&gt;
  * sets the mode of the stub on that port only.
  */
 public final class StubService {
@@ -44,8 +45,19 @@ public final class StubService {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stub stopping");
+            if (mode.equals("slow-stop")) {
+                sleepQuietly(2_000);
+            }
             server.stop(0);
         }));
         System.out.println("stub healthy");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
