@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The suite's benchmarks in one command. Starts the local stack itself (the default H2 file store in a fresh data
 # directory, then --in-memory), runs each benchmark, prints one table in which each figure stands beside its
-# reference measured in the same run, and writes it to docs/benchmarks.md with the machine, the date and the command.
+# reference measured in the same run, and writes it to docs/benchmarks.md with the machine, the date and the command
+# (only its own part: the hand-written sections after its end marker are kept).
 # Reported, never asserted: the tests assert behaviour, and wall-clock figures are noisy on a shared machine (the
 # load average is printed with them).
 #
@@ -220,6 +221,13 @@ lines += [
     "",
 ]
 text = "\n".join(lines)
-open(out_file, "w").write(text)
+# Sections written by hand (benchmarks this script does not run) follow the end marker and are kept.
+END_MARKER = "<!-- end of what scripts/bench.sh writes; hand-written sections below are kept by it -->"
+kept = ""
+if os.path.exists(out_file):
+    previous = open(out_file).read()
+    if END_MARKER in previous:
+        kept = previous.split(END_MARKER, 1)[1]
+open(out_file, "w").write(text.rstrip("\n") + "\n\n" + END_MARKER + kept)
 print(text)
 PY
