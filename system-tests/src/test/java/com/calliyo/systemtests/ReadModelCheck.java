@@ -87,7 +87,9 @@ record ReadModelCheck(int lost, int duplicates, int stale, List<String> details,
             }
         }
 
-        // order-service's own orders of the leads an order was sent for: id to payment status, by lead
+        // order-service's own orders of the leads an order was sent for: id to payment status, by lead. Its
+        // company-wide list leaves out orders of leads its lead directory does not know yet, which shows here as a
+        // missing order until the directory has caught up, never as a hidden one
         Map<String, Map<String, String>> owned = new HashMap<>();
         Map<String, BigDecimal> amounts = new HashMap<>();
         if (!orderLeads.isEmpty()) {
