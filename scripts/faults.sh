@@ -3,7 +3,8 @@
 #  - FaultInjectionIT: every fault (MongoDB-wire restart, broker kill -9 + restart, SIGSTOP/SIGCONT and kill -9 +
 #    restart of each service that owns data) held 20 s under a steady load of lead and order writes;
 #  - OutboxKillIT: lead-service halted at 20 points inside its outbox window (CALLIYO_FAULTS_HALT_AT);
-#  - PoisonRecordIT: an undecodable record on each consumed topic (DLT once per group, the partition keeps flowing);
+#  - PoisonRecordIT: an undecodable record on each consumed topic (DLT once per group, the good event behind it
+#    visible in every reader, the revocation feeds included);
 #  - ConsumerReplayIT: the consumer group of each consuming service reset to the start (no document changes);
 #  - RandomHistoryIT: 10,000 random changes over 500 leads in 5 companies with faults at random points;
 # then the fault table (lost, duplicates, catch-up time, refusals by status) printed. The seed is printed too; pass

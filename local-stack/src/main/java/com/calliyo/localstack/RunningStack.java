@@ -124,6 +124,12 @@ public final class RunningStack implements AutoCloseable {
         stopped.await();
     }
 
+    /**
+     * Stops everything this stack runs now, a broker or service instance that a fault started again included. A
+     * second caller (e.g. the shutdown hook while the owner's {@code close()} runs) waits until the first is done,
+     * and waits outside the stack's lock: the first needs that lock on its way (the broker list), so waiting inside
+     * it would deadlock both, and the JVM's exit would then leave the broker running.
+     */
     @Override
     public void close() {
         boolean alreadyClosing;
@@ -132,8 +138,6 @@ public final class RunningStack implements AutoCloseable {
             closing = true;
         }
         if (alreadyClosing) {
-            // Outside the monitor: the closing thread needs it to read the brokers. Waiting inside it deadlocked the
-            // test suite's hook against this stack's own until Surefire killed the JVM, leaving the broker running.
             awaitStoppedQuietly();
             return;
         }

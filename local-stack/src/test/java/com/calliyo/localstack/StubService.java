@@ -9,9 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a service in tests of the child-process handling: answers {@code /actuator/health} on SERVER_PORT.
- * STUB_MODE=crash prints a few lines and exits with code 3; STUB_MODE=silent never listens; STUB_MODE=slow-stop takes
- * 2 s to stop after SIGTERM; STUB_MODE_&lt;port&gt;
- * sets the mode of the stub on that port only.
+ * STUB_MODE=crash prints a few lines and exits with code 3; STUB_MODE=silent never listens; STUB_MODE_&lt;port&gt;
+ * sets the mode of the stub on that port only. STUB_STOP_MILLIS=n makes its orderly stop (SIGTERM) take n ms after
+ * it logs "stub stopping", as a service's graceful shutdown does.
  */
 public final class StubService {
 
@@ -43,17 +43,16 @@ public final class StubService {
             }
         });
         server.start();
+        long stopMillis = Long.parseLong(System.getenv().getOrDefault("STUB_STOP_MILLIS", "0"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stub stopping");
-            if (mode.equals("slow-stop")) {
-                sleepQuietly(2_000);
-            }
             server.stop(0);
+            pause(stopMillis);
         }));
         System.out.println("stub healthy");
     }
 
-    private static void sleepQuietly(long millis) {
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.calliyo.localstack.LocalStack;
 import com.calliyo.localstack.RunningStack;
 import com.calliyo.localstack.ServiceModule;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +27,11 @@ import static org.awaitility.Awaitility.await;
  * min.insync.replicas 2): while the {@link LoadDriver} writes through the gateway, which balances over the instances,
  * a daily job is due on every lead-service instance at once and must run once; then one instance of each back-end
  * service and one broker are killed with SIGKILL and stay dead. The survivors must take over every partition (each
- * consumer group shrinks to its live members), no acknowledged write may be lost, none applied twice
- * ({@link ReadModelCheck}), and refusals must be 503/504 problem+json with {@code Retry-After}. The figures are printed
- * with a {@code [faults]} prefix; the seed too ({@code -Dfaults.seed=N} replays the writes).
+ * consumer group shrinks to its live members), no acknowledged write may be lost, none applied twice, and the read
+ * models (Customers with their orders, the conversions and revenue reports) must equal their recomputation from
+ * lead- and order-service ({@link ReadModelCheck}, as in {@link FaultInjectionIT}); refusals must be 503/504 problem+json with {@code Retry-After}. The figures are printed
+ * with a {@code [faults]} prefix; the seed too ({@code -Dfaults.seed=N} replays the writes). Once the stack is
+ * closed, none of its brokers and instances may still run.
  */
 class ScaleOutIT {
 
@@ -57,6 +56,10 @@ class ScaleOutIT {
         System.out.println("[faults] scale-out: " + REPLICAS + " instances of each back-end service, " + BROKERS
                 + " brokers; seed " + SEED + " (replay: -Dfaults.seed=" + SEED + ")");
         long begin = System.nanoTime();
+        ReadModelCheck check;
+        List<String> violations;
+        int scheduledRuns;
+        Map<String, Long> children;
         try (RunningStack stack = LocalStack.start(ScaleOutStack.config(REPLICAS, BROKERS), environment)) {
             System.out.printf("[faults] stack up in %.0f s%n", (System.nanoTime() - begin) / 1e9);
             if (BROKERS >= 3) {
@@ -64,15 +67,13 @@ class ScaleOutIT {
             }
             Scenario.SignedIn admin = Scenario.signUpCompanyForLongRuns(new Gateway(stack.gatewayUrl()));
             Gateway gateway = admin.gateway();
+            Orders.switchModule(gateway, true);
             LeadEventsTap tap = new LeadEventsTap(stack.kafkaBootstrapServers());
             String campaign = "scale-out-" + UUID.randomUUID();
             Random random = new Random(SEED);
             List<String> table = new ArrayList<>(List.of(String.format("%-32s %5s %5s %10s  %s", "fault", "lost",
                     "dup", "catch-up", "refused (status x count)")));
-            ReadModelCheck check;
-            List<String> violations;
-            int scheduledRuns;
-            try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong())) {
+            try (LoadDriver load = new LoadDriver(gateway, campaign, random.nextLong()).withOrders()) {
                 load.start(PERIOD_MILLIS);
                 scheduledRuns = runTheStaleLeadsJobOnSchedule(stack, gateway, admin.companyId());
                 Map<String, Integer> membersBefore = new HashMap<>();
@@ -91,7 +92,7 @@ class ScaleOutIT {
                 load.pause();
                 Map<Integer, Integer> refused = load.refusals();
                 long rebalanced = awaitSurvivorsOnly(tap, membersBefore);
-                check = awaitCatchUp(gateway, load, campaign, tap);
+                check = ReadModelCheck.awaitConsistent(tap, gateway, load, campaign, CATCH_UP_LIMIT);
                 long caughtUp = System.nanoTime();
                 table.add(String.format("%-32s %5d %5d %8.1f s  %s",
                         "kill-1-of-" + REPLICAS + "-each+broker", check.lost(), check.duplicates(),
@@ -101,19 +102,22 @@ class ScaleOutIT {
                 if (!check.consistent()) {
                     table.add("    not caught up: " + check.details());
                 }
-                table.add(String.format("%d writes acknowledged, %d leads; stale-leads job: %d scheduled run(s) "
-                        + "across %d lead-service instances", load.acknowledged(), load.leads().size(), scheduledRuns,
-                        REPLICAS));
+                table.add(String.format("%d writes acknowledged (%d orders), %d leads; stale-leads job: %d "
+                        + "scheduled run(s) across %d lead-service instances", load.acknowledged(),
+                        load.orders().size(), load.leads().size(), scheduledRuns, REPLICAS));
                 violations = load.violations();
             }
             table.forEach(row -> System.out.println("[faults] " + row));
-
-            assertThat(scheduledRuns).as("scheduled runs of one due job across the instances").isEqualTo(1);
-            assertThat(violations).as("refusals that are not 503/504 problem+json with Retry-After").isEmpty();
-            assertThat(check.lost()).as("acknowledged writes lost: " + check.details()).isZero();
-            assertThat(check.duplicates()).as("conversions applied twice: " + check.details()).isZero();
-            assertThat(check.stale()).as("read models behind lead-service: " + check.details()).isZero();
+            children = stack.processIds(); // the brokers and instances, the killed ones included
         }
+
+        assertThat(children).as("child processes of the closed stack still alive").allSatisfy((name, pid) ->
+                assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as(name).isEmpty());
+        assertThat(scheduledRuns).as("scheduled runs of one due job across the instances").isEqualTo(1);
+        assertThat(violations).as("refusals that are not 503/504 problem+json with Retry-After").isEmpty();
+        assertThat(check.lost()).as("acknowledged writes lost: " + check.details()).isZero();
+        assertThat(check.duplicates()).as("conversions or orders applied twice: " + check.details()).isZero();
+        assertThat(check.stale()).as("read models behind lead- and order-service: " + check.details()).isZero();
     }
 
     /** Every topic the suite declares, and its DLT, is on three brokers and needs two of them for a write. */
@@ -169,22 +173,5 @@ class ScaleOutIT {
                     }
                 });
         return System.nanoTime();
-    }
-
-    private static ReadModelCheck awaitCatchUp(Gateway gateway, LoadDriver load, String campaign, LeadEventsTap tap) {
-        AtomicReference<ReadModelCheck> last = new AtomicReference<>();
-        try {
-            tap.awaitCaughtUp(Suite.CONSUMER_GROUPS);
-            await().atMost(CATCH_UP_LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                last.set(ReadModelCheck.of(gateway, load.leads(), campaign));
-                return last.get().consistent();
-            });
-        } catch (ConditionTimeoutException e) {
-            if (last.get() == null) {
-                return new ReadModelCheck(0, 0, 1, List.of("no complete check in " + CATCH_UP_LIMIT + ": " + e),
-                        System.nanoTime());
-            }
-        }
-        return last.get();
     }
 }
