@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
@@ -94,20 +95,34 @@ public final class TokenDecoders {
         return verifiedTokens(validator).around(decoder);
     }
 
+    /** For a key set at one URL ({@code http(s)://}); see the other overload for every instance ({@code lb://}). */
     public static ReactiveJwtDecoder reactive(TokenCheckProperties properties, RevokedAccess revoked) {
+        return reactive(properties, revoked, null);
+    }
+
+    /**
+     * As above; a key set at {@code lb://lead-service/.well-known/jwks.json} is fetched from any instance of
+     * lead-service through {@code loadBalancer} (Spring Cloud LoadBalancer's exchange filter, null where there is
+     * none), which retries on the next instance when one refuses the connection.
+     */
+    public static ReactiveJwtDecoder reactive(TokenCheckProperties properties, RevokedAccess revoked,
+                                              ExchangeFilterFunction loadBalancer) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.publicKeyLocation() != null) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
                     .signatureAlgorithm(SignatureAlgorithm.RS256)
                     .build();
         } else {
-            WebClient keys = WebClient.builder()
+            ServiceAddress keySet = ServiceAddress.of(properties.jwkSetUri());
+            WebClient.Builder keys = WebClient.builder()
                     .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                            .responseTimeout(KEY_SET_TIMEOUT)))
-                    .build();
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                            .responseTimeout(KEY_SET_TIMEOUT)));
+            if (keySet.loadBalanced()) {
+                keys.filter(keySet.balancedBy(loadBalancer));
+            }
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(keySet.requestUri().toString())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
-                    .webClient(keys)
+                    .webClient(keys.build())
                     .build();
         }
         OAuth2TokenValidator<Jwt> validator = validator(properties.issuer(), revoked);

@@ -3,8 +3,6 @@ package com.calliyo.tokencheck.instances;
 import java.net.URI;
 import java.util.Optional;
 
-import org.springframework.http.client.ClientHttpRequestInterceptor;
-
 /**
  * An address that names either one URL ({@code http://127.0.0.1:8081/...}) or every instance of a service
  * ({@code lb://lead-service/...}, the gateway's spelling): the latter is sent as {@code http://lead-service/...}
@@ -38,10 +36,11 @@ public record ServiceAddress(URI uri) {
     }
 
     /**
-     * The balancer's request interceptor ({@code BlockingLoadBalancerInterceptor}, null where there is none), for an
-     * HTTP client that calls an {@code lb://} address: fails at once with a clear message without one.
+     * The balancer's part of an HTTP client that calls an {@code lb://} address (a
+     * {@code BlockingLoadBalancerInterceptor}, or a {@code LoadBalancedExchangeFilterFunction} for a WebClient; null
+     * where there is none): fails at once with a clear message without one.
      */
-    public ClientHttpRequestInterceptor balancedBy(ClientHttpRequestInterceptor loadBalancer) {
+    public <T> T balancedBy(T loadBalancer) {
         return Optional.ofNullable(loadBalancer).orElseThrow(() -> new IllegalStateException(
                 uri + " names every instance of " + serviceId()
                         + ", but Spring Cloud LoadBalancer is not available (spring.cloud.loadbalancer.enabled?)"));
