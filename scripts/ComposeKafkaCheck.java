@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Run by scripts/check-compose-kafka.sh against a broker started from ops/kafka/server.properties: applies
+ * Run by scripts/check-compose-kafka.sh against brokers started from ops/kafka/server.properties (or the cluster's
+ * ops/kafka/cluster/server.properties): applies
  * topics.conf and acls.conf as admin (what ops/kafka/init.sh does with kafka-topics and kafka-acls), then signs in
  * as the services and checks each answer. Arguments: bootstrap servers, the ops/kafka directory and, optionally,
  * the topics' replication factor (default 1).
@@ -37,7 +38,7 @@ public class ComposeKafkaCheck {
     public static void main(String[] args) throws Exception {
         bootstrap = args[0];
         Path ops = Path.of(args[1]);
-        // 3 for the cluster's brokers (check-compose-kafka-cluster.sh), as kafka-init creates them there
+        // 3 for the cluster's brokers (check-compose-kafka.sh --nodes=3), as kafka-init creates them there
         short replicationFactor = args.length > 2 ? Short.parseShort(args[2]) : 1;
         try (Admin admin = Admin.create(login("admin", System.getenv("CHECK_ADMIN_PASSWORD")))) {
             awaitBrokers(admin, replicationFactor);
@@ -138,18 +139,25 @@ public class ComposeKafkaCheck {
 
     /** Until {@code brokers} brokers have registered (a topic cannot be placed on more than there are). */
     private static void awaitBrokers(Admin admin, int brokers) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(180).toNanos();
+        String registered = "none";
         while (true) {
             Exception failure = null;
             try {
-                if (admin.describeCluster().nodes().get().size() >= brokers) {
+                var nodes = admin.describeCluster().nodes().get();
+                registered = nodes.stream().map(node -> String.valueOf(node.id())).sorted().toList().toString();
+                if (nodes.size() >= brokers) {
+                    System.out.printf("%d broker(s) registered after %d s: %s%n", nodes.size(),
+                            Duration.ofNanos(System.nanoTime() - start).toSeconds(), registered);
                     return;
                 }
             } catch (Exception e) {
                 failure = e;
             }
             if (System.nanoTime() > end) {
-                throw new IllegalStateException(brokers + " broker(s) did not answer within 180 s", failure);
+                throw new IllegalStateException(brokers + " broker(s) did not register within 180 s; registered: "
+                        + registered, failure);
             }
             Thread.sleep(500);
         }

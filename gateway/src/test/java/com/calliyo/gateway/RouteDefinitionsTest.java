@@ -173,7 +173,7 @@ class RouteDefinitionsTest {
         Binder binder = Binder.get(environment);
 
         assertThat(binder.bind("calliyo.token-check.jwk-set-uri", String.class).get())
-                .isEqualTo("http://localhost:8081/.well-known/jwks.json");
+                .isEqualTo("lb://lead-service/.well-known/jwks.json");
         assertThat(binder.bind("calliyo.token-check.issuer", String.class).get()).isEqualTo("calliyo");
         assertThat(binder.bind("gateway.security.api-key-prefix", String.class).get()).isEqualTo("ck_live_");
     }

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * What several instances or brokers add to a service's environment: the gateway gets every instance of each service
- * ({@code <SERVICE>_URLS}) and the instance health check of its load balancer; every service gets the topics'
+ * ({@code <SERVICE>_URLS}) and the instance health check of its load balancer; the services that ask lead-service
+ * (its key set; order-service's lead lookups) get every lead-service instance ({@code LEAD_SERVICE_URLS}), so one
+ * stopped instance does not stop them; every service gets the topics'
  * replication ({@code CALLIYO_TOPIC_REPLICATION_FACTOR}, {@code CALLIYO_TOPIC_MIN_INSYNC_REPLICAS}) unless the
  * launcher's environment sets it. One instance and one broker add nothing, so that stack runs as before.
  */
@@ -24,6 +26,9 @@ final class ScaleOut {
         if (module == ServiceModule.GATEWAY && config.replicas() > 1) {
             URLS_VARIABLES.forEach((service, variable) -> env.put(variable, config.serviceUrls(service)));
             env.putIfAbsent("CALLIYO_LOADBALANCER_CONFIGURATIONS", "health-check");
+        }
+        if (ServiceLaunch.verifiesLeadServiceTokens(module) && config.replicas() > 1) {
+            env.put("LEAD_SERVICE_URLS", config.serviceUrls(ServiceModule.LEAD_SERVICE));
         }
         if (config.kafkaBrokers() > 1) {
             env.putIfAbsent("CALLIYO_TOPIC_REPLICATION_FACTOR", Integer.toString(config.topicReplicationFactor()));

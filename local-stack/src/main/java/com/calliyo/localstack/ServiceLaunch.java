@@ -131,7 +131,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
     }
 
     /** These services check access tokens against lead-service's key set ({@code /.well-known/jwks.json}). */
-    private static boolean verifiesLeadServiceTokens(ServiceModule module) {
+    static boolean verifiesLeadServiceTokens(ServiceModule module) {
         return module == ServiceModule.CUSTOMER_SERVICE || module == ServiceModule.ORDER_SERVICE
                 || module == ServiceModule.REPORTING_SERVICE || module == ServiceModule.WEBHOOK_SERVICE;
     }

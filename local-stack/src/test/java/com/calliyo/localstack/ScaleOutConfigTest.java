@@ -64,6 +64,20 @@ class ScaleOutConfigTest {
     }
 
     @Test
+    void shouldGiveEveryServiceThatAsksLeadServiceEachOfItsInstances() {
+        for (ServiceModule module : List.of(ServiceModule.CUSTOMER_SERVICE, ServiceModule.ORDER_SERVICE,
+                ServiceModule.REPORTING_SERVICE, ServiceModule.WEBHOOK_SERVICE)) {
+            assertThat(ServiceLaunch.environment(module, scaled, Map.of())).as("environment of %s", module)
+                    .containsEntry("LEAD_SERVICE_URLS", "http://127.0.0.1:9081,http://127.0.0.1:9181")
+                    .containsEntry("LEAD_SERVICE_URL", "http://127.0.0.1:9081");
+        }
+        assertThat(ServiceLaunch.environment(ServiceModule.LEAD_SERVICE, scaled, Map.of()))
+                .doesNotContainKey("LEAD_SERVICE_URLS");
+        assertThat(ServiceLaunch.environment(ServiceModule.WEB_APP, scaled, Map.of()))
+                .doesNotContainKey("LEAD_SERVICE_URLS");
+    }
+
+    @Test
     void shouldAddNothingWithOneInstanceAndOneBroker() {
         LocalStackConfig single = LocalStackConfig.builder().repoRoot(Path.of("/repo")).build();
         for (ServiceModule module : ServiceModule.values()) {

@@ -154,8 +154,10 @@ class DockerComposeFileTest {
     @ValueSource(strings = {"customer-service", "order-service", "reporting-service", "webhook-service"})
     void shouldPointTokenCheckingServicesAtLeadServicesKeySetOnceItIsHealthy(String service) throws IOException {
         String applicationYml = Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml"));
+        // the key set from any lead-service instance: compose's one LEAD_SERVICE_URL is the list of one
         assertThat(applicationYml).as("%s reads the token key set from lead-service", service)
-                .contains("${LEAD_SERVICE_URL:http://localhost:8081}/.well-known/jwks.json");
+                .contains("jwk-set-uri: lb://lead-service/.well-known/jwks.json")
+                .contains("lead-service: ${LEAD_SERVICE_URLS:${LEAD_SERVICE_URL:http://localhost:8081}}");
 
         URI uri = URI.create(String.valueOf(env(service).get("LEAD_SERVICE_URL")));
         assertThat(uri.getHost()).isEqualTo("lead-service");
@@ -435,8 +437,11 @@ class DockerComposeFileTest {
     private static Map<String, String> placeholders(String yaml) {
         Map<String, String> found = new java.util.HashMap<>();
         Matcher matcher = PLACEHOLDER.matcher(yaml);
-        while (matcher.find()) {
+        int from = 0;
+        // each default is searched too: ${LEAD_SERVICE_URLS:${LEAD_SERVICE_URL:...}} reads both variables
+        while (matcher.find(from)) {
             found.put(matcher.group(1), matcher.group(2));
+            from = matcher.start(2);
         }
         return found;
     }

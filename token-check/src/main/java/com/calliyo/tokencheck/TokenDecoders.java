@@ -6,12 +6,16 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import com.calliyo.tokencheck.cache.VerifiedTokens;
+import com.calliyo.tokencheck.instances.ServiceAddress;
 import com.calliyo.tokencheck.revocation.RevocationValidator;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
 import org.springframework.core.io.Resource;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,6 +29,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
@@ -45,15 +51,42 @@ public final class TokenDecoders {
     private TokenDecoders() {
     }
 
+    /** For a key set at one URL ({@code http(s)://}); see the other overload for every instance ({@code lb://}). */
     public static JwtDecoder servlet(TokenCheckProperties properties, RevokedAccess revoked) {
-        NimbusJwtDecoder decoder = properties.publicKeyLocation() != null
-                ? NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
-                        .signatureAlgorithm(SignatureAlgorithm.RS256)
-                        .build()
-                : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-                        .jwsAlgorithm(SignatureAlgorithm.RS256)
-                        .build();
+        return servlet(properties, revoked, null);
+    }
+
+    /**
+     * As above; a key set at {@code lb://lead-service/.well-known/jwks.json} is fetched from any instance of
+     * lead-service through {@code loadBalancer} (Spring Cloud LoadBalancer's interceptor, null where there is none),
+     * the next instance asked when one refuses the connection or times out.
+     */
+    public static JwtDecoder servlet(TokenCheckProperties properties, RevokedAccess revoked,
+                                     ClientHttpRequestInterceptor loadBalancer) {
+        NimbusJwtDecoder decoder;
+        if (properties.publicKeyLocation() != null) {
+            decoder = NimbusJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        } else {
+            ServiceAddress keySet = ServiceAddress.of(properties.jwkSetUri());
+            decoder = NimbusJwtDecoder.withJwkSetUri(keySet.requestUri().toString())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .restOperations(keySetClient(keySet, loadBalancer))
+                    .build();
+        }
         return cached(decoder, validator(properties.issuer(), revoked));
+    }
+
+    private static RestTemplate keySetClient(ServiceAddress keySet, ClientHttpRequestInterceptor loadBalancer) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(KEY_SET_TIMEOUT);
+        requests.setReadTimeout(KEY_SET_TIMEOUT);
+        RestTemplate client = new RestTemplate(requests);
+        if (keySet.loadBalanced()) {
+            client.setInterceptors(List.of(keySet.balancedBy(loadBalancer)));
+        }
+        return client;
     }
 
     /** {@code decoder} with {@code validator} set, verifying each token's signature once. */
@@ -62,20 +95,34 @@ public final class TokenDecoders {
         return verifiedTokens(validator).around(decoder);
     }
 
+    /** For a key set at one URL ({@code http(s)://}); see the other overload for every instance ({@code lb://}). */
     public static ReactiveJwtDecoder reactive(TokenCheckProperties properties, RevokedAccess revoked) {
+        return reactive(properties, revoked, null);
+    }
+
+    /**
+     * As above; a key set at {@code lb://lead-service/.well-known/jwks.json} is fetched from any instance of
+     * lead-service through {@code loadBalancer} (Spring Cloud LoadBalancer's exchange filter, null where there is
+     * none), which retries on the next instance when one refuses the connection.
+     */
+    public static ReactiveJwtDecoder reactive(TokenCheckProperties properties, RevokedAccess revoked,
+                                              ExchangeFilterFunction loadBalancer) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.publicKeyLocation() != null) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.publicKeyLocation()))
                     .signatureAlgorithm(SignatureAlgorithm.RS256)
                     .build();
         } else {
-            WebClient keys = WebClient.builder()
+            ServiceAddress keySet = ServiceAddress.of(properties.jwkSetUri());
+            WebClient.Builder keys = WebClient.builder()
                     .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                            .responseTimeout(KEY_SET_TIMEOUT)))
-                    .build();
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                            .responseTimeout(KEY_SET_TIMEOUT)));
+            if (keySet.loadBalanced()) {
+                keys.filter(keySet.balancedBy(loadBalancer));
+            }
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(keySet.requestUri().toString())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
-                    .webClient(keys)
+                    .webClient(keys.build())
                     .build();
         }
         OAuth2TokenValidator<Jwt> validator = validator(properties.issuer(), revoked);

@@ -10,7 +10,9 @@ import com.calliyo.tokencheck.reactive.ReactiveProblemHandlers;
 import com.calliyo.tokencheck.reactive.ReactiveProblems;
 import com.calliyo.tokencheck.revocation.RevocationFeedConfiguration;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -100,9 +102,11 @@ class SecurityConfig {
         return new ReactiveProblemHandlers();
     }
 
+    /** The key set from any lead-service instance ({@code lb://lead-service/...}, the routes' instance list). */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(TokenCheckProperties properties, RevokedAccess revoked) {
-        return TokenDecoders.reactive(properties, revoked);
+    ReactiveJwtDecoder jwtDecoder(TokenCheckProperties properties, RevokedAccess revoked,
+                                  ObjectProvider<LoadBalancedExchangeFilterFunction> loadBalancer) {
+        return TokenDecoders.reactive(properties, revoked, loadBalancer.getIfAvailable());
     }
 
     /** A stale token sent to login or a webhook must not turn a public call into a 401. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.calliyo.tokencheck.instances.ServiceAddress;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -18,6 +19,8 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,7 +30,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Asks lead-service whether the caller may see a lead ({@code GET /api/leads/{id}} with the caller's own
- * {@code Authorization} header, so lead-service applies its company and agent rules). Guarded by Resilience4j's
+ * {@code Authorization} header, so lead-service applies its company and agent rules). At {@code lb://lead-service}
+ * (the default) any lead-service instance answers: Spring Cloud LoadBalancer takes them in turn and sends the call
+ * to the next instance when one refuses the connection or times out, so one stopped instance is neither seen here
+ * nor counted by the circuit breaker. Guarded by Resilience4j's
  * {@code lead-service} instances, configured in {@code application.yml}:
  * <ul>
  *   <li>time limiter: each attempt runs on a small pool and is abandoned (and interrupted) after its time-out;</li>
@@ -50,13 +56,20 @@ public class LeadServiceClient implements DisposableBean {
     private final Retry retry;
     private final TimeLimiter timeLimiter;
 
-    LeadServiceClient(LeadServiceProperties properties, CircuitBreakerRegistry circuitBreakers,
-                      RetryRegistry retries, TimeLimiterRegistry timeLimiters) {
+    LeadServiceClient(LeadServiceProperties properties, ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
+                      CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+                      TimeLimiterRegistry timeLimiters) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
         requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(requests).build();
+        ServiceAddress leadService = ServiceAddress.of(properties.url());
+        RestClient.Builder http = RestClient.builder().baseUrl(leadService.requestUri().toString())
+                .requestFactory(requests);
+        if (leadService.loadBalanced()) {
+            http.requestInterceptor(leadService.balancedBy(loadBalancer.getIfAvailable()));
+        }
+        this.http = http.build();
         this.calls = Executors.newFixedThreadPool(properties.maxConcurrentCalls(), daemonThreads());
         this.circuitBreaker = circuitBreakers.circuitBreaker(INSTANCE);
         this.retry = retries.retry(INSTANCE);

@@ -6,8 +6,11 @@ import com.calliyo.tokencheck.TokenCheckCore;
 import com.calliyo.tokencheck.TokenCheckProperties;
 import com.calliyo.tokencheck.TokenClaims;
 import com.calliyo.tokencheck.TokenDecoders;
+import com.calliyo.tokencheck.instances.LoadBalancedCalls;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -32,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import({TokenCheckCore.class, RejectedRequestProblems.class, BearerApiDocs.class})
+@Import({TokenCheckCore.class, RejectedRequestProblems.class, BearerApiDocs.class, LoadBalancedCalls.class})
 public class ServletTokenCheck {
 
     @Bean
@@ -64,8 +67,9 @@ public class ServletTokenCheck {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(TokenCheckProperties properties, RevokedAccess revoked) {
-        return TokenDecoders.servlet(properties, revoked);
+    JwtDecoder jwtDecoder(TokenCheckProperties properties, RevokedAccess revoked,
+                          ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer) {
+        return TokenDecoders.servlet(properties, revoked, loadBalancer.getIfAvailable());
     }
 
     @Bean
