@@ -9,16 +9,17 @@ import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
+import com.calliyo.localstack.h2store.TypedIndexH2Backend;
 import com.calliyo.localstack.secondaryindex.IndexedH2Backend;
 import com.calliyo.localstack.secondaryindex.IndexedMemoryBackend;
 
 /**
  * The MongoDB-wire server (mongo-java-server) inside the launcher JVM, on 127.0.0.1. With an H2 file its data
- * survives a restart of the stack; without one it lives in memory. The oplog is on so that change streams work.
+ * survives a restart of the stack; without one it lives in memory. The oplog (for change streams) is off unless
+ * asked for ({@link #oplog()}). Unique indexes of the H2 file are typed ({@link TypedIndexH2Backend}).
  * {@link #stop()} and {@link #restart()} take it off the network and back, with its data, as a mongod restart would
  * (for the fault tests): clients see refused connections in between.
  */
@@ -57,6 +58,16 @@ final class MongoWireServer implements AutoCloseable {
         return Boolean.parseBoolean(System.getProperty("calliyo.mongo.secondary-indexes", "false"));
     }
 
+    /**
+     * Whether the server keeps an oplog, which only change streams read: off unless {@code -Dcalliyo.mongo.oplog=true}.
+     * No service watches a change stream, and the library's oplog is a collection of its own that is never trimmed:
+     * every insert stored a deep copy of the document there, every update another entry, so it doubled the store's
+     * writes and grew without end (measured: half the store's CPU while loading leads, and the file twice the size).
+     */
+    static boolean oplog() {
+        return Boolean.parseBoolean(System.getProperty("calliyo.mongo.oplog", "false"));
+    }
+
     /** {@code h2File} null means in memory. */
     static MongoWireServer start(int port, Path h2File) {
         MongoBackend backend;
@@ -75,7 +86,7 @@ final class MongoWireServer implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
                     .cacheSize(cacheMegabytes()).autoCommitDisabled().open();
             long opening = System.nanoTime();
-            backend = secondaryIndexes() ? new IndexedH2Backend(store) : new H2Backend(store);
+            backend = secondaryIndexes() ? new IndexedH2Backend(store) : new TypedIndexH2Backend(store);
             // Opening the store re-creates the databases' indexes; the secondary ones read their collections once.
             Console.step("MongoDB-wire store opened in " + Console.since(opening)
                     + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)" : " (secondary indexes off)"));
@@ -87,7 +98,9 @@ final class MongoWireServer implements AutoCloseable {
             committer.scheduleWithFixedDelay(() -> commitQuietly(store), 1, 1, TimeUnit.SECONDS);
         }
         MongoWireServer wire = new MongoWireServer(new KeptBackend(backend), port, h2File, committer);
-        wire.backend.enableOplog();
+        if (oplog()) {
+            wire.backend.enableOplog();
+        }
         try {
             wire.listen();
         } catch (LocalStackException e) {

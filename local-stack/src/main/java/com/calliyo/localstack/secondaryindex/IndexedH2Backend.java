@@ -8,12 +8,14 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVStore;
 
+import com.calliyo.localstack.h2store.TypedIndexH2Database;
+
 /**
- * mongo-java-server's H2 backend with its non-unique indexes made real ({@link SecondaryIndex}). They live in memory
+ * mongo-java-server's H2 backend with its non-unique indexes made real ({@link SecondaryIndex}), and its unique ones
+ * typed as in the launcher's default backend ({@link TypedIndexH2Database}). They live in memory
  * only: when the store is opened, the library re-creates every index listed in the database's {@code system.indexes}
  * and fills it from the data, which for these means one read of each indexed collection at start.
  */
@@ -29,7 +31,7 @@ public final class IndexedH2Backend extends H2Backend {
         return new Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
-    private static final class Database extends H2Database {
+    private static final class Database extends TypedIndexH2Database {
 
         Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
             super(databaseName, store, cursorRegistry);
