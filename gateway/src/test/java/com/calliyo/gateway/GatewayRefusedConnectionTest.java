@@ -98,7 +98,8 @@ class GatewayRefusedConnectionTest extends StubbedGateway {
 
         // a retry would follow the failed attempt at once; a while without a second arrival shows there is none
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> FIRST_LEAD_SERVICE.hits() + SECOND_LEAD_SERVICE.hits() == 1);
+                .untilAsserted(() -> assertThat(FIRST_LEAD_SERVICE.hits() + SECOND_LEAD_SERVICE.hits())
+                        .as("arrivals at both instances").isEqualTo(1));
     }
 
     private void send(HttpMethod method, String uri, String body) {
