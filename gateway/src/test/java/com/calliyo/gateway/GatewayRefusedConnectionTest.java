@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -65,6 +70,30 @@ class GatewayRefusedConnectionTest extends StubbedGateway {
         CircuitBreaker breaker = circuitBreakers.circuitBreaker("lead-service");
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void shouldNotBalanceARetryOntoTheInstanceThatRefusedItWhileOtherRequestsTakeTurns() throws Exception {
+        SECOND_LEAD_SERVICE.stop();
+        List<String> bodies = IntStream.range(0, 48).mapToObj(i -> "{\"name\":\"parallel " + i + "\"}").toList();
+
+        // many at once: between one request's refused attempt and its retry, others take the balancer's turns, so
+        // round robin alone would often send the retry to the stopped instance again
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (String body : bodies) {
+                sent.add(clients.submit(() -> send(HttpMethod.POST, "/api/leads", body)));
+            }
+            for (Future<?> request : sent) {
+                request.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(calls(FIRST_LEAD_SERVICE, "POST")).extracting(StubService.Received::body)
+                .containsExactlyInAnyOrderElementsOf(bodies);
     }
 
     @Test

@@ -18,10 +18,11 @@ import reactor.util.retry.Retry;
  * left the gateway then, so a POST cannot be applied twice; every other failure (a timeout, a 5xx answer, a
  * connection closed after the request was written) is passed on untouched, for the route's other filters to judge.
  * <p>
- * Each attempt runs the rest of the chain again, the load balancer included (it is a global filter, after every route
- * filter), so the instance is chosen anew: a killed instance costs no request while the health check has not yet
- * noticed it. Listed inside the route's CircuitBreaker, a refused attempt that then succeeds is one successful call,
- * so one dead instance does not open the whole service's circuit.
+ * Each attempt runs the rest of the chain again, the load balancer included (it is a global filter, after every
+ * route filter), so the instance is chosen anew, without those that refused this request ({@link RefusedInstances}):
+ * a killed instance costs no request while the health check has not yet noticed it. Listed inside the route's
+ * CircuitBreaker, a refused attempt that then succeeds is one successful call, so one dead instance does not open
+ * the whole service's circuit.
  * <p>
  * Not Spring Cloud Gateway's Retry filter with all methods: its {@code methods} also limit its exception retries, and
  * two Retry filters on one route share one attempt counter (the exchange's {@code retry_iteration}), so a second one
@@ -57,6 +58,8 @@ public class RetryRefusedConnectionGatewayFilterFactory
                         .doBeforeRetry(signal -> {
                             log.debug("Connection not made (" + signal.failure() + "); request sent again, retry "
                                     + (signal.totalRetries() + 1) + " of " + retries);
+                            // the balancer leaves this instance out for the retry (RefusedInstances)
+                            RefusedInstances.rememberChosen(exchange);
                             // Routed again from the route's lb:// URI: the previous attempt's routing is forgotten.
                             ServerWebExchangeUtils.reset(exchange);
                         })
