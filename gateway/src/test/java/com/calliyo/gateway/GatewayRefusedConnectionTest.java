@@ -80,18 +80,20 @@ class GatewayRefusedConnectionTest extends StubbedGateway {
         // many at once: between one request's refused attempt and its retry, others take the balancer's turns, so
         // round robin alone would often send the retry to the stopped instance again
         ExecutorService clients = Executors.newFixedThreadPool(12);
-        try {
-            List<Future<?>> sent = new ArrayList<>();
-            for (String body : bodies) {
-                sent.add(clients.submit(() -> send(HttpMethod.POST, "/api/leads", body)));
-            }
-            for (Future<?> request : sent) {
-                request.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            clients.shutdownNow();
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (String body : bodies) {
+            sent.add(clients.submit(() -> client.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange().expectBody(String.class).returnResult().getStatus().value()));
+        }
+        // every request finished before anything is asserted: none may reach the next test's counts
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> request : sent) {
+            statuses.add(request.get());
         }
 
+        assertThat(statuses).as("statuses").containsOnly(200);
         assertThat(calls(FIRST_LEAD_SERVICE, "POST")).extracting(StubService.Received::body)
                 .containsExactlyInAnyOrderElementsOf(bodies);
     }
