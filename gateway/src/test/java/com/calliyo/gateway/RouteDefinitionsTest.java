@@ -72,12 +72,14 @@ class RouteDefinitionsTest {
     }
 
     @Test
-    void shouldGiveCsvImportsTheirOwnLongerTimeLimitAndNoRetry() {
+    void shouldGiveCsvImportsTheirOwnLongerTimeLimitAndNoRetryOfWhatWasSent() {
         RouteDefinition imports = routes.get(0);
 
         assertThat(imports.getPredicates().get(0).getArgs()).containsValue("/api/leads/imports");
         assertThat(imports.getUri()).isEqualTo(URI.create("lb://lead-service"));
-        assertThat(imports.getFilters()).extracting(FilterDefinition::getName).containsExactly("CircuitBreaker");
+        // no Retry: an import is sent again only when no connection could be made (nothing of it was sent)
+        assertThat(imports.getFilters()).extracting(FilterDefinition::getName)
+                .containsExactly("CircuitBreaker", "RetryRefusedConnection");
         assertThat(filter(imports, "CircuitBreaker").getArgs()).containsAllEntriesOf(Map.of(
                 "name", "lead-imports", "fallbackUri", "forward:/fallback/lead-service"));
         assertThat(Binder.get(environment)
@@ -111,8 +113,25 @@ class RouteDefinitionsTest {
             assertThat(filter(route, "Retry").getArgs()).as(route.getId())
                     .containsEntry("methods", "GET")
                     .containsEntry("retries", "2");
-            assertThat(route.getFilters()).extracting(FilterDefinition::getName)
-                    .as(route.getId()).containsExactly("CircuitBreaker", "Retry");
+            assertThat(route.getFilters()).extracting(FilterDefinition::getName).as(route.getId())
+                    .startsWith("CircuitBreaker", "Retry");
+        }
+    }
+
+    @Test
+    void shouldSendAnyRequestToAnotherInstanceWhenNoConnectionWasMadeInsideTheCircuitBreakerAndTheGetRetry() {
+        List<RouteDefinition> balanced = routes.stream()
+                .filter(route -> route.getUri().getScheme().equals("lb") && !route.getId().endsWith("-docs"))
+                .toList();
+        assertThat(balanced).extracting(RouteDefinition::getId).containsExactly("lead-imports", "webhook-service",
+                "lead-service", "customer-service", "order-service", "reporting-service");
+        for (RouteDefinition route : balanced) {
+            List<String> filters = route.getFilters().stream().map(FilterDefinition::getName).toList();
+            // innermost: a refused attempt retried with success is one successful call and one GET attempt
+            assertThat(filters).as(route.getId()).first().isEqualTo("CircuitBreaker");
+            assertThat(filters).as(route.getId()).last().isEqualTo("RetryRefusedConnection");
+            assertThat(filter(route, "RetryRefusedConnection").getArgs()).as(route.getId())
+                    .containsEntry("retries", "2");
         }
     }
 

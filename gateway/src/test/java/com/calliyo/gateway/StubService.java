@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 /** A downstream service stand-in on a random port: records what reaches it and answers as the test says. */
 final class StubService {
 
-    record Received(String method, String uri, String authorization, String requestId, String traceparent) {
+    record Received(String method, String uri, String authorization, String requestId, String traceparent,
+            String body) {
     }
 
     @FunctionalInterface
@@ -116,11 +117,11 @@ final class StubService {
         }
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst(RequestIdFilter.HEADER),
-                    exchange.getRequestHeaders().getFirst("traceparent")));
+                    exchange.getRequestHeaders().getFirst("traceparent"), body));
             answer.answer(exchange, received.size());
         });
         server.start();
