@@ -9,7 +9,7 @@ import org.springframework.core.convert.converter.Converter;
  * Lets a service's instances be listed as plain URLs ({@code LEAD_SERVICE_URLS=http://a:8081,http://b:8181}): the
  * binder splits the comma-separated value of {@code spring.cloud.discovery.client.simple.instances.<service>} and
  * turns each URL into one instance, so the single {@code LEAD_SERVICE_URL} of compose is simply a list of one. The
- * gateway has the same converter for its routes.
+ * gateway reads its routes' instance lists with it too.
  */
 public class InstanceUrlConverter implements Converter<String, InstanceProperties> {
 
