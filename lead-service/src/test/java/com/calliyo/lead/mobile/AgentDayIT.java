@@ -2,6 +2,8 @@ package com.calliyo.lead.mobile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -26,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The phone's day over real HTTP: reminders with their alarms and ETags (the clock moved past an alarm), the
- * dashboard, and a lead's ETag with If-None-Match and If-Match (two devices editing one lead). Follow-ups are set a few
- * minutes ahead, so these tests assume they do not run in the last quarter hour of a day in Asia/Kolkata.
+ * dashboard, and a lead's ETag with If-None-Match and If-Match (two devices editing one lead). Follow-ups are set
+ * minutes to an hour ahead and must fall on the company's today, so the company lives in a zone where it is now
+ * between noon and one o'clock ({@link #zoneAtMidday()}): in Asia/Kolkata a run late in the evening (UTC) failed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,7 +56,7 @@ class AgentDayIT {
     @BeforeEach
     void agentWithALead() {
         http = new TestClient(port);
-        company = http.api.signUpCompany();
+        company = http.api.signUpCompany(zoneAtMidday());
         agent = http.api.addUser(company, "AGENT");
         leadId = http.captureLead(company);
         Response assigned = http.send("PUT", "/api/leads/" + leadId + "/assignee",
@@ -163,6 +166,12 @@ class AgentDayIT {
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
         assertThat(http.send("GET", "/api/leads", null, agent.token(), Map.of("If-None-Match", leads.header("ETag")))
                 .status()).isEqualTo(304);
+    }
+
+    /** An IANA fixed-offset zone ("Etc/GMT-5" is UTC+5) whose clock now shows a time between 12:00 and 13:00. */
+    static String zoneAtMidday() {
+        int hoursAhead = 12 - ZonedDateTime.now(ZoneOffset.UTC).getHour(); // -11 to +12: every one has a zone
+        return hoursAhead == 0 ? "Etc/GMT" : "Etc/GMT" + (hoursAhead > 0 ? "-" : "+") + Math.abs(hoursAhead);
     }
 
     private Response patch(String body, String ifMatch) {

@@ -54,12 +54,17 @@ public final class LeadServiceApi {
         }
     }
 
-    /** A new company with its admin signed in. */
+    /** A new company (in Asia/Kolkata) with its admin signed in. */
     public Company signUpCompany() {
+        return signUpCompany("Asia/Kolkata");
+    }
+
+    /** A new company in {@code timezone} (an IANA id) with its admin signed in. */
+    public Company signUpCompany(String timezone) {
         String email = "admin-" + UUID.randomUUID() + "@example.com";
         Response created = send("POST", "/api/companies", """
-                {"companyName":"Acme Loans","timezone":"Asia/Kolkata","adminName":"Asha Admin",
-                 "adminEmail":"%s","adminPassword":"%s"}""".formatted(email, PASSWORD), null);
+                {"companyName":"Acme Loans","timezone":"%s","adminName":"Asha Admin",
+                 "adminEmail":"%s","adminPassword":"%s"}""".formatted(timezone, email, PASSWORD), null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String companyId = created.json().get("companyId").asString();
         return new Company(companyId, created.json().get("adminUserId").asString(), login(companyId, email));
