@@ -203,9 +203,30 @@ class GatewaySecurityTest extends StubbedGateway {
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
                 .exchange()
                 .expectStatus().isForbidden()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
         client.get().uri("/api/leads").header(HttpHeaders.ORIGIN, "https://evil.example").exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("origin"));
+
+        assertThat(SERVICES.get("lead-service").hits()).isZero();
+    }
+
+    /** OpenApiFuzzIT found this one: Spring's CORS check refused a malformed origin with an empty 403. */
+    @Test
+    void shouldRefuseAWebhookPostWhoseOriginIsNoOriginAtAllWithProblemJson() {
+        anonymous.post().uri("/api/webhooks/leads/key-1")
+                .header(HttpHeaders.ORIGIN, "%s%n%x")
+                .header("X-Webhook-Token", "wh_live_token")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Asha\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Origin"));
 
         assertThat(SERVICES.get("lead-service").hits()).isZero();
     }

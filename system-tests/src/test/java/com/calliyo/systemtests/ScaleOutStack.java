@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.calliyo.localstack.LocalStackConfig;
 import com.calliyo.localstack.ServiceModule;
@@ -19,6 +21,7 @@ final class ScaleOutStack {
     }
 
     static LocalStackConfig config(int replicas, int brokers) {
+        Set<Integer> taken = new HashSet<>();
         LocalStackConfig.Builder config = LocalStackConfig.builder()
                 .repoRoot(RepoRoot.find())
                 .inMemory(true)
@@ -26,24 +29,32 @@ final class ScaleOutStack {
                 .startupTimeout(Duration.ofSeconds(Long.getLong("scaleout.startup-timeout-seconds", 360)))
                 .replicas(replicas)
                 .kafkaBrokers(brokers)
-                .kafkaPort(freePorts(brokers))
-                .kafkaControllerPort(freePorts(brokers))
-                .mongoPort(freePorts(1));
+                .kafkaPort(freePorts(brokers, taken))
+                .kafkaControllerPort(freePorts(brokers, taken))
+                .mongoPort(freePorts(1, taken));
         for (ServiceModule module : ServiceModule.values()) {
-            config.servicePort(module, freePorts(module.database().isPresent() ? replicas : 1));
+            config.servicePort(module, freePorts(module.database().isPresent() ? replicas : 1, taken));
         }
         return config.build();
     }
 
-    /** A port that is free with the {@code count - 1} ports above it in steps of 100 (checked again before start). */
-    private static int freePorts(int count) {
+    /**
+     * A port that is free with the {@code count - 1} ports above it in steps of 100 (checked again before start),
+     * none of them already in {@code taken}, which receives them. The ports are only probed, not held, so the
+     * system may hand the same ephemeral port out twice: {@code taken} keeps two parts of the stack apart.
+     */
+    private static int freePorts(int count, Set<Integer> taken) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int first = freePort();
             boolean allFree = first + (count - 1) * LocalStackConfig.INSTANCE_PORT_STEP <= 65535;
-            for (int i = 1; allFree && i < count; i++) {
-                allFree = isFree(first + i * LocalStackConfig.INSTANCE_PORT_STEP);
+            for (int i = 0; allFree && i < count; i++) {
+                int port = first + i * LocalStackConfig.INSTANCE_PORT_STEP;
+                allFree = !taken.contains(port) && (i == 0 || isFree(port));
             }
             if (allFree) {
+                for (int i = 0; i < count; i++) {
+                    taken.add(first + i * LocalStackConfig.INSTANCE_PORT_STEP);
+                }
                 return first;
             }
         }

@@ -21,6 +21,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -69,7 +70,9 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(spec -> spec.configurationSource(cors))
+                // Spring Security's own CORS filter answers a refused origin with an empty 403.
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new ProblemCorsFilter(cors), SecurityWebFiltersOrder.CORS)
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
