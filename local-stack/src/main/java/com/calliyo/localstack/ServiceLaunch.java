@@ -26,14 +26,6 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
     static final String EXTRA_JAVA_OPTS = "LOCAL_STACK_SERVICE_JAVA_OPTS";
 
     /**
-     * The gateway alone runs full tiered JIT (C1 and C2): every request of the stack goes through it, and warm it
-     * spends about half of C1's CPU per proxied call (0.72 against 1.3-1.7 ms, issue 15), CPU the service behind it
-     * then has. It costs the gateway a few seconds more to start and about 35 MiB more resident memory. The other
-     * services stay on C1, which the start-up budget chose (README, "JIT").
-     */
-    static final List<String> GATEWAY_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=4");
-
-    /**
      * glibc gives each thread that allocates its own malloc arena (64 MB of address space, several MB resident);
      * two arenas are plenty for a service that idles most of the time and save resident memory in every JVM.
      */
@@ -67,31 +59,16 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         env.putAll(environment(module, config, launcherEnvironment));
         env.put("SERVER_PORT", Integer.toString(config.servicePort(module, instance)));
         String name = module.instanceName(instance);
-        return new ServiceLaunch(name, command(classData, moduleFlags(module), launcherEnvironment), env,
-                logDir.resolve(name + ".log"), config.servicePort(module, instance), classData);
+        return new ServiceLaunch(name, command(classData, launcherEnvironment), env, logDir.resolve(name + ".log"),
+                config.servicePort(module, instance), classData);
     }
 
-    /** The flags one module adds to the lean ones. */
-    static List<String> moduleFlags(ServiceModule module) {
-        return module == ServiceModule.GATEWAY ? GATEWAY_JVM_FLAGS : List.of();
-    }
-
-    /** A command without module flags (see the other overload). */
+    /** The lean flags, then the class data flags, then LOCAL_STACK_SERVICE_JAVA_OPTS (last, so they win). */
     static List<String> command(ClassDataSharing.Plan classData, Map<String, String> launcherEnvironment) {
-        return command(classData, List.of(), launcherEnvironment);
-    }
-
-    /**
-     * The lean flags, then the class data flags, then the module's own flags, then LOCAL_STACK_SERVICE_JAVA_OPTS
-     * (last, so they win: {@code -XX:TieredStopAtLevel=1} there puts the gateway back on C1).
-     */
-    static List<String> command(ClassDataSharing.Plan classData, List<String> moduleFlags,
-                                Map<String, String> launcherEnvironment) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(ChildProcess.SERVICE_JVM_FLAGS);
         command.addAll(classData.flags());
-        command.addAll(moduleFlags);
         String extra = launcherEnvironment.getOrDefault(EXTRA_JAVA_OPTS, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
@@ -111,10 +88,7 @@ record ServiceLaunch(String name, List<String> command, Map<String, String> envi
         return withClassDataFlags(classData.trainingFlags(), classData.jar());
     }
 
-    /**
-     * command = java, lean flags, class data flags, module flags, extra options, -jar, jar: swaps the class data flags
-     * and jar.
-     */
+    /** command = java, lean flags, class data flags, extra options, -jar, jar: swaps the class data flags and jar. */
     private List<String> withClassDataFlags(List<String> flags, Path jar) {
         int before = 1 + ChildProcess.SERVICE_JVM_FLAGS.size();
         List<String> result = new ArrayList<>(command.subList(0, before));

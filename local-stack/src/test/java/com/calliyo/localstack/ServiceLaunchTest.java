@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -114,32 +113,10 @@ class ServiceLaunchTest {
 
     @Test
     void shouldAddTheExtraServiceJavaOptionsAfterTheLeanFlags() {
-        ServiceLaunch launch = ServiceLaunch.of(ServiceModule.ORDER_SERVICE, config, Path.of("/logs"),
+        ServiceLaunch launch = ServiceLaunch.of(ServiceModule.GATEWAY, config, Path.of("/logs"),
                 Map.of(ServiceLaunch.EXTRA_JAVA_OPTS, " -XX:TieredStopAtLevel=4  -Xmx384m "));
 
         assertThat(launch.command()).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
                 "-XX:TieredStopAtLevel=4", "-Xmx384m", "-jar");
-    }
-
-    @Test
-    void shouldRunOnlyTheGatewayWithFullTieredJitUnlessTheExtraOptionsSayOtherwise() {
-        ServiceLaunch gateway = ServiceLaunch.of(ServiceModule.GATEWAY, config, Path.of("/logs"), Map.of());
-        ServiceLaunch gatewayOnC1 = ServiceLaunch.of(ServiceModule.GATEWAY, config, Path.of("/logs"),
-                Map.of(ServiceLaunch.EXTRA_JAVA_OPTS, "-XX:TieredStopAtLevel=1"));
-
-        // The JVM takes the last -XX:TieredStopAtLevel on the command line.
-        assertThat(lastJitLevel(gateway.command())).isEqualTo("4");
-        assertThat(lastJitLevel(gatewayOnC1.command())).isEqualTo("1");
-        for (ServiceModule module : ServiceModule.values()) {
-            if (module != ServiceModule.GATEWAY) {
-                assertThat(lastJitLevel(ServiceLaunch.of(module, config, Path.of("/logs"), Map.of()).command()))
-                        .as(module.moduleName()).isEqualTo("1");
-            }
-        }
-    }
-
-    private static String lastJitLevel(List<String> command) {
-        return command.stream().filter(flag -> flag.startsWith("-XX:TieredStopAtLevel="))
-                .reduce((first, second) -> second).orElseThrow().substring("-XX:TieredStopAtLevel=".length());
     }
 }
