@@ -12,7 +12,8 @@
 # gateway answers 429). DURATION (default 10s), CONNECTIONS (8), THREADS (2) and WARMUP (10s, the same load before
 # each measured run, so the JIT has compiled the path) are read from the environment. The services run with the
 # local stack's C1-only JIT unless LOCAL_STACK_SERVICE_JAVA_OPTS=-XX:TieredStopAtLevel=4 (full tiered, as in the
-# container images) is set for --start; the output names the JIT lead-service runs with.
+# container images; its C2 needs minutes of load on a busy machine) is set for --start; the output names the JIT
+# lead-service and the gateway run with.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 start=0; offset=0
@@ -56,8 +57,11 @@ pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
 lead_pid=$(pid_on $((8081 + offset))); gateway_pid=$(pid_on $((8080 + offset)))
 # The last -XX:TieredStopAtLevel on the command line wins; none means full tiered.
-jit=$(tr '\0' '\n' <"/proc/$lead_pid/cmdline" | sed -n 's/^-XX:TieredStopAtLevel=//p' | tail -1)
-[[ ${jit:-4} == 4 ]] && jit="full tiered (C1+C2)" || jit="TieredStopAtLevel=$jit (C1 only)"
+jit_of() {
+  local level; level=$(tr '\0' '\n' <"/proc/$1/cmdline" | sed -n 's/^-XX:TieredStopAtLevel=//p' | tail -1)
+  [[ ${level:-4} == 4 ]] && echo "full tiered (C1+C2)" || echo "TieredStopAtLevel=$level (C1 only)"
+}
+jit="lead-service $(jit_of "$lead_pid"), gateway $(jit_of "$gateway_pid")"
 
 # wrk's --latency table gives percentiles in us, ms or s; the summary counts non-2xx answers, which must be none.
 # Writes "<lead-service CPU s> <gateway CPU s>" used during the measured run to $out.cpu.
@@ -90,7 +94,7 @@ def parse(path):
             lead_cpu, gateway_cpu)
 direct, gateway = parse(sys.argv[1]), parse(sys.argv[2])
 print(f"GET /api/leads/{{id}}, wrk {sys.argv[5]} connections for {sys.argv[6]}, each after a warm-up of {sys.argv[7]};"
-      f" services' JIT: {sys.argv[8]}")
+      f" JIT: {sys.argv[8]}")
 print(f"{'':8} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'lead-service CPU ms/req':>24} {'gateway CPU ms/req':>19}"
       f" {'load avg':>9}")
 for name, (rps, p50, p99, lead, gw), load in (("direct", direct, sys.argv[3]), ("gateway", gateway, sys.argv[4])):

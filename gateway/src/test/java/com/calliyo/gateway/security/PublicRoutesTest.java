@@ -1,10 +1,18 @@
 package com.calliyo.gateway.security;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +48,48 @@ class PublicRoutesTest {
 
         assertThat(PublicRoutes.MATCHER.matches(exchange).block().isMatch()).as("%s %s", method, path)
                 .isEqualTo(open);
+    }
+
+    /**
+     * The matcher is a plain loop for speed; it must answer exactly as Spring Security's own matchers over the same
+     * patterns did (match or not, and the path variables), for every method on paths around each pattern.
+     */
+    @Test
+    void shouldAnswerAsSpringSecuritysMatchersOverTheSamePatterns() {
+        ServerWebExchangeMatcher spring = new OrServerWebExchangeMatcher(PublicRoutes.ROUTES.stream()
+                .map(route -> (ServerWebExchangeMatcher) new PathPatternParserServerWebExchangeMatcher(
+                        route.pattern(), route.method()))
+                .toList());
+        List<String> paths = Stream.concat(
+                PublicRoutes.ROUTES.stream().flatMap(route -> variantsOf(route.pattern())),
+                Stream.of("/", "/api", "/api/", "/api/leads/lead-1", "/api/webhooks/leads/k1",
+                        "/api/webhooks/leads/k1/x", "/actuator", "/actuator/health/liveness", "/v3", "/v3/api-docs/leads",
+                        "/swagger-ui.html", "/webjars/swagger-ui/index.html", "/leads/lead-1", "/fallback",
+                        "/fallback/web-app", "/.well-known", "/assets/app.js", "/api;x=1/leads", "/sign-in/"))
+                .distinct()
+                .toList();
+        int compared = 0;
+        for (HttpMethod method : HttpMethod.values()) {
+            for (String path : paths) {
+                MockServerWebExchange exchange = MockServerWebExchange.from(
+                        MockServerHttpRequest.method(method, path).build());
+                MatchResult expected = spring.matches(exchange).block();
+                MatchResult actual = PublicRoutes.MATCHER.matches(exchange).block();
+                assertThat(actual.isMatch()).as("%s %s", method, path).isEqualTo(expected.isMatch());
+                assertThat(actual.getVariables()).as("%s %s", method, path).isEqualTo(expected.getVariables());
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(300);
+    }
+
+    /** The pattern's own path (variables and wildcards filled in), one segment more and one less. */
+    private static Stream<String> variantsOf(String pattern) {
+        String path = pattern.replaceAll("\\{[^/]*\\}", "x1").replace("/**", "/a/b");
+        if (pattern.startsWith("/{first")) {
+            path = "/leads/a/b";
+        }
+        String parent = path.contains("/") ? path.substring(0, Math.max(1, path.lastIndexOf('/'))) : "/";
+        return Stream.of(path, path + "/more", parent, path.toUpperCase());
     }
 }
