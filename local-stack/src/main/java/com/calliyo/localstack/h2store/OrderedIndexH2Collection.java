@@ -31,7 +31,7 @@ import org.h2.mvstore.type.DataType;
  */
 final class OrderedIndexH2Collection extends H2Collection {
 
-    /** A walk that must read documents gives up (and the scan answers) after reading this share of the collection. */
+    /** A walk gives up (and the scan answers) once it would read more than this share of the collection. */
     private static final int READ_BUDGET_DIVISOR = 4;
     private static final int MIN_READ_BUDGET = 2_000;
 
@@ -153,7 +153,11 @@ final class OrderedIndexH2Collection extends H2Collection {
             this.skip = skip;
             this.limit = limit;
             this.rest = plan.sortProvided() ? null : new DocumentComparator(orderBy);
-            this.readBudget = plan.covered() ? Long.MAX_VALUE : Math.max(MIN_READ_BUDGET, count() / READ_BUDGET_DIVISOR);
+            // Reading documents one by one (a B-tree lookup each, pages read back from the file) costs more per
+            // document than the sequential scan: a walk that would read more than a quarter of the collection (a
+            // filter the index does not cover and that matches little, or an unlimited answer of many documents)
+            // stops, and the scan answers.
+            this.readBudget = Math.max(MIN_READ_BUDGET, count() / READ_BUDGET_DIVISOR);
         }
 
         List<Document> run() {
