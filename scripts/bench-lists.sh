@@ -11,13 +11,17 @@
 #
 #   scripts/bench-lists.sh   (SKIP_BUILD=1 skips the package build; BENCH_PORT_OFFSET default 5000; LEADS per
 #                             company, default 100000; BENCH_TIMES requests per list, default 5; BENCH_OUT keeps the
-#                             report and recordings, default a new /tmp/bench-lists-* directory)
+#                             report and recordings, default a new /tmp/bench-lists-* directory; BENCH_DATA=DIR
+#                             measures a data directory loaded before, e.g. a copy of a stack's, and keeps it;
+#                             BENCH_PHASES "after before" by default, or one of them)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 offset=${BENCH_PORT_OFFSET:-5000}
 leads=${LEADS:-100000}
 GW=http://127.0.0.1:$((8080 + offset)); MONGO=mongodb://127.0.0.1:$((27017 + offset))
 work=$(mktemp -d); launcher=
+# BENCH_DATA=DIR: measure a data directory kept from an earlier load (no load; the directory is left in place).
+data=${BENCH_DATA:-$work/data}
 out=${BENCH_OUT:-$(mktemp -d /tmp/bench-lists-XXXX)}
 mkdir -p "$out"
 stop_stack() {
@@ -41,7 +45,7 @@ start_stack() { # $1 true|false: ordered indexes; $2 the launcher's JVM flags
   # creating the services' indexes at start read every document a dozen times, and a service's start timed out.
   CALLIYO_STORE_READ_TIMEOUT=${CALLIYO_STORE_READ_TIMEOUT:-300s} CALLIYO_RATE_LIMIT_ENABLED=false SKIP_BUILD=1 \
     LOCAL_STACK_JAVA_OPTS="$2 -Dcalliyo.mongo.ordered-indexes=$1" \
-    setsid scripts/run-local.sh "--data-dir=$work/data" "--port-offset=$offset" >"$log" 2>&1 &
+    setsid scripts/run-local.sh "--data-dir=$data" "--port-offset=$offset" >"$log" 2>&1 &
   launcher=$!
   until grep -q "Calliyo is up" "$log"; do
     kill -0 "$launcher" 2>/dev/null || { cat "$log" >&2; exit 1; }
@@ -64,35 +68,45 @@ bench() { # then -D options
     >"$work/bench.log" 2>&1 || { tail -60 "$work/bench.log" >&2; exit 1; }
   grep -o 'list load .*' "$work/bench.log" | tee -a "$out/report.txt" || true
 }
-measure() { # $1 label
+measure() { # $1 label, then -D options
   if [[ "${PROFILE:-0}" == 1 ]]; then
     jcmd "$(launcher_pid)" JFR.start name=lists settings=profile "filename=$out/$1.jfr" >/dev/null || true
   fi
   echo "load average before measuring ($1): $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
-  bench -Dbench.load=false "-Dbench.label=$1"
-  echo "load average after measuring ($1): $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
+  local label=$1; shift
+  bench -Dbench.load=false "-Dbench.label=$label" "$@"
+  echo "load average after measuring ($label): $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
   if [[ "${PROFILE:-0}" == 1 ]]; then
     jcmd "$(launcher_pid)" JFR.stop name=lists >/dev/null || true
-    echo "hottest frames of the launcher ($1), JFR execution samples:" >>"$out/report.txt"
-    jfr print --events jdk.ExecutionSample "$out/$1.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
+    echo "hottest frames of the launcher ($label), JFR execution samples:" >>"$out/report.txt"
+    jfr print --events jdk.ExecutionSample "$out/$label.jfr" | grep -A1 'stackTrace = \[' | grep -v 'stackTrace\|^--' \
       | sed 's/line:.*//; s/^ *//' | sort | uniq -c | sort -rn | head -15 >>"$out/report.txt"
   fi
 }
-say "load: ordered indexes off, large page cache (report and recordings in $out)"
-start_stack false "$load_opts"
-bench -Dbench.measure=false
-stop_stack
+if [[ -z "${BENCH_DATA:-}" ]]; then
+  say "load: ordered indexes off, large page cache (report and recordings in $out)"
+  start_stack false "$load_opts"
+  bench -Dbench.measure=false
+  stop_stack
+fi
 # After first: its start opens the store without reading it (the library fills every index it ignores, twice per
 # index and start, from the whole collection: minutes at this size, so "before" starts much slower).
+phases=${BENCH_PHASES:-after before}
+if [[ " $phases " == *" after "* ]]; then
 say "after: ordered indexes on (each built on its first use)"
 start_stack true "$launcher_opts"
-measure after
+# Each index is built by the first list that uses it (a read of the collection, longer than the gateway's 10 s
+# at this size): an untimed first request per list, repeated until answered, shows that apart.
+measure after -Dbench.warmup-seconds=300
 launcher_rss true
 stop_stack
+fi
+if [[ " $phases " == *" before "* ]]; then
 say "before: ordered indexes off"
 start_stack false "$launcher_opts"
 measure before
 launcher_rss false
 stop_stack
+fi
 cat "$out/report.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -70,25 +70,46 @@ class ListLatencyBenchmark {
             JsonNode statuses = admin.get("/api/settings/statuses").json();
             String rareStatus = statuses.get(statuses.size() - 2).get("id").asString();
             List<String> lines = new ArrayList<>();
+            String out = System.getProperty("bench.report");
             for (String path : List.of("/api/leads?size=100", "/api/leads?size=100&page=50",
                     "/api/leads?size=100&status=" + rareStatus, "/api/leads?size=100&page=50&status=" + rareStatus,
                     "/api/leads?size=100&assignedTo=" + adminId, "/api/tasks", "/api/customers?size=100",
                     "/api/customers?size=100&page=50")) {
-                lines.add(measure(admin, path, label));
+                String line = measure(admin, path, label);
+                lines.add(line);
+                System.out.print(line);
+                if (out != null) { // line by line: a later failure keeps what was measured
+                    Files.writeString(Path.of(out), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
             }
-            lines.add(String.format(Locale.ROOT, "list store leads=%d customers=%d%n",
-                    mongo.getDatabase("leads").getCollection("leads").countDocuments(),
-                    mongo.getDatabase("customers").getCollection("customers").countDocuments()));
-            String report = String.join("", lines);
-            System.out.print(report);
-            String out = System.getProperty("bench.report");
+            // The collection's size from its metadata (a countDocuments of everything is an aggregation over every
+            // document, which the embedded store took long enough for the client's handshake to time out).
+            String store = String.format(Locale.ROOT, "list store leads=%d customers=%d%n",
+                    mongo.getDatabase("leads").getCollection("leads").estimatedDocumentCount(),
+                    mongo.getDatabase("customers").getCollection("customers").estimatedDocumentCount());
+            System.out.print(store);
             if (out != null) {
-                Files.writeString(Path.of(out), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(Path.of(out), store, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         }
     }
 
     private static String measure(Gateway admin, String path, String label) {
+        // An untimed first request, repeated while it is not answered (at most bench.warmup-seconds): a store
+        // building an index on first use (the H2 store's ordered indexes) is measured warm, the build shown apart.
+        String warmup = "";
+        long warmupSeconds = Long.getLong("bench.warmup-seconds", 0);
+        if (warmupSeconds > 0) {
+            long started = System.nanoTime();
+            int tries = 0;
+            int status;
+            do {
+                status = admin.get(path).status();
+                tries++;
+            } while (status != 200 && System.nanoTime() - started < warmupSeconds * 1_000_000_000L);
+            warmup = String.format(Locale.ROOT, " (first answer %d after %d ms, %d tries)", status,
+                    (System.nanoTime() - started) / 1_000_000, tries);
+        }
         int times = Integer.getInteger("bench.times", 7);
         long[] millis = new long[times];
         List<Integer> statuses = new ArrayList<>();
@@ -104,9 +125,9 @@ class ListLatencyBenchmark {
             }
         }
         java.util.Arrays.sort(millis);
-        return String.format(Locale.ROOT, "list %s %s p50 %d ms max %d ms %s%s%n", label, path, millis[times / 2],
+        return String.format(Locale.ROOT, "list %s %s p50 %d ms max %d ms %s%s%s%n", label, path, millis[times / 2],
                 millis[times - 1], fingerprint,
-                statuses.isEmpty() ? "" : " (answers other than 200: " + statuses + ")");
+                statuses.isEmpty() ? "" : " (answers other than 200: " + statuses + ")", warmup);
     }
 
     /** The page's total, size and a hash of its ids in order: equal fingerprints, equal answers. */
@@ -243,8 +264,13 @@ class ListLatencyBenchmark {
 
     /** The login answer: {@code accessToken} and {@code user.id}. */
     private static JsonNode login(Gateway gateway) {
-        Gateway.Response login = gateway.post("/api/auth/login",
-                "{\"email\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD + "\"}");
+        // Retried while the gateway times out: a crowded store just opened answers its first reads slowly.
+        Gateway.Response login;
+        long started = System.nanoTime();
+        do {
+            login = gateway.post("/api/auth/login",
+                    "{\"email\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD + "\"}");
+        } while (login.status() >= 502 && System.nanoTime() - started < 300_000_000_000L);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return login.json();
     }
