@@ -59,6 +59,14 @@ final class MongoWireServer implements AutoCloseable {
     }
 
     /**
+     * Whether the H2 store's non-unique indexes are real and ordered ({@link com.calliyo.localstack.h2store.TypedIndexH2Backend}):
+     * on unless {@code -Dcalliyo.mongo.ordered-indexes=false}, which gives the library's scans back (for an A/B).
+     */
+    static boolean orderedIndexes() {
+        return Boolean.parseBoolean(System.getProperty("calliyo.mongo.ordered-indexes", "true"));
+    }
+
+    /**
      * Whether the server keeps an oplog, which only change streams read: off unless {@code -Dcalliyo.mongo.oplog=true}.
      * No service watches a change stream, and the library's oplog is a collection of its own that is never trimmed:
      * every insert stored a deep copy of the document there, every update another entry, so it doubled the store's
@@ -86,10 +94,13 @@ final class MongoWireServer implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
                     .cacheSize(cacheMegabytes()).autoCommitDisabled().open();
             long opening = System.nanoTime();
-            backend = secondaryIndexes() ? new IndexedH2Backend(store) : new TypedIndexH2Backend(store);
-            // Opening the store re-creates the databases' indexes; the secondary ones read their collections once.
+            backend = secondaryIndexes() ? new IndexedH2Backend(store)
+                    : new TypedIndexH2Backend(store, orderedIndexes());
+            // Opening the store re-creates the databases' indexes; the secondary ones read their collections once,
+            // the ordered ones each on its first use.
             Console.step("MongoDB-wire store opened in " + Console.since(opening)
-                    + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)" : " (secondary indexes off)"));
+                    + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)"
+                    : orderedIndexes() ? " (ordered indexes, built on first use)" : " (non-unique indexes off)"));
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mongo-h2-commit");
                 thread.setDaemon(true);

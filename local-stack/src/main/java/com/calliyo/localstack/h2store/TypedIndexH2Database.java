@@ -3,11 +3,16 @@ package com.calliyo.localstack.h2store;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -18,29 +23,98 @@ import org.h2.mvstore.MVStore;
  * is removed when the index is opened, and the library fills the new, empty map from the collection's documents
  * (a one-time read of each indexed collection on the first start after the change). Documents, collections and
  * everything else stay as the library stores them.
+ * <p>
+ * With ordered indexes on ({@link TypedIndexH2Backend}, the launcher's default), its non-unique indexes are real
+ * ({@link OrderedIndex}, in memory, built on first use) and its collections answer sorted pages and covered counts
+ * through them ({@link OrderedIndexH2Collection}, {@link CountPipeline}); off, they are ignored as the library does.
  */
 public class TypedIndexH2Database extends H2Database {
 
     static final String MAP_SUFFIX = "#typed";
 
-    /** The store, for the calls the library's constructor makes before this class's fields are set. */
-    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    /** The library's names of a collection's maps (H2Database keeps them private). */
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
+
+    /** The store and the switch, for the calls the library's constructor makes before this class's fields are set. */
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
 
     private final MVStore store;
+    private final boolean orderedIndexes;
 
-    protected TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
-        super(databaseName, remember(store), cursorRegistry);
-        OPENING.remove();
-        this.store = store;
+    private record Opening(MVStore store, boolean orderedIndexes) {
     }
 
-    private static MVStore remember(MVStore store) {
-        OPENING.set(store);
+    protected TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        this(databaseName, store, cursorRegistry, false);
+    }
+
+    protected TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry,
+                                   boolean orderedIndexes) {
+        super(databaseName, remember(store, orderedIndexes), cursorRegistry);
+        OPENING.remove();
+        this.store = store;
+        this.orderedIndexes = orderedIndexes;
+    }
+
+    private static MVStore remember(MVStore store, boolean orderedIndexes) {
+        OPENING.set(new Opening(store, orderedIndexes));
         return store;
     }
 
     private MVStore store() {
-        return store != null ? store : OPENING.get();
+        return store != null ? store : OPENING.get().store();
+    }
+
+    private boolean orderedIndexes() {
+        return store != null ? orderedIndexes : OPENING.get().orderedIndexes();
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        if (!orderedIndexes()) {
+            return super.openOrCreateCollection(collectionName, options);
+        }
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap(DATA_MAP_PREFIX + namespace);
+        MVMap<String, Object> meta = store().openMap(META_MAP_PREFIX + namespace);
+        return new OrderedIndexH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        if (!orderedIndexes()) {
+            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
+        return new OrderedIndex(indexName, keys, sparse);
+    }
+
+    /** An index joins or leaves the collection's list under the collection's monitor, which its queries hold. */
+    @Override
+    protected synchronized void addIndex(Document description) {
+        String namespace = String.valueOf(description.get("ns"));
+        String prefix = getDatabaseName() + ".";
+        MongoCollection<Object> collection = resolveOrCreateCollection(
+                namespace.startsWith(prefix) ? namespace.substring(prefix.length()) : namespace);
+        synchronized (collection) {
+            super.addIndex(description);
+        }
+    }
+
+    /** The driver's countDocuments, answered from an ordered index that covers its filter, if one does. */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                  Oplog oplog) {
+        if (orderedIndexes && "aggregate".equalsIgnoreCase(command) && query.get(command) instanceof String name
+                && resolveCollection(name, false) instanceof OrderedIndexH2Collection collection) {
+            Document answer = CountPipeline.answer(this, name, query, collection, databaseResolver, oplog);
+            if (answer != null) {
+                clearLastStatus(channel);
+                return answer;
+            }
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
     }
 
     @Override
@@ -57,8 +131,10 @@ public class TypedIndexH2Database extends H2Database {
     }
 
     @Override
-    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
-        super.dropIndex(collection, indexName);
+    protected synchronized void dropIndex(MongoCollection<Object> collection, String indexName) {
+        synchronized (collection) {
+            super.dropIndex(collection, indexName);
+        }
         store().removeMap(libraryMapName(collection.getCollectionName(), indexName) + MAP_SUFFIX);
     }
 

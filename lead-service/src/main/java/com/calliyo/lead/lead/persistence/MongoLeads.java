@@ -40,6 +40,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,6 +78,16 @@ class MongoLeads implements Leads {
     static final Set<String> ACTIVITY_FIELDS = Set.of("calls", "followUps", "notes");
     static final String VERSION_INDEX = "id_companyId_version_cas";
 
+    /** page()/count() without a status or agent filter. */
+    static final Bson LIST_BY_CREATED = Indexes.compoundIndex(Indexes.ascending("companyId"),
+            Indexes.descending("createdAt", "_id"), Indexes.ascending(STATUS_KIND));
+    /** page()/count() filtered by status, and countInStatus. */
+    static final Bson LIST_BY_STATUS = Indexes.compoundIndex(Indexes.ascending("companyId", STATUS_ID),
+            Indexes.descending("createdAt", "_id"));
+    /** page()/count() filtered by agent, activeQueue and countHeld. */
+    static final Bson LIST_BY_AGENT = Indexes.compoundIndex(Indexes.ascending("companyId", "assignedTo"),
+            Indexes.descending("createdAt", "_id"), Indexes.ascending(STATUS_KIND));
+
     private static final Logger log = LoggerFactory.getLogger(MongoLeads.class);
 
     private final MongoTemplate mongo;
@@ -91,6 +102,13 @@ class MongoLeads implements Leads {
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", STATUS_ID));
         // An agent's queue (activeQueue, countHeld) and the list filtered by agent; the local stack's store uses it too.
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("companyId", "assignedTo"));
+        // The list's own order (page(): createdAt desc, _id desc) after each filter's equality fields, so that a page
+        // is read in index order and stops after skip + limit, never sorting the company's leads; status.kind last
+        // lets the default view (no customers) and its count() be decided from the index keys alone. The local
+        // stack's H2 store walks the same indexes (local-stack README, "Ordered indexes").
+        mongo.getCollection(COLLECTION).createIndex(LIST_BY_CREATED);
+        mongo.getCollection(COLLECTION).createIndex(LIST_BY_STATUS);
+        mongo.getCollection(COLLECTION).createIndex(LIST_BY_AGENT);
         // The exact key of update()'s compare-and-set: the embedded store uses an index only for a query on exactly
         // its fields, and would otherwise scan every lead on every change.
         mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("_id", "companyId", "version"),

@@ -39,6 +39,15 @@ class LeadIndexesTest {
                     new Document("companyId", 1).append("phone", 1),              // phone dedup (unique)
                     new Document(MongoLeads.COMPANY_PHONE, 1),                    // an import batch's phone check
                     new Document("_id", 1).append("companyId", 1).append("version", 1)); // update()'s compare-and-set
+            // The list's order after each filter's equality fields (page() stops after skip + limit), and the
+            // default view's status.kind in the keys (its count() from the index alone).
+            assertThat(keys).contains(
+                    new Document("companyId", 1).append("createdAt", -1).append("_id", -1)
+                            .append(MongoLeads.STATUS_KIND, 1),
+                    new Document("companyId", 1).append(MongoLeads.STATUS_ID, 1).append("createdAt", -1)
+                            .append("_id", -1),
+                    new Document("companyId", 1).append("assignedTo", 1).append("createdAt", -1).append("_id", -1)
+                            .append(MongoLeads.STATUS_KIND, 1));
         } finally {
             server.shutdownNow();
         }

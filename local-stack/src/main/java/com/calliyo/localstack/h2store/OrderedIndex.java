@@ -1,0 +1,270 @@
+package com.calliyo.localstack.h2store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique index of the H2 store made real, in memory and in order: one entry per document, its indexed fields'
+ * values then its position ({@code _id}), sorted field by field with the library's own value comparison (the one its
+ * in-memory sort uses) in the declared direction, then by {@code _id} ascending. {@link OrderedIndexH2Collection}
+ * walks a range of it (the leading fields a query fixes) forwards or backwards to answer a sorted page without
+ * sorting the collection, and matches a query that names only indexed fields against the entry's values instead of
+ * reading the document from the file.
+ * <p>
+ * The library itself ignores non-unique indexes. This one is built on first use, in one read of the collection
+ * ({@link #ensureBuilt}), not when the store opens, so a start costs nothing and an index no query uses costs no
+ * memory; from then on the collection's writes keep it current (insert, update, replace, delete all call every
+ * index). A document whose indexed path holds an array or runs through a non-document is irregular: it is counted,
+ * and the index is not used while any is present ({@link #isUsable}).
+ * <p>
+ * Threads: every call comes with the collection's monitor held (the library's collection methods are synchronized,
+ * the database adds and drops indexes under it, see {@link TypedIndexH2Database}).
+ */
+final class OrderedIndex extends Index<Object> {
+
+    private static final String ID_FIELD = "_id";
+
+    private final List<String> fields;
+    private final boolean[] ascending;
+    /** Null while not built. */
+    private NavigableSet<Entry> entries;
+    private final Set<Object> irregular = new HashSet<>();
+    private final boolean indexable;
+    private final boolean coverable;
+    /** The fields an entry knows: the indexed ones and _id (its position). */
+    private final List<String> coveredFields;
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.fields = keys.stream().map(IndexKey::getKey).toList();
+        this.ascending = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            ascending[i] = keys.get(i).isAscending();
+        }
+        // A text or wildcard index ("$**", "_fts") has fields this index cannot read.
+        this.indexable = fields.stream().noneMatch(field -> field.isEmpty() || field.contains("$"));
+        this.coveredFields = new ArrayList<>(fields);
+        if (!fields.contains(ID_FIELD)) {
+            coveredFields.add(ID_FIELD);
+        }
+        this.coverable = IndexedValues.disjointPaths(coveredFields);
+    }
+
+    List<String> fields() {
+        return fields;
+    }
+
+    boolean ascending(int field) {
+        return ascending[field];
+    }
+
+    boolean indexable() {
+        return indexable;
+    }
+
+    /** The fields a query may name to be matched against entries alone ({@link #coveredDocument}), or none. */
+    List<String> coveredFields() {
+        return coverable ? coveredFields : List.of();
+    }
+
+    /** The entry's values as a document, for a query that names only {@link #coveredFields}. */
+    Document coveredDocument(Entry entry) {
+        Object[] values = entry.values;
+        if (coveredFields.size() > fields.size()) {
+            values = java.util.Arrays.copyOf(values, coveredFields.size());
+            values[fields.size()] = entry.position;
+        }
+        return IndexedValues.coveredDocument(coveredFields, values);
+    }
+
+    boolean isBuilt() {
+        return entries != null;
+    }
+
+    /** Usable once built and while no document is irregular. */
+    boolean isUsable() {
+        return indexable && entries != null && irregular.isEmpty();
+    }
+
+    /** Files every document of the collection, unless done already. */
+    void ensureBuilt(Stream<DocumentWithPosition<Object>> documents) {
+        if (entries != null || !indexable) {
+            return;
+        }
+        NavigableSet<Entry> built = new TreeSet<>(entryOrder());
+        irregular.clear();
+        entries = built;
+        documents.forEach(document -> file(document.getDocument(), document.getPosition()));
+    }
+
+    /** The entries whose leading values equal {@code prefix}, in index order. */
+    NavigableSet<Entry> range(Object[] prefix) {
+        return entries.subSet(Entry.bound(prefix, -1), true, Entry.bound(prefix, 1), true);
+    }
+
+    private void file(Document document, Object position) {
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = IndexedValues.valueAt(document, fields.get(i));
+            if (value == IndexedValues.IRREGULAR) {
+                irregular.add(position);
+                return;
+            }
+            values[i] = value;
+        }
+        entries.add(new Entry(values, position, 0));
+    }
+
+    private void unfile(Document document, Object position) {
+        if (irregular.remove(position)) {
+            return;
+        }
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = IndexedValues.valueAt(document, fields.get(i));
+        }
+        entries.remove(new Entry(values, position, 0));
+    }
+
+    /** The H2 collection's position of a document: its _id, or the library's marker when it has none. */
+    private static Object positionOf(Document document) {
+        return Missing.ofNullable(document.get(ID_FIELD));
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return positionOf(document);
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (entries != null) {
+            file(document, Missing.ofNullable(position));
+        }
+    }
+
+    /** The library requires every non-sparse index to name the removed document's position. */
+    @Override
+    public Object remove(Document document) {
+        Object position = positionOf(document);
+        if (entries != null) {
+            unfile(document, position);
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                              MongoCollection<Object> collection) {
+        if (entries != null) {
+            Object at = Missing.ofNullable(position);
+            unfile(oldDocument, at);
+            file(newDocument, at);
+        }
+    }
+
+    /** Never offered to the library's own index loop: {@link OrderedIndexH2Collection} plans with it. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        throw new UnsupportedOperationException("planned by OrderedIndexH2Collection");
+    }
+
+    @Override
+    public long getCount() {
+        return entries == null ? 0 : entries.size() + irregular.size();
+    }
+
+    /** Never empty for the library: it would otherwise fill the index at once, when the store opens. */
+    @Override
+    public boolean isEmpty() {
+        return false;
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // in memory only
+    }
+
+    @Override
+    public void drop() {
+        entries = null;
+        irregular.clear();
+    }
+
+    /** Field by field in the declared direction, then the position ascending; bounds sort around their prefix. */
+    private Comparator<Entry> entryOrder() {
+        ValueComparator values = ValueComparator.asc();
+        return (a, b) -> {
+            int common = Math.min(a.values.length, b.values.length);
+            for (int i = 0; i < common; i++) {
+                int order = values.compare(a.values[i], b.values[i]);
+                if (order != 0) {
+                    return ascending[i] ? order : -order;
+                }
+            }
+            if (a.bound != 0 || b.bound != 0) {
+                return Integer.compare(a.bound, b.bound);
+            }
+            int order = values.compare(a.position, b.position);
+            return order != 0 ? order : PositionOrder.compare(a.position, b.position);
+        };
+    }
+
+    /** One document's values and position, or (bound -1 or 1) a search bound just before or after a prefix. */
+    record Entry(Object[] values, Object position, int bound) {
+
+        static Entry bound(Object[] prefix, int bound) {
+            return new Entry(prefix, null, bound);
+        }
+    }
+
+    /**
+     * Ties between two positions the value comparison finds equal (1 and 1.0 are two _ids in H2): by class name,
+     * then natural order, so the order is total and entries of distinct documents never collide.
+     */
+    static final class PositionOrder {
+
+        private PositionOrder() {
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static int compare(Object a, Object b) {
+            if (a.getClass() != b.getClass()) {
+                return a.getClass().getName().compareTo(b.getClass().getName());
+            }
+            if (a instanceof Comparable comparable) {
+                return comparable.compareTo(b);
+            }
+            return String.valueOf(a).compareTo(String.valueOf(b)); // e.g. embedded-document ids {a: 1} and {a: 1.0}
+        }
+    }
+}

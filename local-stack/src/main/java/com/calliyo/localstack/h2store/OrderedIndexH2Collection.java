@@ -1,0 +1,250 @@
+package com.calliyo.localstack.h2store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentComparator;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.DataType;
+
+/**
+ * The library's H2 collection, answering a query through an {@link OrderedIndex} where one fits ({@link IndexPlan}):
+ * it walks the entries of the fixed prefix in the sort's order and stops once it has skip + limit matches, reading
+ * from the file only the documents it returns (a covered query) or those it must match. Everything else, and any
+ * query a unique index answers, goes the library's way.
+ * <p>
+ * <b>Same answers as the library's scan.</b> The scan reads the documents in the order of the data map's keys and
+ * sorts the matches with a stable sort, so documents equal under the sort keep that key order. The walk gives the sort
+ * fields it orders in the comparator's order; entries equal on those fields ("a run") are re-ordered by the whole sort
+ * (read from their documents, only when the walk orders part of it) and then by the data map's key order, before
+ * skip and limit are applied. Every match is then projected and batched by the library's own code.
+ */
+final class OrderedIndexH2Collection extends H2Collection {
+
+    /** A walk gives up (and the scan answers) once it would read more than this share of the collection. */
+    private static final int READ_BUDGET_DIVISOR = 4;
+    private static final int MIN_READ_BUDGET = 2_000;
+
+    /** How many finds and counts an ordered index answered, in this JVM (for tests: that the index was used). */
+    static final LongAdder INDEX_ANSWERS = new LongAdder();
+
+    private final DataType<Object> positionType;
+
+    OrderedIndexH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                             CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.positionType = dataMap.getKeyType();
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        List<Document> answer = orderedAnswer(query, orderBy, numberToSkip, limit);
+        if (answer == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        // Already matched, ordered, skipped and limited: the library's own code projects and batches.
+        return matchDocumentsFromStream(query, answer.stream(), 0, 0, batchSize, null, fieldSelector);
+    }
+
+    /**
+     * How many documents match, from an index that covers the query (no document read), or null if none does. For
+     * the driver's countDocuments, an aggregation the library would run over every document of the collection.
+     */
+    synchronized Long countCovered(Document query) {
+        if (uniqueIndexAnswers(query)) {
+            return null;
+        }
+        IndexPlan plan = usablePlan(query, null);
+        if (plan == null || !plan.covered()) {
+            return null;
+        }
+        try {
+            long count = 0;
+            for (OrderedIndex.Entry entry : plan.index().range(plan.prefix())) {
+                if (documentMatchesQuery(plan.index().coveredDocument(entry), query)) {
+                    count++;
+                }
+            }
+            INDEX_ANSWERS.increment();
+            return count;
+        } catch (RuntimeException e) {
+            return null; // e.g. an unknown operator: the library's path gives its own error
+        }
+    }
+
+    private List<Document> orderedAnswer(Document query, Document orderBy, int skip, int limit) {
+        if (skip < 0 || uniqueIndexAnswers(query)) {
+            return null;
+        }
+        IndexPlan plan = usablePlan(query, orderBy);
+        if (plan == null || (!plan.covered() && limit <= 0)) {
+            return null; // reading every candidate one by one costs more than the library's sequential scan
+        }
+        try {
+            List<Document> page = new Walk(plan, query, orderBy, skip, limit).run();
+            INDEX_ANSWERS.increment();
+            return page;
+        } catch (RuntimeException e) {
+            return null; // e.g. an unknown operator, or the read budget spent: the library's path answers
+        }
+    }
+
+    /** The library's unique indexes (the _id one included) find their one document faster than any walk. */
+    private boolean uniqueIndexAnswers(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof OrderedIndex) && index.canHandle(query)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The best plan over indexes that are (made) usable: building one on first use, dropping it if irregular. */
+    private IndexPlan usablePlan(Document query, Document orderBy) {
+        List<OrderedIndex> candidates = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedIndex ordered && ordered.indexable()
+                    && (!ordered.isBuilt() || ordered.isUsable())) {
+                candidates.add(ordered);
+            }
+        }
+        while (true) {
+            IndexPlan plan = IndexPlan.choose(candidates, query, orderBy);
+            if (plan == null) {
+                return null;
+            }
+            plan.index().ensureBuilt(streamAllDocumentsWithPosition());
+            if (plan.index().isUsable()) {
+                return plan;
+            }
+            candidates.remove(plan.index());
+        }
+    }
+
+    /** One walk of an index range, producing the page. */
+    private final class Walk {
+
+        private final IndexPlan plan;
+        private final Document query;
+        private final int skip;
+        private final int limit;
+        /** The whole sort, for the part of it the walk does not order; null if the walk orders all of it. */
+        private final Comparator<Document> rest;
+        private final List<Document> page = new ArrayList<>();
+        private final List<Candidate> run = new ArrayList<>();
+        private int passed;
+        private long readBudget;
+
+        Walk(IndexPlan plan, Document query, Document orderBy, int skip, int limit) {
+            this.plan = plan;
+            this.query = query;
+            this.skip = skip;
+            this.limit = limit;
+            this.rest = plan.sortProvided() ? null : new DocumentComparator(orderBy);
+            // Reading documents one by one (a B-tree lookup each, pages read back from the file) costs more per
+            // document than the sequential scan: a walk that would read more than a quarter of the collection (a
+            // filter the index does not cover and that matches little, or an unlimited answer of many documents)
+            // stops, and the scan answers.
+            this.readBudget = Math.max(MIN_READ_BUDGET, count() / READ_BUDGET_DIVISOR);
+        }
+
+        List<Document> run() {
+            Iterable<OrderedIndex.Entry> range = plan.reverse() ? plan.index().range(plan.prefix()).descendingSet()
+                    : plan.index().range(plan.prefix());
+            for (OrderedIndex.Entry entry : range) {
+                Document document = null;
+                if (plan.covered()) {
+                    if (!documentMatchesQuery(plan.index().coveredDocument(entry), query)) {
+                        continue;
+                    }
+                } else {
+                    document = read(entry.position());
+                    if (document == null || !documentMatchesQuery(document, query)) {
+                        continue;
+                    }
+                }
+                if (!run.isEmpty() && !sameRun(run.get(0).entry(), entry)) {
+                    flushRun();
+                    if (full()) {
+                        return page;
+                    }
+                }
+                run.add(new Candidate(entry, document));
+            }
+            flushRun();
+            return page;
+        }
+
+        private boolean full() {
+            return limit > 0 && page.size() >= limit;
+        }
+
+        /** Equal on every sort field the walk orders: the index's fields after the prefix, then the position. */
+        private boolean sameRun(OrderedIndex.Entry first, OrderedIndex.Entry next) {
+            ValueComparator values = ValueComparator.asc();
+            Object[] a = first.values();
+            Object[] b = next.values();
+            for (int i = plan.prefix().length; i < plan.prefix().length + plan.sorted(); i++) {
+                Object left = i < a.length ? a[i] : first.position();
+                Object right = i < b.length ? b[i] : next.position();
+                if (values.compare(left, right) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Orders the run as the scan's stable sort would, then skips or keeps its documents. */
+        private void flushRun() {
+            if (run.size() > 1) {
+                if (rest != null) {
+                    for (int i = 0; i < run.size(); i++) {
+                        run.set(i, run.get(i).withDocument(this));
+                    }
+                    run.sort(Comparator.comparing(Candidate::document, rest)
+                            .thenComparing((a, b) -> positionType.compare(a.entry().position(), b.entry().position())));
+                } else {
+                    run.sort((a, b) -> positionType.compare(a.entry().position(), b.entry().position()));
+                }
+            }
+            for (Candidate candidate : run) {
+                if (full()) {
+                    break;
+                }
+                if (passed++ >= skip) {
+                    Document document = candidate.withDocument(this).document();
+                    if (document != null) {
+                        page.add(document);
+                    }
+                }
+            }
+            run.clear();
+        }
+
+        Document read(Object position) {
+            if (--readBudget < 0) {
+                throw new IllegalStateException("read budget spent: the scan answers");
+            }
+            return getDocument(position);
+        }
+    }
+
+    private record Candidate(OrderedIndex.Entry entry, Document document) {
+
+        Candidate withDocument(Walk walk) {
+            return document != null ? this : new Candidate(entry, walk.read(entry.position()));
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package com.calliyo.localstack.h2store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The H2 backend with ordered indexes (the subject) against the same backend with them off, which scans and sorts as
+ * the library does (the reference), driven by the same random lead-like documents and writes: several companies, ties
+ * on createdAt, missing and null fields, numbers of mixed types, statuses of two kinds, inserts, updates that move a
+ * document within and between index ranges, replaces and deletes, and now and then a document the index cannot order
+ * (an array on an indexed path). After every few writes, random lists (the lead list's filters and sorts, the
+ * customers list's, unsorted queues, with skip, limit and projection) and countDocuments must answer exactly alike: the
+ * same documents in the same order and the same totals. Then the subject's H2 file is reopened (the ordered indexes
+ * are rebuilt on first use) and compared again. The index must actually have answered most of them.
+ */
+class OrderedIndexPropertyTest {
+
+    private static final int OPERATIONS = 300;
+    private static final String[] COMPANIES = {"c1", "c2", "c3"};
+    private static final String[] STATUSES = {"s-new", "s-call", "s-won", "s-lost"};
+
+    @TempDir
+    Path data;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void shouldAnswerListsAndCountsAsTheScanDoes(long seed) {
+        Path subjectFile = data.resolve("subject-" + seed + ".mv");
+        long indexAnswers = OrderedIndexH2Collection.INDEX_ANSWERS.sum();
+        MongoServer subject = new MongoServer(new TypedIndexH2Backend(
+                new MVStore.Builder().fileName(subjectFile.toString()).open(), true));
+        MongoServer reference = new MongoServer(new TypedIndexH2Backend(new MVStore.Builder().open(), false));
+        Random random = new Random(seed);
+        try (MongoClient subjectClient = MongoClients.create("mongodb://" + address(subject));
+             MongoClient referenceClient = MongoClients.create("mongodb://" + address(reference))) {
+            Run run = new Run(random, subjectClient.getDatabase("prop").getCollection("leads"),
+                    referenceClient.getDatabase("prop").getCollection("leads"));
+            run.createIndexes();
+            for (int i = 0; i < OPERATIONS; i++) {
+                run.write();
+                if (i % 10 == 0) {
+                    run.compare(5);
+                }
+            }
+            run.compare(20);
+        } finally {
+            subject.shutdownNow(); // closes the store: all of it is in the file
+        }
+        long answeredFirst = OrderedIndexH2Collection.INDEX_ANSWERS.sum() - indexAnswers;
+
+        MongoServer reopened = new MongoServer(new TypedIndexH2Backend(
+                new MVStore.Builder().fileName(subjectFile.toString()).open(), true));
+        try (MongoClient reopenedClient = MongoClients.create("mongodb://" + address(reopened));
+             MongoClient referenceClient = MongoClients.create("mongodb://" + address(reference))) {
+            Run run = new Run(random, reopenedClient.getDatabase("prop").getCollection("leads"),
+                    referenceClient.getDatabase("prop").getCollection("leads"));
+            run.compare(20);
+            for (int i = 0; i < 100; i++) {
+                run.write();
+                if (i % 10 == 0) {
+                    run.compare(5);
+                }
+            }
+        } finally {
+            reopened.shutdownNow();
+            reference.shutdownNow();
+        }
+        // Each compare asks for 3 answers (page, count, projected page) of which most fit an index.
+        assertThat(answeredFirst).as("answers from the ordered index before reopening").isGreaterThan(150);
+        assertThat(OrderedIndexH2Collection.INDEX_ANSWERS.sum() - indexAnswers - answeredFirst)
+                .as("answers from the ordered index after reopening").isGreaterThan(50);
+    }
+
+    private static String address(MongoServer server) {
+        var address = server.bind();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static final class Run {
+
+        private final Random random;
+        private final MongoCollection<Document> subject;
+        private final MongoCollection<Document> reference;
+        private final List<Object> ids = new ArrayList<>();
+        private int nextId;
+
+        Run(Random random, MongoCollection<Document> subject, MongoCollection<Document> reference) {
+            this.random = random;
+            this.subject = subject;
+            this.reference = reference;
+            subject.find().projection(Projections.include("_id")).forEach(doc -> ids.add(doc.get("_id")));
+            nextId = 1_000 + 100_000 * ids.size(); // past every id inserted before a reopening
+        }
+
+        void createIndexes() {
+            for (MongoCollection<Document> collection : List.of(subject, reference)) {
+                // lead-service's list indexes, its older ones, and customer-service's list index
+                collection.createIndex(new Document("companyId", 1).append("createdAt", -1).append("_id", -1)
+                        .append("status.kind", 1));
+                collection.createIndex(new Document("companyId", 1).append("status._id", 1).append("createdAt", -1)
+                        .append("_id", -1));
+                collection.createIndex(new Document("companyId", 1).append("assignedTo", 1).append("createdAt", -1)
+                        .append("_id", -1).append("status.kind", 1));
+                collection.createIndex(new Document("companyId", 1).append("createdAt", 1));
+                collection.createIndex(new Document("companyId", 1).append("customer", 1).append("convertedAt", -1));
+                collection.createIndex(new Document("phone", 1), new IndexOptions().unique(true).sparse(true));
+            }
+        }
+
+        void write() {
+            int kind = random.nextInt(10);
+            if (kind < 5 || ids.isEmpty()) {
+                Document document = document(newId());
+                both(collection -> collection.insertOne(Document.parse(document.toJson())));
+                ids.add(document.get("_id"));
+            } else if (kind < 8) {
+                Object id = ids.get(random.nextInt(ids.size()));
+                Document set = new Document();
+                Document unset = new Document();
+                switch (random.nextInt(5)) {
+                    case 0 -> set.append("createdAt", date());
+                    case 1 -> set.append("status", status());
+                    case 2 -> {
+                        if (random.nextBoolean()) {
+                            unset.append("assignedTo", "");
+                        } else {
+                            set.append("assignedTo", agent());
+                        }
+                    }
+                    case 3 -> set.append("companyId", company());
+                    default -> set.append("customer", random.nextBoolean()).append("convertedAt", date());
+                }
+                Document update = new Document();
+                if (!set.isEmpty()) {
+                    update.append("$set", set);
+                }
+                if (!unset.isEmpty()) {
+                    update.append("$unset", unset);
+                }
+                both(collection -> collection.updateOne(Filters.eq("_id", id), update));
+            } else if (kind < 9) {
+                Object id = ids.get(random.nextInt(ids.size()));
+                Document replacement = document(id);
+                both(collection -> collection.replaceOne(Filters.eq("_id", id), Document.parse(replacement.toJson())));
+            } else {
+                Object id = ids.remove(random.nextInt(ids.size()));
+                both(collection -> collection.deleteOne(Filters.eq("_id", id)));
+            }
+        }
+
+        private void both(java.util.function.Consumer<MongoCollection<Document>> write) {
+            write.accept(subject);
+            write.accept(reference);
+        }
+
+        private Object newId() {
+            int id = nextId++;
+            return switch (random.nextInt(6)) {
+                case 0 -> id; // an int _id among strings
+                case 1 -> new org.bson.types.ObjectId();
+                default -> String.format("%08x", id * 2654435761L & 0xffffffffL);
+            };
+        }
+
+        private Document document(Object id) {
+            Document document = new Document("_id", id);
+            if (random.nextInt(30) != 0) {
+                document.append("companyId", company());
+            }
+            if (random.nextInt(20) != 0) {
+                document.append("createdAt", date());
+            } else if (random.nextBoolean()) {
+                document.append("createdAt", null);
+            }
+            if (random.nextInt(15) != 0) {
+                document.append("status", status());
+            }
+            switch (random.nextInt(6)) {
+                case 0 -> document.append("assignedTo", null);
+                case 1, 2 -> document.append("assignedTo", agent());
+                default -> { }
+            }
+            if (random.nextInt(3) == 0) {
+                document.append("customer", random.nextInt(4) != 0).append("convertedAt", date());
+            }
+            document.append("firstName", "Lead" + random.nextInt(50));
+            if (random.nextInt(40) == 0) {
+                document.append("assignedTo", List.of(agent(), agent())); // an array: the index cannot order it
+            }
+            return document;
+        }
+
+        private String company() {
+            return COMPANIES[random.nextInt(10) < 6 ? 0 : 1 + random.nextInt(COMPANIES.length - 1)];
+        }
+
+        /** Few distinct instants, so that many documents tie on createdAt. */
+        private Date date() {
+            return new Date(1_700_000_000_000L + random.nextInt(12) * 60_000L);
+        }
+
+        private Document status() {
+            String id = STATUSES[random.nextInt(STATUSES.length)];
+            return new Document("_id", id).append("name", id.substring(2))
+                    .append("kind", id.equals("s-won") ? "CUSTOMER" : random.nextInt(8) == 0 ? "LOST" : "OPEN");
+        }
+
+        private Object agent() {
+            return switch (random.nextInt(5)) {
+                case 0 -> 7; // a number where others hold strings
+                case 1 -> 7.0;
+                default -> "agent-" + random.nextInt(3);
+            };
+        }
+
+        void compare(int queries) {
+            for (int i = 0; i < queries; i++) {
+                Bson filter = filter();
+                Bson sort = sort();
+                int skip = random.nextInt(4) == 0 ? 0 : random.nextInt(40);
+                int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
+                String what = "filter " + filter.toBsonDocument() + " sort " + (sort == null ? null : sort.toBsonDocument())
+                        + " skip " + skip + " limit " + limit;
+                assertThat(page(subject, filter, sort, skip, limit, false)).as(what)
+                        .isEqualTo(page(reference, filter, sort, skip, limit, false));
+                assertThat(page(subject, filter, sort, skip, limit, true)).as("projected: " + what)
+                        .isEqualTo(page(reference, filter, sort, skip, limit, true));
+                CountOptions options = new CountOptions();
+                if (random.nextInt(4) == 0) {
+                    options.skip(random.nextInt(20)).limit(random.nextInt(30));
+                }
+                assertThat(subject.countDocuments(filter, options)).as("count: " + what)
+                        .isEqualTo(reference.countDocuments(filter, options));
+            }
+        }
+
+        private static List<Document> page(MongoCollection<Document> collection, Bson filter, Bson sort, int skip,
+                                           int limit, boolean projected) {
+            FindIterable<Document> found = collection.find(filter).skip(skip).limit(limit);
+            if (sort != null) {
+                found.sort(sort);
+            }
+            if (projected) {
+                found.projection(Projections.exclude("firstName", "convertedAt"));
+            }
+            return found.into(new ArrayList<>());
+        }
+
+        /** The list filters the services send, in both the $and and the flat form, and a few others. */
+        private Bson filter() {
+            String company = random.nextInt(12) == 0 ? "c-none" : company();
+            List<Bson> conditions = new ArrayList<>();
+            conditions.add(Filters.eq("companyId", company));
+            switch (random.nextInt(9)) {
+                case 0 -> conditions.add(Filters.ne("status.kind", "CUSTOMER"));
+                case 1 -> conditions.add(Filters.eq("status._id", STATUSES[random.nextInt(STATUSES.length)]));
+                case 2 -> {
+                    conditions.add(Filters.ne("status.kind", "CUSTOMER"));
+                    conditions.add(Filters.eq("assignedTo", agent()));
+                }
+                case 3 -> conditions.add(Filters.eq("customer", true));
+                case 4 -> {
+                    conditions.add(Filters.eq("customer", true));
+                    conditions.add(Filters.gte("convertedAt", date()));
+                }
+                case 5 -> conditions.add(Filters.regex("firstName", "1")); // not covered: documents are read
+                case 6 -> conditions.add(Filters.or(Filters.eq("assignedTo", null), Filters.eq("status.kind", "LOST")));
+                case 7 -> conditions.add(Filters.exists("createdAt", false));
+                default -> { }
+            }
+            if (random.nextBoolean()) {
+                return Filters.and(conditions);
+            }
+            Document flat = new Document();
+            for (Bson condition : conditions) {
+                flat.putAll(condition.toBsonDocument());
+            }
+            return flat;
+        }
+
+        private Bson sort() {
+            return switch (random.nextInt(9)) {
+                case 0, 1, 2 -> Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id"));
+                case 3 -> Sorts.descending("createdAt");
+                case 4 -> Sorts.ascending("createdAt");
+                case 5 -> Sorts.orderBy(Sorts.descending("convertedAt"), Sorts.ascending("_id"));
+                case 6 -> Sorts.orderBy(Sorts.ascending("status.kind"), Sorts.descending("createdAt"));
+                case 7 -> Sorts.ascending("_id");
+                default -> null;
+            };
+        }
+    }
+}
