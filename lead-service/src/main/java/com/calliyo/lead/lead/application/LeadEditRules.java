@@ -11,7 +11,9 @@ import com.calliyo.lead.lead.domain.LeadEdit;
  * Turns a {@link LeadEditCommand} into a {@link LeadEdit} by the rules capture applies ({@link LeadFieldRules}: same
  * checks, same trimming, same tag normalisation). A blank optional field clears it; the required firstName cannot be
  * cleared. The phone and the attribution (source, campaign) are fixed at capture: reports group by the attribution,
- * so an edit naming them is refused rather than silently ignored.
+ * so an edit naming them is refused rather than silently ignored. The assignee is refused too: assignment has its own
+ * request, which checks the agent's lead cap and publishes {@code lead.assigned}, and a 200 that ignored it would let
+ * a caller believe the lead had moved.
  */
 public final class LeadEditRules {
 
@@ -19,7 +21,8 @@ public final class LeadEditRules {
     static final Map<String, String> FIXED_FIELDS = Map.of(
             "source", "is the lead's attribution, kept as captured; it cannot be changed",
             "campaign", "is the lead's attribution, kept as captured; it cannot be changed",
-            "phone", "identifies the lead and cannot be changed; capture a new lead for another number");
+            "phone", "identifies the lead and cannot be changed; capture a new lead for another number",
+            "assignedTo", "is changed by PUT /api/leads/{id}/assignee, which checks the agent's lead cap");
 
     private LeadEditRules() {
     }

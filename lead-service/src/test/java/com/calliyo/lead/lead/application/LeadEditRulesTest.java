@@ -42,4 +42,11 @@ class LeadEditRulesTest {
         assertThat(check(null, null, null, null, "source").violation().field()).isEqualTo("source");
         assertThat(check(null, null, null, null, "phone").violation().field()).isEqualTo("phone");
     }
+
+    @Test
+    void shouldRefuseTheAssigneeByNameAndPointToTheAssignmentRequest() {
+        var refused = check("Asha", null, null, null, "assignedTo").violation();
+        assertThat(refused.field()).isEqualTo("assignedTo");
+        assertThat(refused.message()).contains("/assignee");
+    }
 }

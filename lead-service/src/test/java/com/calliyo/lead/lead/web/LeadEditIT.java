@@ -120,11 +120,13 @@ class LeadEditIT {
         assertField(patch("{\"source\":\"referral\"}"), "source");
         assertField(patch("{\"campaign\":\"summer\",\"firstName\":\"Asha K\"}"), "campaign");
         assertField(patch("{\"phone\":\"9876543210\"}"), "phone");
+        assertField(patch("{\"assignedTo\":\"someone\",\"firstName\":\"Asha K\"}"), "assignedTo");
 
         JsonNode lead = http.lead(company, leadId);
         assertThat(lead.get("source").asString()).isEqualTo("webform");
         assertThat(lead.get("campaign").asString()).isEqualTo("diwali");
         assertThat(lead.get("firstName").asString()).isEqualTo("Asha");
+        assertThat(lead.get("assignedTo").isNull()).isTrue();
         assertThat(lead.get("version").asLong()).isEqualTo(1);
     }
 
