@@ -11,6 +11,7 @@ import com.calliyo.tokencheck.revocation.RevocationValidator;
 import com.calliyo.tokencheck.revocation.RevokedAccess;
 import com.calliyo.tokencheck.servlet.CallerLogContext;
 import com.calliyo.tokencheck.servlet.RejectedRequestProblems;
+import com.calliyo.tokencheck.servlet.RequestFirewall;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  * public. Role rules for whole areas live here; finer rules (agents and their own leads) live in the use cases.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({TokenCheckCore.class, RevocationFeedConfiguration.class, RejectedRequestProblems.class})
+@Import({TokenCheckCore.class, RevocationFeedConfiguration.class, RejectedRequestProblems.class, RequestFirewall.class})
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfig {
 

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import({TokenCheckCore.class, RejectedRequestProblems.class, BearerApiDocs.class, LoadBalancedCalls.class})
+@Import({TokenCheckCore.class, RejectedRequestProblems.class, RequestFirewall.class, BearerApiDocs.class,
+        LoadBalancedCalls.class})
 public class ServletTokenCheck {
 
     @Bean

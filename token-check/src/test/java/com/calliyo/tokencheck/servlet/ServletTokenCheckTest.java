@@ -132,6 +132,18 @@ class ServletTokenCheckTest {
     }
 
     @Test
+    void shouldRefuseAControlCharacterInAHeaderValueAsAProblemButNotATab() throws Exception {
+        // the firewall checks a header when it is read: the token is
+        mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(COMPANY, Role.AGENT) + "\u0001"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.bearer(COMPANY, Role.AGENT).replace(' ', '\t')))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void shouldNotKeepASession() throws Exception {
         mvc.perform(get("/api/probe").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(COMPANY, Role.ADMIN)))
                 .andExpect(status().isOk())
