@@ -37,6 +37,7 @@ class MongoPipelines {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final RecentPipelines recent = new RecentPipelines();
 
     MongoPipelines(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
@@ -44,6 +45,14 @@ class MongoPipelines {
         // the exact key of update()'s compare-and-set, so the embedded store answers it by index
         pipelines().createIndex(Indexes.ascending("_id", "version"),
                 new IndexOptions().unique(true).name("id_version_cas"));
+    }
+
+    /**
+     * The company's pipeline for showing statuses by their current names, read at most {@link
+     * RecentPipelines#TIME_TO_LIVE} ago (a write on this instance is seen at once); empty before it has one.
+     */
+    Optional<Pipeline> findRecent(String companyId) {
+        return Optional.ofNullable(recent.get(companyId, id -> find(id).orElse(null)));
     }
 
     Optional<Pipeline> find(String companyId) {
@@ -59,6 +68,7 @@ class MongoPipelines {
                 .append(OutboxStream.CLAIMS_FIELD, 0L);
         try {
             pipelines().insertOne(doc);
+            recent.forget(pipeline.companyId());
             relay.wake(OutboxStream.PIPELINES, List.of(pipeline.companyId()));
             return pipeline;
         } catch (MongoWriteException e) {
@@ -83,6 +93,7 @@ class MongoPipelines {
                 new Document("_id", next.companyId()).append("version", expectedVersion), // plain: $and is never indexed
                 update).getMatchedCount();
         if (matched == 1) {
+            recent.forget(next.companyId());
             relay.wake(OutboxStream.PIPELINES, List.of(next.companyId()));
         }
         return matched == 1;

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Looks up a company's statuses by id or (case-insensitive) name, seeding the default pipeline on first use. Every
- * lookup reads the company's one pipeline document, so a rename is visible to the very next request.
+ * lookup for a change reads the company's one pipeline document. Showing a lead's status by its current name uses
+ * the pipeline read at most two seconds ago ({@link RecentPipelines}): a rename shows at once on the instance that
+ * made it, and within two seconds on the others.
  */
 @Service
 public class StatusCatalog {
@@ -66,7 +68,16 @@ public class StatusCatalog {
         if (stored == null) {
             return null;
         }
-        return load(companyId).byId(stored.id()).map(LeadStatus::toRef).orElse(stored);
+        return shown(companyId).byId(stored.id()).map(LeadStatus::toRef).orElse(stored);
+    }
+
+    /** The company's statuses in order, as reads of leads show them (read at most two seconds ago). */
+    public List<LeadStatus> shownPipeline(String companyId) {
+        return shown(companyId).statuses();
+    }
+
+    private Pipeline shown(String companyId) {
+        return pipelines.findRecent(companyId).orElseGet(() -> seed(companyId));
     }
 
     /** The company's pipeline, creating the default one (version 1, published like any change) on first use. */

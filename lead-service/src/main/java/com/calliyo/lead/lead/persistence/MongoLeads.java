@@ -382,7 +382,8 @@ class MongoLeads implements Leads {
 
     /** The company's statuses by id as the pipeline names them now: one read for a whole list of leads. */
     private Map<String, LeadStatusRef> currentStatuses(String companyId) {
-        return statuses.pipeline(companyId).stream().collect(Collectors.toMap(LeadStatus::id, LeadStatus::toRef));
+        return statuses.shownPipeline(companyId).stream()
+                .collect(Collectors.toMap(LeadStatus::id, LeadStatus::toRef));
     }
 
     private Document toDocument(Lead lead, List<OutboxEntry> events) {
