@@ -102,9 +102,9 @@ class VersionedDocumentsBatchTest {
             List<VersionedDocuments.Versioned> events = new ArrayList<>();
             for (int i = random.nextInt(30); i > 0; i--) {
                 String id = "lead-" + random.nextInt(12);
-                long version = 1 + random.nextInt(8);
+                long version = 1 + poll / 4 + random.nextInt(3); // growing, with many ties and late ones
                 events.add(new VersionedDocuments.Versioned(id, version,
-                        new Document("v", id + "-" + version + "-" + random.nextInt(3))));
+                        new Document("v", id + "-" + version + "-" + random.nextInt(5))));
             }
             events.forEach(e -> oneByOne.applyIfNewer(e.id(), e.version(), current -> e.fields()));
             batched.applyAllIfNewer(NewestPerId.of(events, VersionedDocuments.Versioned::id,
