@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * a unique index whose exact keys the filter names, so even the embedded store answers it by index and no event
  * scans the collection. A lost race (another listener wrote in between) re-reads and decides again. Duplicates,
  * replays and late older versions therefore change nothing. Every activity event is also kept in {@link LeadHistories},
- * customer or not, for the conversions that carry only the newest part of a long timeline.
+ * customer or not, for the conversions that carry only the newest part of a long timeline. An event that cannot
+ * change the view whatever it holds (a capture: {@link CustomerChanges#canChange}) is dismissed without reading it.
  */
 @Component
 public class CustomerProjection {
@@ -49,6 +50,11 @@ public class CustomerProjection {
     }
 
     public void apply(LeadEvent event) {
+        if (!CustomerChanges.canChange(event)) {
+            log.debug("Lead {}: {} cannot change the view, store not read", event.leadId(),
+                    event.getClass().getSimpleName());
+            return;
+        }
         histories.record(event);
         // a conversion of a long-lived lead carries only the newest part of its timeline: the rest was recorded
         List<TimelineEntry> recorded = event instanceof LeadConverted converted && !converted.carriesWholeTimeline()
