@@ -62,8 +62,7 @@ final class CustomerChanges {
         if (held.exists() && held.version() > event.leadVersion()) {
             return Optional.empty();
         }
-        boolean opensDocument = event instanceof LeadConverted || event instanceof LeadUnconverted;
-        if (!opensDocument && held.leadUnknown()) {
+        if (!opensDocument(event) && held.leadUnknown()) {
             // captured, updated, a note... of a lead never converted: it has no place in this view
             return Optional.empty();
         }
@@ -89,6 +88,11 @@ final class CustomerChanges {
         }
         // the snapshot-only types refresh the lead (an unassignment clears assignedTo)
         return Optional.of(update);
+    }
+
+    /** Only a conversion or an un-conversion opens a lead's part of the document. */
+    static boolean opensDocument(LeadEvent event) {
+        return event instanceof LeadConverted || event instanceof LeadUnconverted;
     }
 
     /**

@@ -1,0 +1,28 @@
+package com.calliyo.customer.messaging;
+
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+/**
+ * A batch listener names its bad record with a {@link BatchListenerFailedException} around the real failure; the
+ * dead letter should say what a record listener's says ({@code kafka_dlt-exception-cause-fqcn} the decoding
+ * exception, not the batch wrapper), so the wrapper is taken out before the record is published.
+ */
+final class BatchFailures {
+
+    private BatchFailures() {
+    }
+
+    static Exception unwrap(Exception exception) {
+        Throwable current = exception;
+        while (current != null && !(current instanceof BatchListenerFailedException)) {
+            current = current.getCause();
+        }
+        if (current == null || current.getCause() == null) {
+            return exception;
+        }
+        String message = exception instanceof ListenerExecutionFailedException ? exception.getMessage()
+                : current.getMessage();
+        return new ListenerExecutionFailedException(message, current.getCause());
+    }
+}
