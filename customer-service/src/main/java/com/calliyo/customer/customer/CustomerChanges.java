@@ -56,11 +56,13 @@ final class CustomerChanges {
      * as new), so the view gets the whole history even when the event carries only its newest part.
      */
     static Optional<Update> lead(Held held, LeadEvent event, List<TimelineEntry> recordedHistory) {
+        if (!canChange(event)) {
+            return Optional.empty();
+        }
         if (held.exists() && held.version() > event.leadVersion()) {
             return Optional.empty();
         }
-        boolean opensDocument = event instanceof LeadConverted || event instanceof LeadUnconverted;
-        if (!opensDocument && held.leadUnknown()) {
+        if (!opensDocument(event) && held.leadUnknown()) {
             // captured, updated, a note... of a lead never converted: it has no place in this view
             return Optional.empty();
         }
@@ -83,12 +85,30 @@ final class CustomerChanges {
             withHistory(update, List.of(resolved.followUp()));
         } else if (event instanceof NoteAdded note) {
             withHistory(update, List.of(note.note()));
-        } else if (!(event instanceof LeadStatusChanged || event instanceof LeadUpdated
-                || event instanceof LeadAssigned || event instanceof LeadUnassigned)) {
-            // the snapshot-only types refresh the lead (an unassignment clears assignedTo); others are ignored
-            return Optional.empty();
         }
+        // the snapshot-only types refresh the lead (an unassignment clears assignedTo)
         return Optional.of(update);
+    }
+
+    /** Only a conversion or an un-conversion opens a lead's part of the document. */
+    static boolean opensDocument(LeadEvent event) {
+        return event instanceof LeadConverted || event instanceof LeadUnconverted;
+    }
+
+    /**
+     * Whether the event can change the view at all, whatever it holds: decided from the event alone, so the others
+     * cost no store access. A capture never can (a lead is captured before it can be converted, and a capture opens
+     * nothing), which is what keeps a bulk import's captures from costing a round trip each. An update, a status or
+     * an assignment of an unconverted lead can: the lead may have been converted and un-converted before (its
+     * snapshot no longer says so, but its tombstone is refreshed for a re-conversion), and an activity is always
+     * kept in {@link LeadHistories}.
+     */
+    static boolean canChange(LeadEvent event) {
+        return event instanceof LeadConverted || event instanceof LeadUnconverted
+                || event instanceof LeadStatusChanged || event instanceof LeadUpdated
+                || event instanceof LeadAssigned || event instanceof LeadUnassigned
+                || event instanceof CallLogged || event instanceof FollowUpScheduled
+                || event instanceof FollowUpResolved || event instanceof NoteAdded;
     }
 
     static Optional<Update> order(Held held, OrderEvent event) {

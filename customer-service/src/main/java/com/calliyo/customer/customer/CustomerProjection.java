@@ -1,9 +1,11 @@
 package com.calliyo.customer.customer;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.calliyo.lead.events.LeadConverted;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * a unique index whose exact keys the filter names, so even the embedded store answers it by index and no event
  * scans the collection. A lost race (another listener wrote in between) re-reads and decides again. Duplicates,
  * replays and late older versions therefore change nothing. Every activity event is also kept in {@link LeadHistories},
- * customer or not, for the conversions that carry only the newest part of a long timeline.
+ * customer or not, for the conversions that carry only the newest part of a long timeline. An event that cannot
+ * change the view whatever it holds (a capture: {@link CustomerChanges#canChange}) is dismissed without reading it.
  */
 @Component
 public class CustomerProjection {
@@ -49,11 +52,39 @@ public class CustomerProjection {
     }
 
     public void apply(LeadEvent event) {
+        if (!CustomerChanges.canChange(event)) {
+            log.debug("Lead {}: {} cannot change the view, store not read", event.leadId(),
+                    event.getClass().getSimpleName());
+            return;
+        }
         histories.record(event);
         // a conversion of a long-lived lead carries only the newest part of its timeline: the rest was recorded
         List<TimelineEntry> recorded = event instanceof LeadConverted converted && !converted.carriesWholeTimeline()
                 ? histories.of(event.leadId()) : List.of();
         write(event.leadId(), held -> CustomerChanges.lead(held, event, recorded), event);
+    }
+
+    /**
+     * The same end state as {@link #apply} of each event in order, without a read per event for leads this view
+     * does not hold: one {@code _id $in} read finds which of the poll's leads were ever seen converted (a document
+     * with a leadVersion); the events of the others change nothing here unless the poll itself converts or
+     * un-converts them first (only events of this partition, read by this consumer, can do that), so they are
+     * dismissed, except that an activity is still kept in {@link LeadHistories}. Everything else goes through
+     * {@link #apply}, one event at a time, in the poll's order.
+     */
+    public void applyAll(List<LeadEvent> events) {
+        List<LeadEvent> relevant = events.stream().filter(CustomerChanges::canChange).toList();
+        Set<String> seen = leadsSeenConverted(relevant);
+        for (LeadEvent event : relevant) {
+            if (CustomerChanges.opensDocument(event)) {
+                seen.add(event.leadId());
+            }
+            if (seen.contains(event.leadId())) {
+                apply(event);
+            } else {
+                histories.record(event);
+            }
+        }
     }
 
     public void apply(OrderEvent event) {
@@ -89,6 +120,22 @@ public class CustomerProjection {
         } catch (DuplicateKeyException insertedMeanwhile) {
             return false;
         }
+    }
+
+    /** The ids among the events' leads whose document holds a lead part (a leadVersion above 0). */
+    private Set<String> leadsSeenConverted(List<LeadEvent> events) {
+        Set<String> seen = new HashSet<>();
+        if (events.isEmpty()) {
+            return seen;
+        }
+        List<String> ids = events.stream().map(LeadEvent::leadId).distinct().toList();
+        customers().find(new Document("_id", new Document("$in", ids))).projection(new Document("version", 1))
+                .forEach(doc -> {
+                    if (number(doc.get("version")) > 0) {
+                        seen.add(doc.getString("_id"));
+                    }
+                });
+        return seen;
     }
 
     private CustomerChanges.Held held(String leadId) {

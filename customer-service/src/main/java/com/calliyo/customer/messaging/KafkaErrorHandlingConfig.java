@@ -46,7 +46,8 @@ class KafkaErrorHandlingConfig {
         }
         DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(record.topic() + "-dlt", ANY_PARTITION));
-        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+        ConsumerRecordRecoverer recoverer = (record, failure) -> {
+            Exception exception = BatchFailures.unwrap(failure);
             log.warn("Sending {}-{}@{} (key {}) to the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), NestedExceptionUtils.getMostSpecificCause(exception).toString());
             toDeadLetters.accept(record, exception);

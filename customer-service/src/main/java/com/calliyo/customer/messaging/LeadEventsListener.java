@@ -1,6 +1,9 @@
 package com.calliyo.customer.messaging;
 
+import java.util.List;
+
 import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,23 +12,24 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feeds {@code crm.lead.events} into the Customers view. Delivery is at least once (offsets are committed after
- * the projection wrote); redelivery is harmless because {@link CustomerProjection} applies each event with a
- * version guard and history entries by id. Records that cannot be read go to {@code crm.lead.events-dlt}.
+ * Feeds {@code crm.lead.events} into the Customers view, a poll at a time, so that one read tells which of the
+ * poll's leads this view holds at all ({@link CustomerProjection#applyAll}). Delivery is at least once (offsets are
+ * committed after the projection wrote); redelivery is harmless because {@link CustomerProjection} applies each
+ * event with a version guard and history entries by id. Records that cannot be read, and only those, go to
+ * {@code crm.lead.events-dlt} ({@link LeadEventBatch}).
  */
 @Component
 class LeadEventsListener {
 
-    private final LeadEventReader reader;
-    private final CustomerProjection projection;
+    private final LeadEventBatch<LeadEvent> batch;
 
     LeadEventsListener(JsonMapper json, CustomerProjection projection) {
-        this.reader = new LeadEventReader(json);
-        this.projection = projection;
+        LeadEventReader reader = new LeadEventReader(json);
+        this.batch = new LeadEventBatch<>(reader::read, projection::applyAll, projection::apply);
     }
 
-    @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS)
-    void onLeadEvent(ConsumerRecord<String, byte[]> record) {
-        reader.read(record).ifPresent(projection::apply);
+    @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS, batch = "true")
+    void onLeadEvents(List<ConsumerRecord<String, byte[]>> records) {
+        batch.apply(records);
     }
 }

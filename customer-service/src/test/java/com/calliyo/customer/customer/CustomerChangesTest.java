@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.calliyo.customer.LeadEventsMother;
 import com.calliyo.customer.OrderEventsMother;
+import com.calliyo.lead.events.LeadCaptured;
 import com.calliyo.lead.events.TimelineEntry;
 import com.calliyo.order.events.PaymentStatus;
 import org.bson.Document;
@@ -37,6 +38,18 @@ class CustomerChangesTest {
         assertThat(CustomerChanges.lead(CustomerChanges.Held.NOTHING, lead.noteAdded(2, aNote))).isEmpty();
         assertThat(CustomerChanges.lead(ordersOnly(), lead.noteAdded(2, aNote)))
                 .as("a document that holds only orders").isEmpty();
+    }
+
+    @Test
+    void shouldKnowFromTheEventAloneThatACaptureChangesNothingWhateverIsHeld() {
+        LeadCaptured captured = new LeadCaptured(lead.companyId(), lead.leadId(), 6, Instant.now(), "agent-1",
+                lead.snapshot(LeadEventsMother.INTERESTED, null));
+
+        assertThat(CustomerChanges.canChange(captured)).isFalse();
+        assertThat(CustomerChanges.lead(held(5, 0), captured)).as("even for a customer").isEmpty();
+        assertThat(CustomerChanges.canChange(lead.statusChanged(6, LeadEventsMother.INTERESTED,
+                LeadEventsMother.INTERESTED))).as("a tombstone may need it").isTrue();
+        assertThat(CustomerChanges.canChange(lead.noteAdded(6, aNote))).as("kept in the histories").isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.customer.LeadEventsMother;
@@ -79,7 +80,7 @@ class LeadEventsContractTest {
         String leadId = expected.get("leadId").asString();
         ProducerRecord<String, byte[]> sent = LeadEventsMother.record(leadId, LeadEventType.CONVERTED.type(), example);
 
-        listener.onLeadEvent(received(sent));
+        listener.onLeadEvents(List.of(received(sent)));
 
         Document view = mongo.getCollection("customers").find(new Document("_id", leadId)).first();
         assertThat(view).as("customer view of the example lead").isNotNull();

@@ -3,6 +3,7 @@ package com.calliyo.order.messaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.lead.events.LeadEventType;
@@ -61,7 +62,7 @@ class LeadEventsContractTest {
         String leadId = expected.get("leadId").asString();
         ProducerRecord<String, byte[]> sent = LeadEventsMother.record(leadId, LeadEventType.CONVERTED.type(), example);
 
-        listener.onLeadEvent(received(sent));
+        listener.onLeadEvents(List.of(received(sent)));
 
         Document entry = mongo.getCollection("lead_directory").find(new Document("_id", leadId)).first();
         assertThat(entry).as("directory entry of the example lead").isNotNull();
@@ -80,9 +81,9 @@ class LeadEventsContractTest {
         String leadId = expected.get("leadId").asString();
         String agent = expected.get("fromAgentId").asString();
 
-        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.ASSIGNED.type(), assigned)));
+        listener.onLeadEvents(List.of(received(LeadEventsMother.record(leadId, LeadEventType.ASSIGNED.type(), assigned))));
         Document before = mongo.getCollection("lead_directory").find(new Document("_id", leadId)).first();
-        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.UNASSIGNED.type(), unassigned)));
+        listener.onLeadEvents(List.of(received(LeadEventsMother.record(leadId, LeadEventType.UNASSIGNED.type(), unassigned))));
         Document after = mongo.getCollection("lead_directory").find(new Document("_id", leadId)).first();
 
         assertThat(before.getString("assignedTo")).isEqualTo(agent);

@@ -1,11 +1,24 @@
 package com.calliyo.reporting.facts;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -14,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * by {@code _id}, decides in Java, then inserts (absent) or compare-and-sets with the plain filter
  * {@code {_id, version}} backed by a unique index on exactly those fields: the embedded MongoDB-wire store answers
  * both by index, so no event ever scans (a {@code version <= n} range filter would). A lost race is retried.
+ * {@link #putAll} does the same for a poll's facts with one read ({@code _id $in}, by index) and one bulk write.
  */
 final class VersionedFacts {
 
@@ -69,5 +83,68 @@ final class VersionedFacts {
             }
             return false;
         }
+    }
+
+    /** The fact {@code id} at {@code version}, as one event states it. */
+    record Versioned(String id, long version, Document fields) {
+    }
+
+    /**
+     * {@link #put} for several facts at once (at most one per id, see {@link NewestPerId}): one read of the held
+     * versions, then inserts for the absent and compare-and-set replaces for the same or older, in one unordered
+     * bulk write (each id is written at most once, so order does not matter). Should another writer have inserted
+     * or moved a version meanwhile (a duplicate key, or a replace that matched nothing), every fact is put again one
+     * by one, which re-reads and decides on what is there. Returns how many were written.
+     */
+    int putAll(Collection<Versioned> newest) {
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> held = heldVersions(newest);
+        List<WriteModel<Document>> inserts = new ArrayList<>();
+        List<WriteModel<Document>> replaces = new ArrayList<>();
+        for (Versioned fact : newest) {
+            Document next = new Document(fact.fields()).append("_id", fact.id()).append(VERSION, fact.version());
+            if (!held.containsKey(fact.id())) {
+                inserts.add(new InsertOneModel<>(next));
+                continue;
+            }
+            Number heldVersion = (Number) held.get(fact.id());
+            if (heldVersion != null && heldVersion.longValue() > fact.version()) {
+                continue;
+            }
+            Object expected = heldVersion == null ? null : heldVersion.longValue();
+            replaces.add(new ReplaceOneModel<>(new Document("_id", fact.id()).append(VERSION, expected), next));
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(inserts);
+        writes.addAll(replaces);
+        if (!writes.isEmpty() && !bulkWrite(writes, inserts.size(), replaces.size())) {
+            newest.forEach(fact -> put(fact.id(), fact.version(), fact.fields()));
+        }
+        return writes.size();
+    }
+
+    /** True when every write landed; false when another writer got in between (decide those again). */
+    private boolean bulkWrite(List<WriteModel<Document>> writes, int inserts, int replaces) {
+        try {
+            BulkWriteResult result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return result.getInsertedCount() == inserts && result.getMatchedCount() == replaces;
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Held version by id: present with null for a fact stored without a version. */
+    private Map<String, Object> heldVersions(Collection<Versioned> newest) {
+        List<String> ids = newest.stream().map(Versioned::id).toList();
+        Map<String, Object> held = new HashMap<>();
+        collection.find(new Document("_id", new Document("$in", ids))).projection(Projections.include(VERSION))
+                .forEach(doc -> held.put(doc.getString("_id"), doc.get(VERSION)));
+        return held;
     }
 }

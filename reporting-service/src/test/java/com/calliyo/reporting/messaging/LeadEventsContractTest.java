@@ -65,7 +65,7 @@ class LeadEventsContractTest {
         ProducerRecord<String, byte[]> sent =
                 LeadEventsMother.record(leadId, LeadEventType.STATUS_CHANGED.type(), example);
 
-        listener.onLeadEvent(received(sent));
+        listener.onLeadEvents(List.of(received(sent)));
 
         Document fact = mongo.getCollection("lead_facts").find(new Document("_id", leadId)).first();
         assertThat(fact).as("fact of the example lead").isNotNull();
@@ -91,9 +91,9 @@ class LeadEventsContractTest {
         JsonNode expected = json.readTree(unassigned);
         String leadId = expected.get("leadId").asString();
 
-        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.ASSIGNED.type(), assigned)));
+        listener.onLeadEvents(List.of(received(LeadEventsMother.record(leadId, LeadEventType.ASSIGNED.type(), assigned))));
         Document before = mongo.getCollection("lead_facts").find(new Document("_id", leadId)).first();
-        listener.onLeadEvent(received(LeadEventsMother.record(leadId, LeadEventType.UNASSIGNED.type(), unassigned)));
+        listener.onLeadEvents(List.of(received(LeadEventsMother.record(leadId, LeadEventType.UNASSIGNED.type(), unassigned))));
         Document after = mongo.getCollection("lead_facts").find(new Document("_id", leadId)).first();
 
         // the reports by agent credit a lead that is not a customer to its fact's assignedTo

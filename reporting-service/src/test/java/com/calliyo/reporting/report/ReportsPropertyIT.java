@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to no one or to pseudo-users, every
  * report, for every groupBy, both bases, several periods and both a manager's and agents' views, equals the
  * {@link ReportsOracle}'s recomputation from the true final state. A full replay afterwards changes nothing.
+ * The history's lead events arrive in polls of random size, as the batch listener applies them
+ * ({@link LeadFactProjection#applyAll}); the replay applies them one by one ({@link LeadFactProjection#apply}).
  * <p>
  * Drives the projections directly (no broker) against the embedded MongoDB-wire store through the real driver.
  * {@code -Dreports.seed=N} replays another history; the seed is in every failure message.
@@ -68,7 +70,7 @@ class ReportsPropertyIT {
         companies = new CompanyFactProjection(mongo);
         reports = new Reports(new FactReader(mongo));
         world = ReportWorld.generate(SEED, OPERATIONS);
-        deliverAll(disorderly(world.published, new Random(SEED + 1)));
+        deliverInPolls(disorderly(world.published, new Random(SEED + 1)), new Random(SEED + 2));
     }
 
     @AfterAll
@@ -185,6 +187,30 @@ class ReportsPropertyIT {
             }
         }
         return delivered;
+    }
+
+    /**
+     * As the batch listener delivers: runs of lead events in polls of random size (1 to 60, so a lead's versions,
+     * duplicates and late older versions often share a poll) through {@link LeadFactProjection#applyAll}.
+     */
+    private static void deliverInPolls(List<Object> events, Random random) {
+        List<LeadEvent> poll = new ArrayList<>();
+        int size = 1 + random.nextInt(60);
+        for (Object event : events) {
+            if (event instanceof LeadEvent lead) {
+                poll.add(lead);
+                if (poll.size() >= size) {
+                    leads.applyAll(poll);
+                    poll = new ArrayList<>();
+                    size = 1 + random.nextInt(60);
+                }
+                continue;
+            }
+            leads.applyAll(poll);
+            poll = new ArrayList<>();
+            deliverAll(List.of(event));
+        }
+        leads.applyAll(poll);
     }
 
     private static void deliverAll(List<Object> events) {

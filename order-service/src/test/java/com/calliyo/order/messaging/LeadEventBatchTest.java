@@ -1,0 +1,91 @@
+package com.calliyo.order.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.ServerAddress;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which records a batch applies, and which one it names to the error handler. */
+class LeadEventBatchTest {
+
+    private final List<List<String>> bulks = new ArrayList<>();
+    private final List<String> singles = new ArrayList<>();
+
+    @Test
+    void shouldApplyTheWholePollInOneBulkAndSkipUnknownTypes() {
+        batch(null).apply(records("a", "skip", "b"));
+
+        assertThat(bulks).containsExactly(List.of("a", "b"));
+        assertThat(singles).isEmpty();
+    }
+
+    @Test
+    void shouldApplyTheRecordsBeforeAnUnreadableOneAndNameItsIndex() {
+        assertThatThrownBy(() -> batch(null).apply(records("a", "skip", "bad", "c")))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(2))
+                .hasRootCauseMessage("unreadable bad");
+
+        assertThat(bulks).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void shouldFindTheRecordThatFailsOneByOneWhenTheBulkFails() {
+        assertThatThrownBy(() -> batch("c").apply(records("a", "skip", "c", "d")))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(2));
+
+        assertThat(singles).as("applied one by one up to the failing one").containsExactly("a");
+    }
+
+    @Test
+    void shouldNameTheFirstRecordWhenTheStoreIsDownSoTheHandlerWaits() {
+        LeadEventBatch<String> batch = new LeadEventBatch<>(LeadEventBatchTest::read,
+                events -> {
+                    throw new MongoSocketException("down", new ServerAddress());
+                }, singles::add);
+
+        assertThatThrownBy(() -> batch.apply(records("skip", "a", "b")))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(1));
+        assertThat(singles).isEmpty();
+    }
+
+    private LeadEventBatch<String> batch(String failing) {
+        return new LeadEventBatch<>(LeadEventBatchTest::read, events -> {
+            if (events.contains(failing)) {
+                throw new IllegalArgumentException("cannot apply " + failing);
+            }
+            bulks.add(List.copyOf(events));
+        }, event -> {
+            if (event.equals(failing)) {
+                throw new IllegalArgumentException("cannot apply " + failing);
+            }
+            singles.add(event);
+        });
+    }
+
+    private static Optional<String> read(ConsumerRecord<String, byte[]> record) {
+        String value = new String(record.value());
+        if (value.equals("bad")) {
+            throw new IllegalStateException("unreadable bad");
+        }
+        return value.equals("skip") ? Optional.empty() : Optional.of(value);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(String... values) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            records.add(new ConsumerRecord<>("crm.lead.events", 0, i, "key", values[i].getBytes()));
+        }
+        return records;
+    }
+}
