@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -25,23 +23,25 @@ import de.bwaldvogel.mongo.bson.Document;
  * sorting the collection, and matches a query that names only indexed fields against the entry's values instead of
  * reading the document from the file.
  * <p>
- * The library itself ignores non-unique indexes. This one is built on first use, in one read of the collection
- * ({@link #ensureBuilt}), not when the store opens, so a start costs nothing and an index no query uses costs no
- * memory; from then on the collection's writes keep it current (insert, update, replace, delete all call every
- * index). A document whose indexed path holds an array or runs through a non-document is irregular: it is counted,
- * and the index is not used while any is present ({@link #isUsable}).
+ * The library itself ignores non-unique indexes. This one is built in the background right after the store opens
+ * or the index is declared ({@link IndexBuild}; queries get the library's scan until it is done), and the
+ * collection's writes keep it current from the start of the build (insert, update, replace, delete all call every
+ * index; see {@link BackgroundBuiltIndex} for why writes during the build are not lost). A document whose indexed
+ * path holds an array or runs through a non-document is irregular: it is counted, and the index is not used while
+ * any is present ({@link #isUsable}).
  * <p>
  * Threads: every call comes with the collection's monitor held (the library's collection methods are synchronized,
  * the database adds and drops indexes under it, see {@link TypedIndexH2Database}).
  */
-final class OrderedIndex extends Index<Object> {
+final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
 
     private static final String ID_FIELD = "_id";
 
     private final List<String> fields;
     private final boolean[] ascending;
-    /** Null while not built. */
+    /** Null until a build starts. */
     private NavigableSet<Entry> entries;
+    private boolean building;
     private final Set<Object> irregular = new HashSet<>();
     private final boolean indexable;
     private final boolean coverable;
@@ -92,23 +92,41 @@ final class OrderedIndex extends Index<Object> {
     }
 
     boolean isBuilt() {
-        return entries != null;
+        return entries != null && !building;
     }
 
     /** Usable once built and while no document is irregular. */
     boolean isUsable() {
-        return indexable && entries != null && irregular.isEmpty();
+        return indexable && isBuilt() && irregular.isEmpty();
     }
 
-    /** Files every document of the collection, unless done already. */
-    void ensureBuilt(Stream<DocumentWithPosition<Object>> documents) {
-        if (entries != null || !indexable) {
-            return;
-        }
-        NavigableSet<Entry> built = new TreeSet<>(entryOrder());
+    @Override
+    public boolean needsBuild() {
+        return indexable && entries == null;
+    }
+
+    @Override
+    public void startBuild(Comparator<Object> positionOrder) {
         irregular.clear();
-        entries = built;
-        documents.forEach(document -> file(document.getDocument(), document.getPosition()));
+        entries = new TreeSet<>(entryOrder());
+        building = true;
+    }
+
+    @Override
+    public boolean isBuilding() {
+        return building;
+    }
+
+    @Override
+    public void fileExisting(Document document, Object position) {
+        if (entries != null) {
+            file(document, Missing.ofNullable(position));
+        }
+    }
+
+    @Override
+    public void finishBuild() {
+        building = false;
     }
 
     /** The entries whose leading values equal {@code prefix}, in index order. */
@@ -136,6 +154,9 @@ final class OrderedIndex extends Index<Object> {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = IndexedValues.valueAt(document, fields.get(i));
+            if (values[i] == IndexedValues.IRREGULAR) {
+                return; // never filed (during a build: not reached yet)
+            }
         }
         entries.remove(new Entry(values, position, 0));
     }
@@ -217,6 +238,7 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void drop() {
         entries = null;
+        building = false;
         irregular.clear();
     }
 

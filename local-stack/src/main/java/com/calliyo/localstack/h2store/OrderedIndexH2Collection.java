@@ -3,6 +3,7 @@ package com.calliyo.localstack.h2store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -14,6 +15,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 
@@ -28,6 +30,13 @@ import org.h2.mvstore.type.DataType;
  * fields it orders in the comparator's order; entries equal on those fields ("a run") are re-ordered by the whole sort
  * (read from their documents, only when the walk orders part of it) and then by the data map's key order, before
  * skip and limit are applied. Every match is then projected and batched by the library's own code.
+ * <p>
+ * A query that requires a field to exist, for which a {@link PresenceIndex} is declared (the outboxes' search for
+ * pending events), reads only the documents that have the field, in the scan's order, and leaves the rest to the
+ * library's own matching and sorting.
+ * <p>
+ * The indexes are filled in the background ({@link IndexBuild}, which reads {@link #fileChunk}); until an index is
+ * built, the queries it would answer get the library's scan.
  */
 final class OrderedIndexH2Collection extends H2Collection {
 
@@ -38,13 +47,61 @@ final class OrderedIndexH2Collection extends H2Collection {
     /** How many finds and counts an ordered index answered, in this JVM (for tests: that the index was used). */
     static final LongAdder INDEX_ANSWERS = new LongAdder();
 
+    /** How many finds a presence index answered, in this JVM (for tests). */
+    static final LongAdder PRESENCE_ANSWERS = new LongAdder();
+
     private final DataType<Object> positionType;
+    private final MVMap<Object, Document> dataMap;
 
     OrderedIndexH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                              MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
                              CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.positionType = dataMap.getKeyType();
+        this.dataMap = dataMap;
+    }
+
+    /** The data map's key order: the order the library's scan reads documents in. */
+    Comparator<Object> positionOrder() {
+        return positionType::compare;
+    }
+
+    /** This collection's indexes whose background build has not started (call with the monitor held). */
+    List<BackgroundBuiltIndex> indexesNeedingBuild() {
+        List<BackgroundBuiltIndex> needing = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof BackgroundBuiltIndex buildable && buildable.needsBuild()) {
+                needing.add(buildable);
+            }
+        }
+        return needing;
+    }
+
+    /** The last key a chunk filed (null: none yet) and whether the data map has no key after it. */
+    record Chunk(Object last, boolean end) {
+    }
+
+    /**
+     * Files up to {@code size} documents that follow the key {@code after} (from the first if null), as they are now,
+     * in every index given. Called with the monitor held, so no write interleaves within a chunk.
+     */
+    Chunk fileChunk(Object after, int size, List<BackgroundBuiltIndex> indexes) {
+        Cursor<Object, Document> cursor = dataMap.cursor(after);
+        Object last = after;
+        int filed = 0;
+        while (filed < size && cursor.hasNext()) {
+            Object key = cursor.next();
+            if (after != null && positionType.compare(key, after) <= 0) {
+                continue; // the cursor starts at the key itself when it still exists
+            }
+            Document document = cursor.getValue();
+            for (BackgroundBuiltIndex index : indexes) {
+                index.fileExisting(document, key);
+            }
+            last = key;
+            filed++;
+        }
+        return new Chunk(last, !cursor.hasNext());
     }
 
     @Override
@@ -52,6 +109,10 @@ final class OrderedIndexH2Collection extends H2Collection {
                                          Document fieldSelector) {
         List<Document> answer = orderedAnswer(query, orderBy, numberToSkip, limit);
         if (answer == null) {
+            QueryResult present = presenceAnswer(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (present != null) {
+                return present;
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         // Already matched, ordered, skipped and limited: the library's own code projects and batches.
@@ -101,6 +162,30 @@ final class OrderedIndexH2Collection extends H2Collection {
         }
     }
 
+    /**
+     * Through a built {@link PresenceIndex} whose field the query requires to exist, or null: only the documents that
+     * have the field, in the data map's key order (the scan's), go to the library's own match, sort, skip, limit
+     * and projection. Documents without the field cannot match, so the answer is the scan's, ties and all.
+     */
+    private QueryResult presenceAnswer(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                       Document fieldSelector) {
+        if (isNaturalOrder(orderBy) || uniqueIndexAnswers(query)) {
+            return null;
+        }
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof PresenceIndex presence && presence.isUsable() && presence.answers(query)) {
+                PRESENCE_ANSWERS.increment();
+                return matchDocumentsFromStream(presence.positions().stream().map(this::getDocument)
+                        .filter(Objects::nonNull), query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNaturalOrder(Document orderBy) {
+        return orderBy != null && orderBy.keySet().stream().anyMatch(key -> key.startsWith("$"));
+    }
+
     /** The library's unique indexes (the _id one included) find their one document faster than any walk. */
     private boolean uniqueIndexAnswers(Document query) {
         for (Index<Object> index : getIndexes()) {
@@ -111,26 +196,15 @@ final class OrderedIndexH2Collection extends H2Collection {
         return false;
     }
 
-    /** The best plan over indexes that are (made) usable: building one on first use, dropping it if irregular. */
+    /** The best plan over the indexes that are usable: built (in the background) and without an irregular document. */
     private IndexPlan usablePlan(Document query, Document orderBy) {
         List<OrderedIndex> candidates = new ArrayList<>();
         for (Index<Object> index : getIndexes()) {
-            if (index instanceof OrderedIndex ordered && ordered.indexable()
-                    && (!ordered.isBuilt() || ordered.isUsable())) {
+            if (index instanceof OrderedIndex ordered && ordered.isUsable()) {
                 candidates.add(ordered);
             }
         }
-        while (true) {
-            IndexPlan plan = IndexPlan.choose(candidates, query, orderBy);
-            if (plan == null) {
-                return null;
-            }
-            plan.index().ensureBuilt(streamAllDocumentsWithPosition());
-            if (plan.index().isUsable()) {
-                return plan;
-            }
-            candidates.remove(plan.index());
-        }
+        return IndexPlan.choose(candidates, query, orderBy);
     }
 
     /** One walk of an index range, producing the page. */
