@@ -97,10 +97,10 @@ final class MongoWireServer implements AutoCloseable {
             backend = secondaryIndexes() ? new IndexedH2Backend(store)
                     : new TypedIndexH2Backend(store, orderedIndexes());
             // Opening the store re-creates the databases' indexes; the secondary ones read their collections once,
-            // the ordered ones each on its first use.
+            // the ordered ones in the background, right after this (queries scan until then).
             Console.step("MongoDB-wire store opened in " + Console.since(opening)
                     + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)"
-                    : orderedIndexes() ? " (ordered indexes, built on first use)" : " (non-unique indexes off)"));
+                    : orderedIndexes() ? " (ordered indexes, built in the background)" : " (non-unique indexes off)"));
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mongo-h2-commit");
                 thread.setDaemon(true);

@@ -15,7 +15,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * document's current version. So at any moment a document the build has passed has exactly its current entry; one
  * it has not reached has its current entry (it was written since the start) or none (not written since), and gets
  * its current entry when the build reaches it; a deleted one has none either way. Once the build has passed the last
- * key, the index holds exactly one current entry per document. Queries use the index only after {@link #finishBuild}.
+ * key, the index holds exactly one current entry per document. Queries use the index only after {@link #finishBuild}
+ * (those it would answer wait for that, {@link OrderedIndexH2Collection}).
  */
 interface BackgroundBuiltIndex {
 
@@ -33,4 +34,7 @@ interface BackgroundBuiltIndex {
 
     /** Every document filed: queries may use the index from now on. */
     void finishBuild();
+
+    /** Empties the index and stops applying writes (a build that failed: not built, nothing waits for it). */
+    void drop();
 }

@@ -40,13 +40,23 @@ final class IndexBuild {
             indexes.removeIf(index -> !index.isBuilding() || !collection.getIndexes().contains(index));
             if (indexes.isEmpty()) {
                 done = true;
+                collection.notifyAll();
                 return false;
             }
-            OrderedIndexH2Collection.Chunk filed = collection.fileChunk(after, chunk, indexes);
+            OrderedIndexH2Collection.Chunk filed;
+            try {
+                filed = collection.fileChunk(after, chunk, indexes);
+            } catch (RuntimeException e) {
+                indexes.forEach(BackgroundBuiltIndex::drop); // unbuilt again: no query waits for them any more
+                done = true;
+                collection.notifyAll();
+                throw e;
+            }
             after = filed.last();
             if (filed.end()) {
                 indexes.forEach(BackgroundBuiltIndex::finishBuild);
                 done = true;
+                collection.notifyAll(); // the queries waiting for these indexes
             }
         }
         return !done;

@@ -19,6 +19,9 @@ abstract class IndexBuilds {
 
     abstract void schedule(OrderedIndexH2Collection collection);
 
+    /** How long a query an index still to be built would answer waits for it before it scans. */
+    abstract Duration queryWait();
+
     /** Waits until every build scheduled so far is done (for tests and benchmarks). */
     abstract void await(Duration timeout);
 
@@ -38,6 +41,12 @@ abstract class IndexBuilds {
             return built;
         });
         private final List<CompletableFuture<Void>> scheduled = new ArrayList<>();
+
+        /** A minute: past the services' 30 s read timeout, so a client's retry finds the index rather than a scan. */
+        @Override
+        Duration queryWait() {
+            return Duration.ofSeconds(60);
+        }
 
         @Override
         synchronized void schedule(OrderedIndexH2Collection collection) {
@@ -89,6 +98,12 @@ abstract class IndexBuilds {
     static final class Manual extends IndexBuilds {
 
         private final List<OrderedIndexH2Collection> scheduled = new ArrayList<>();
+
+        /** Nothing waits: the test steps the builds from the thread that queries. */
+        @Override
+        Duration queryWait() {
+            return Duration.ZERO;
+        }
 
         @Override
         synchronized void schedule(OrderedIndexH2Collection collection) {

@@ -3,7 +3,9 @@ package com.calliyo.localstack.h2store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +45,12 @@ final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
     private NavigableSet<Entry> entries;
     private boolean building;
     private final Set<Object> irregular = new HashSet<>();
+    /**
+     * One instance per distinct short-listed string value (company, status, agent ids): every document read from the
+     * file brings its own copies, and an index of 200k leads would otherwise hold 200k copies of the company id.
+     */
+    private final Map<Object, Object> canonical = new HashMap<>();
+    private static final int MAX_CANONICAL = 4_096;
     private final boolean indexable;
     private final boolean coverable;
     /** The fields an entry knows: the indexed ones and _id (its position). */
@@ -74,6 +82,26 @@ final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
 
     boolean indexable() {
         return indexable;
+    }
+
+    /**
+     * True if {@code other} serves every query this index could, as well: its fields begin with this index's fields in
+     * the same directions (so the same fixed prefixes, the same walks and every covered query of this one). lead-service
+     * declares such pairs ({@code (companyId, status._id)} and the status list's {@code (companyId, status._id,
+     * createdAt -1, _id -1)}); building both would hold two entries per lead for one use. Of two identical ones, the
+     * first declared is kept ({@code otherFirst}).
+     */
+    boolean subsumedBy(OrderedIndex other, boolean otherFirst) {
+        if (other == this || !other.indexable || other.fields.size() < fields.size()
+                || (other.fields.size() == fields.size() && !otherFirst) || (coverable && !other.coverable)) {
+            return false;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (!fields.get(i).equals(other.fields.get(i)) || ascending[i] != other.ascending[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The fields a query may name to be matched against entries alone ({@link #coveredDocument}), or none. */
@@ -142,9 +170,24 @@ final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
                 irregular.add(position);
                 return;
             }
-            values[i] = value;
+            values[i] = canonical(value);
         }
         entries.add(new Entry(values, position, 0));
+    }
+
+    /** An equal string compares equal, so sharing one instance changes no order; high-cardinality ones stop at a bound. */
+    private Object canonical(Object value) {
+        if (!(value instanceof String)) {
+            return value;
+        }
+        Object known = canonical.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (canonical.size() < MAX_CANONICAL) {
+            canonical.put(value, value);
+        }
+        return value;
     }
 
     private void unfile(Document document, Object position) {

@@ -1,5 +1,6 @@
 package com.calliyo.localstack.h2store;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ public class TypedIndexH2Database extends H2Database {
     private final IndexBuilds builds;
 
     /** What the library's constructor needs before the fields are set, and the collections whose indexes it opened. */
-    private record Opening(MVStore store, boolean orderedIndexes, Set<String> indexedCollections) {
+    private record Opening(MVStore store, boolean orderedIndexes, IndexBuilds builds, Set<String> indexedCollections) {
     }
 
     protected TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
@@ -57,7 +58,7 @@ public class TypedIndexH2Database extends H2Database {
 
     TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, boolean orderedIndexes,
                          IndexBuilds builds) {
-        super(databaseName, remember(store, orderedIndexes), cursorRegistry);
+        super(databaseName, remember(store, orderedIndexes, builds), cursorRegistry);
         Opening opening = OPENING.get();
         OPENING.remove();
         this.store = store;
@@ -69,8 +70,8 @@ public class TypedIndexH2Database extends H2Database {
         }
     }
 
-    private static MVStore remember(MVStore store, boolean orderedIndexes) {
-        OPENING.set(new Opening(store, orderedIndexes, new LinkedHashSet<>()));
+    private static MVStore remember(MVStore store, boolean orderedIndexes, IndexBuilds builds) {
+        OPENING.set(new Opening(store, orderedIndexes, builds, new LinkedHashSet<>()));
         return store;
     }
 
@@ -96,7 +97,9 @@ public class TypedIndexH2Database extends H2Database {
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> data = store().openMap(DATA_MAP_PREFIX + namespace);
         MVMap<String, Object> meta = store().openMap(META_MAP_PREFIX + namespace);
-        return new OrderedIndexH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        IndexBuilds indexBuilds = store != null ? builds : OPENING.get().builds();
+        return new OrderedIndexH2Collection(this, collectionName, options, data, meta, cursorRegistry,
+                indexBuilds == null ? Duration.ZERO : indexBuilds.queryWait());
     }
 
     @Override
@@ -164,6 +167,7 @@ public class TypedIndexH2Database extends H2Database {
             super.dropIndex(collection, indexName);
         }
         store().removeMap(libraryMapName(collection.getCollectionName(), indexName) + MAP_SUFFIX);
+        scheduleBuild(collection); // an index the dropped one subsumed is built now
     }
 
     /** The name the library gives an index's map. */
