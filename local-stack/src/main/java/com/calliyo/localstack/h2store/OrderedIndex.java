@@ -104,19 +104,14 @@ final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
         return true;
     }
 
-    /** The fields a query may name to be matched against entries alone ({@link #coveredDocument}), or none. */
+    /** The fields a query may name to be matched against entries alone ({@link #coveredDocument()}), or none. */
     List<String> coveredFields() {
         return coverable ? coveredFields : List.of();
     }
 
-    /** The entry's values as a document, for a query that names only {@link #coveredFields}. */
-    Document coveredDocument(Entry entry) {
-        Object[] values = entry.values;
-        if (coveredFields.size() > fields.size()) {
-            values = java.util.Arrays.copyOf(values, coveredFields.size());
-            values[fields.size()] = entry.position;
-        }
-        return IndexedValues.coveredDocument(coveredFields, values);
+    /** A reusable document of an entry's values, for a query that names only {@link #coveredFields}. */
+    CoveredDocument coveredDocument() {
+        return new CoveredDocument(coveredFields, fields.size());
     }
 
     boolean isBuilt() {

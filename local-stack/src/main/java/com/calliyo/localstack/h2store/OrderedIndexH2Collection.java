@@ -213,8 +213,9 @@ final class OrderedIndexH2Collection extends H2Collection {
         }
         try {
             long count = 0;
+            CoveredDocument covered = plan.index().coveredDocument();
             for (OrderedIndex.Entry entry : plan.index().range(plan.prefix())) {
-                if (documentMatchesQuery(plan.index().coveredDocument(entry), query)) {
+                if (documentMatchesQuery(covered.fill(entry.values(), entry.position()), query)) {
                     count++;
                 }
             }
@@ -298,6 +299,8 @@ final class OrderedIndexH2Collection extends H2Collection {
         private final Comparator<Document> rest;
         private final List<Document> page = new ArrayList<>();
         private final List<Candidate> run = new ArrayList<>();
+        /** Null unless the query is covered. */
+        private final CoveredDocument covered;
         private int passed;
         private long readBudget;
 
@@ -307,6 +310,7 @@ final class OrderedIndexH2Collection extends H2Collection {
             this.skip = skip;
             this.limit = limit;
             this.rest = plan.sortProvided() ? null : new DocumentComparator(orderBy);
+            this.covered = plan.covered() ? plan.index().coveredDocument() : null;
             // Reading documents one by one (a B-tree lookup each, pages read back from the file) costs more per
             // document than the sequential scan: a walk that would read more than a quarter of the collection (a
             // filter the index does not cover and that matches little, or an unlimited answer of many documents)
@@ -320,7 +324,7 @@ final class OrderedIndexH2Collection extends H2Collection {
             for (OrderedIndex.Entry entry : range) {
                 Document document = null;
                 if (plan.covered()) {
-                    if (!documentMatchesQuery(plan.index().coveredDocument(entry), query)) {
+                    if (!documentMatchesQuery(covered.fill(entry.values(), entry.position()), query)) {
                         continue;
                     }
                 } else {
