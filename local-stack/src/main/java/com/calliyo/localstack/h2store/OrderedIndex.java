@@ -26,7 +26,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * reading the document from the file.
  * <p>
  * The library itself ignores non-unique indexes. This one is built in the background right after the store opens
- * or the index is declared ({@link IndexBuild}; queries get the library's scan until it is done), and the
+ * or the index is declared ({@link IndexBuild}; the queries it would answer wait for it), and the
  * collection's writes keep it current from the start of the build (insert, update, replace, delete all call every
  * index; see {@link BackgroundBuiltIndex} for why writes during the build are not lost). A document whose indexed
  * path holds an array or runs through a non-document is irregular: it is counted, and the index is not used while
