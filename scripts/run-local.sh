@@ -32,5 +32,5 @@ fi
 # The launcher JVM also hosts the MongoDB-wire server and its page cache (calliyo.mongo.cache-mb, 128 MB, filled
 # only as data is read), so its heap may grow larger than a service's.
 # shellcheck disable=SC2086
-exec "$JAVA" ${LOCAL_STACK_JAVA_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k} \
+exec "$JAVA" ${LOCAL_STACK_JAVA_OPTS:--Xms32m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k} \
   -jar local-stack/target/local-stack.jar "$@"

@@ -13,8 +13,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
 import com.calliyo.localstack.h2store.TypedIndexH2Backend;
-import com.calliyo.localstack.secondaryindex.IndexedH2Backend;
-import com.calliyo.localstack.secondaryindex.IndexedMemoryBackend;
 
 /**
  * The MongoDB-wire server (mongo-java-server) inside the launcher JVM, on 127.0.0.1. With an H2 file its data
@@ -50,15 +48,6 @@ final class MongoWireServer implements AutoCloseable {
     }
 
     /**
-     * Whether the services' non-unique indexes are real ({@link com.calliyo.localstack.secondaryindex.SecondaryIndex})
-     * or ignored as mongo-java-server ignores them: off unless {@code -Dcalliyo.mongo.secondary-indexes=true}, until a
-     * benchmark with several large companies in one store shows what they gain (local-stack README).
-     */
-    static boolean secondaryIndexes() {
-        return Boolean.parseBoolean(System.getProperty("calliyo.mongo.secondary-indexes", "false"));
-    }
-
-    /**
      * Whether the H2 store's non-unique indexes are real and ordered ({@link com.calliyo.localstack.h2store.TypedIndexH2Backend}):
      * on unless {@code -Dcalliyo.mongo.ordered-indexes=false}, which gives the library's scans back (for an A/B).
      */
@@ -81,7 +70,7 @@ final class MongoWireServer implements AutoCloseable {
         MongoBackend backend;
         ScheduledExecutorService committer = null;
         if (h2File == null) {
-            backend = secondaryIndexes() ? new IndexedMemoryBackend() : new MemoryBackend();
+            backend = new MemoryBackend();
         } else {
             try {
                 Files.createDirectories(h2File.toAbsolutePath().getParent());
@@ -94,13 +83,11 @@ final class MongoWireServer implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(h2File.toAbsolutePath().toString())
                     .cacheSize(cacheMegabytes()).autoCommitDisabled().open();
             long opening = System.nanoTime();
-            backend = secondaryIndexes() ? new IndexedH2Backend(store)
-                    : new TypedIndexH2Backend(store, orderedIndexes());
-            // Opening the store re-creates the databases' indexes; the secondary ones read their collections once,
-            // the ordered ones each on its first use.
+            backend = new TypedIndexH2Backend(store, orderedIndexes());
+            // Opening the store re-creates the databases' indexes without reading their collections; the ordered
+            // ones are filled in the background right after this (the queries they answer wait for them).
             Console.step("MongoDB-wire store opened in " + Console.since(opening)
-                    + (secondaryIndexes() ? " (secondary indexes rebuilt from the data)"
-                    : orderedIndexes() ? " (ordered indexes, built on first use)" : " (non-unique indexes off)"));
+                    + (orderedIndexes() ? " (ordered indexes, built in the background)" : " (non-unique indexes off)"));
             committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mongo-h2-commit");
                 thread.setDaemon(true);

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ids of documents this instance has just given events, so the relay can claim them by id instead of searching
- * the collection for pending events. Finding them by query means a collection scan on the embedded store (it uses
- * no index for {@code pendingEvents.0 $exists}), and one scan per write made a large import quadratic. The queue is
+ * the collection for pending events. The search goes through the sparse index on {@code pendingEvents.0} (before it,
+ * a collection scan on the embedded store, and one scan per write made a large import quadratic), but during an
+ * import it still reads every document waiting, and a claim by id reads only those of the batch. The queue is
  * bounded; when it overflows, or when a send fails, it asks for a sweep (the query) instead.
  * <p>
  * There is one queue per {@link WriteLane}: {@link #take(int)} empties the interactive queue before it takes from

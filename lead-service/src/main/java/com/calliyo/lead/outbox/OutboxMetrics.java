@@ -20,9 +20,11 @@ import org.bson.Document;
 /**
  * The relay's meters for one {@link OutboxStream}, tagged {@code stream}:
  * <ul>
- * <li>{@value #PENDING} and {@value #OLDEST_AGE}: the backlog as last measured. Counting pending events is a scan of
- * the collection on the embedded store (ADR 0001), so it is measured with the sweep the relay runs anyway, never on a
- * scrape; the age is computed at scrape time from the oldest event's time, so a stuck relay shows a growing age.</li>
+ * <li>{@value #PENDING} and {@value #OLDEST_AGE}: the backlog as last measured. Counting pending events reads every
+ * document that has some (through the sparse index on {@code pendingEvents.0}, {@link OutboxPublisher#PENDING_INDEX};
+ * it was a scan of the whole collection on the embedded store before, ADR 0001), so it is measured once per sweep
+ * interval, never on a scrape; the age is computed at scrape time from the oldest event's time, so a stuck relay
+ * shows a growing age.</li>
  * <li>{@value #PUBLISH}: from an event's write to the broker's acknowledgement, per event.</li>
  * <li>{@value #FAILURES}: sends the broker did not acknowledge (the event stays pending and is retried).</li>
  * </ul>

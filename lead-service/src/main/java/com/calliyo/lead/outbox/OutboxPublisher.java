@@ -52,8 +52,9 @@ import org.springframework.kafka.support.SendResult;
  * {@link OutboxHints} (the ids this instance just wrote), and the claim is a compare-and-set on
  * ({@code _id}, {@code outboxClaims}), a unique index, made for a whole batch at once ({@link OutboxLeases}). The
  * embedded store uses an index only when a query names exactly its fields, so a claim conditioned on the lease fields
- * would scan the collection once per document. The search for pending documents (a scan there) runs only as a sweep: at start, every sweep interval, after a failed
- * send and while a sweep keeps finding full batches.
+ * would scan the collection once per document. The search for pending documents runs only as a sweep: at start, every
+ * sweep interval, after a failed send and while a sweep keeps finding full batches; it reads only the documents the
+ * sparse index on {@code pendingEvents.0} holds ({@link #PENDING_INDEX}), on a real MongoDB and on the local stack.
  */
 class OutboxPublisher {
 
@@ -62,6 +63,16 @@ class OutboxPublisher {
     private static final String LEASE_UNTIL = "outboxLease.until";
     private static final String CLAIMS = OutboxStream.CLAIMS_FIELD;
     private static final URI SOURCE = URI.create(LeadEventTopics.SOURCE);
+
+    /**
+     * The documents with events to publish, for the sweep and the backlog measurement ({@code pendingEvents.0
+     * $exists}): sparse, so it holds only those (a handful, unless an import is draining), not every document of the
+     * collection. A real MongoDB answers both searches from it; the local stack's store keeps it as the set of those
+     * documents (its {@code PresenceIndex}) instead of scanning the collection. It cannot be a partial index as well
+     * (MongoDB refuses sparse with a partial filter), and the embedded store would ignore a partial filter.
+     */
+    static final Bson PENDING_INDEX = Indexes.ascending(OutboxLeases.PENDING + ".0");
+    static final String PENDING_INDEX_NAME = "pendingEvents_0_sparse";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -88,6 +99,7 @@ class OutboxPublisher {
                 properties.leaseDuration());
         documents().createIndex(Indexes.ascending("_id", CLAIMS),
                 new IndexOptions().unique(true).name("_id_" + CLAIMS + "_cas"));
+        documents().createIndex(PENDING_INDEX, new IndexOptions().sparse(true).name(PENDING_INDEX_NAME));
     }
 
     OutboxStream stream() {

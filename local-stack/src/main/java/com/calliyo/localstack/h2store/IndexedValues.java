@@ -11,8 +11,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
- * Reading an {@link OrderedIndex}'s fields from a document, and building the small document a covered query is
- * matched against. A field is "regular" when its dotted path meets only embedded documents and ends in anything but
+ * Reading an {@link OrderedIndex}'s fields from a document (the small document a covered query is matched against
+ * is {@link CoveredDocument}). A field is "regular" when its dotted path meets only embedded documents and ends in anything but
  * an array: then its value is what the library's sort reads ({@code Utils.getSubdocumentValueCollectionAware}) and a
  * query condition on exactly that path sees the same value in the whole document and in the small one. Arrays (which
  * MongoDB matches and sorts element-wise) and paths through a scalar, null or array are irregular.
@@ -60,29 +60,6 @@ final class IndexedValues {
             return Double.isFinite(number) && Math.abs(number) < 9.0e15;
         }
         return false;
-    }
-
-    /** The document holding only these fields' values (missing ones left out), for a covered match. */
-    static Document coveredDocument(List<String> fields, Object[] values) {
-        Document document = new Document();
-        for (int i = 0; i < fields.size(); i++) {
-            Object value = values[i];
-            if (value instanceof Missing) {
-                continue;
-            }
-            String[] parts = fields.get(i).split("\\.", -1);
-            Document parent = document;
-            for (int j = 0; j < parts.length - 1; j++) {
-                Object child = parent.get(parts[j]);
-                if (!(child instanceof Document)) {
-                    child = new Document();
-                    parent.put(parts[j], child);
-                }
-                parent = (Document) child;
-            }
-            parent.put(parts[parts.length - 1], value);
-        }
-        return document;
     }
 
     /** True if no field is a path prefix of another ("a" and "a.b"), so a covered document can hold them all. */

@@ -3,14 +3,14 @@ package com.calliyo.localstack.h2store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -25,24 +25,32 @@ import de.bwaldvogel.mongo.bson.Document;
  * sorting the collection, and matches a query that names only indexed fields against the entry's values instead of
  * reading the document from the file.
  * <p>
- * The library itself ignores non-unique indexes. This one is built on first use, in one read of the collection
- * ({@link #ensureBuilt}), not when the store opens, so a start costs nothing and an index no query uses costs no
- * memory; from then on the collection's writes keep it current (insert, update, replace, delete all call every
- * index). A document whose indexed path holds an array or runs through a non-document is irregular: it is counted,
- * and the index is not used while any is present ({@link #isUsable}).
+ * The library itself ignores non-unique indexes. This one is built in the background right after the store opens
+ * or the index is declared ({@link IndexBuild}; the queries it would answer wait for it), and the
+ * collection's writes keep it current from the start of the build (insert, update, replace, delete all call every
+ * index; see {@link BackgroundBuiltIndex} for why writes during the build are not lost). A document whose indexed
+ * path holds an array or runs through a non-document is irregular: it is counted, and the index is not used while
+ * any is present ({@link #isUsable}).
  * <p>
  * Threads: every call comes with the collection's monitor held (the library's collection methods are synchronized,
  * the database adds and drops indexes under it, see {@link TypedIndexH2Database}).
  */
-final class OrderedIndex extends Index<Object> {
+final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
 
     private static final String ID_FIELD = "_id";
 
     private final List<String> fields;
     private final boolean[] ascending;
-    /** Null while not built. */
+    /** Null until a build starts. */
     private NavigableSet<Entry> entries;
+    private boolean building;
     private final Set<Object> irregular = new HashSet<>();
+    /**
+     * One instance per distinct short-listed string value (company, status, agent ids): every document read from the
+     * file brings its own copies, and an index of 200k leads would otherwise hold 200k copies of the company id.
+     */
+    private final Map<Object, Object> canonical = new HashMap<>();
+    private static final int MAX_CANONICAL = 4_096;
     private final boolean indexable;
     private final boolean coverable;
     /** The fields an entry knows: the indexed ones and _id (its position). */
@@ -76,39 +84,72 @@ final class OrderedIndex extends Index<Object> {
         return indexable;
     }
 
-    /** The fields a query may name to be matched against entries alone ({@link #coveredDocument}), or none. */
+    /**
+     * True if {@code other} serves every query this index could, as well: its fields begin with this index's fields in
+     * the same directions (so the same fixed prefixes, the same walks and every covered query of this one). lead-service
+     * declares such pairs ({@code (companyId, status._id)} and the status list's {@code (companyId, status._id,
+     * createdAt -1, _id -1)}); building both would hold two entries per lead for one use. Of two identical ones, the
+     * first declared is kept ({@code otherFirst}).
+     */
+    boolean subsumedBy(OrderedIndex other, boolean otherFirst) {
+        if (other == this || !other.indexable || other.fields.size() < fields.size()
+                || (other.fields.size() == fields.size() && !otherFirst) || (coverable && !other.coverable)) {
+            return false;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (!fields.get(i).equals(other.fields.get(i)) || ascending[i] != other.ascending[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fields a query may name to be matched against entries alone ({@link #coveredDocument()}), or none. */
     List<String> coveredFields() {
         return coverable ? coveredFields : List.of();
     }
 
-    /** The entry's values as a document, for a query that names only {@link #coveredFields}. */
-    Document coveredDocument(Entry entry) {
-        Object[] values = entry.values;
-        if (coveredFields.size() > fields.size()) {
-            values = java.util.Arrays.copyOf(values, coveredFields.size());
-            values[fields.size()] = entry.position;
-        }
-        return IndexedValues.coveredDocument(coveredFields, values);
+    /** A reusable document of an entry's values, for a query that names only {@link #coveredFields}. */
+    CoveredDocument coveredDocument() {
+        return new CoveredDocument(coveredFields, fields.size());
     }
 
     boolean isBuilt() {
-        return entries != null;
+        return entries != null && !building;
     }
 
     /** Usable once built and while no document is irregular. */
     boolean isUsable() {
-        return indexable && entries != null && irregular.isEmpty();
+        return indexable && isBuilt() && irregular.isEmpty();
     }
 
-    /** Files every document of the collection, unless done already. */
-    void ensureBuilt(Stream<DocumentWithPosition<Object>> documents) {
-        if (entries != null || !indexable) {
-            return;
-        }
-        NavigableSet<Entry> built = new TreeSet<>(entryOrder());
+    @Override
+    public boolean needsBuild() {
+        return indexable && entries == null;
+    }
+
+    @Override
+    public void startBuild(Comparator<Object> positionOrder) {
         irregular.clear();
-        entries = built;
-        documents.forEach(document -> file(document.getDocument(), document.getPosition()));
+        entries = new TreeSet<>(entryOrder());
+        building = true;
+    }
+
+    @Override
+    public boolean isBuilding() {
+        return building;
+    }
+
+    @Override
+    public void fileExisting(Document document, Object position) {
+        if (entries != null) {
+            file(document, Missing.ofNullable(position));
+        }
+    }
+
+    @Override
+    public void finishBuild() {
+        building = false;
     }
 
     /** The entries whose leading values equal {@code prefix}, in index order. */
@@ -124,9 +165,24 @@ final class OrderedIndex extends Index<Object> {
                 irregular.add(position);
                 return;
             }
-            values[i] = value;
+            values[i] = canonical(value);
         }
         entries.add(new Entry(values, position, 0));
+    }
+
+    /** An equal string compares equal, so sharing one instance changes no order; high-cardinality ones stop at a bound. */
+    private Object canonical(Object value) {
+        if (!(value instanceof String)) {
+            return value;
+        }
+        Object known = canonical.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (canonical.size() < MAX_CANONICAL) {
+            canonical.put(value, value);
+        }
+        return value;
     }
 
     private void unfile(Document document, Object position) {
@@ -136,6 +192,9 @@ final class OrderedIndex extends Index<Object> {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = IndexedValues.valueAt(document, fields.get(i));
+            if (values[i] == IndexedValues.IRREGULAR) {
+                return; // never filed (during a build: not reached yet)
+            }
         }
         entries.remove(new Entry(values, position, 0));
     }
@@ -217,6 +276,7 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public void drop() {
         entries = null;
+        building = false;
         irregular.clear();
     }
 

@@ -1,6 +1,9 @@
 package com.calliyo.localstack.h2store;
 
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -25,8 +28,10 @@ import org.h2.mvstore.MVStore;
  * everything else stay as the library stores them.
  * <p>
  * With ordered indexes on ({@link TypedIndexH2Backend}, the launcher's default), its non-unique indexes are real
- * ({@link OrderedIndex}, in memory, built on first use) and its collections answer sorted pages and covered counts
- * through them ({@link OrderedIndexH2Collection}, {@link CountPipeline}); off, they are ignored as the library does.
+ * ({@link OrderedIndex}; a sparse one on a single field is a {@link PresenceIndex}), in memory, built in the
+ * background right after the database opens or the index is declared ({@link IndexBuilds}), and its collections answer
+ * sorted pages, covered counts and searches for documents having a field through them
+ * ({@link OrderedIndexH2Collection}, {@link CountPipeline}); off, they are ignored as the library does.
  */
 public class TypedIndexH2Database extends H2Database {
 
@@ -41,25 +46,39 @@ public class TypedIndexH2Database extends H2Database {
 
     private final MVStore store;
     private final boolean orderedIndexes;
+    private final IndexBuilds builds;
 
-    private record Opening(MVStore store, boolean orderedIndexes) {
+    /** What the library's constructor needs before the fields are set, and the collections whose indexes it opened. */
+    private record Opening(MVStore store, boolean orderedIndexes, IndexBuilds builds, Set<String> indexedCollections) {
     }
 
     protected TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
-        this(databaseName, store, cursorRegistry, false);
+        this(databaseName, store, cursorRegistry, false, null);
     }
 
-    protected TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry,
-                                   boolean orderedIndexes) {
-        super(databaseName, remember(store, orderedIndexes), cursorRegistry);
+    TypedIndexH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry, boolean orderedIndexes,
+                         IndexBuilds builds) {
+        super(databaseName, remember(store, orderedIndexes, builds), cursorRegistry);
+        Opening opening = OPENING.get();
         OPENING.remove();
         this.store = store;
         this.orderedIndexes = orderedIndexes;
+        this.builds = builds;
+        // The stored indexes were opened empty; fill them in the background, not on the first query.
+        for (String collectionName : opening.indexedCollections()) {
+            scheduleBuild(resolveCollection(collectionName, false));
+        }
     }
 
-    private static MVStore remember(MVStore store, boolean orderedIndexes) {
-        OPENING.set(new Opening(store, orderedIndexes));
+    private static MVStore remember(MVStore store, boolean orderedIndexes, IndexBuilds builds) {
+        OPENING.set(new Opening(store, orderedIndexes, builds, new LinkedHashSet<>()));
         return store;
+    }
+
+    private void scheduleBuild(MongoCollection<Object> collection) {
+        if (builds != null && collection instanceof OrderedIndexH2Collection ordered) {
+            builds.schedule(ordered);
+        }
     }
 
     private MVStore store() {
@@ -78,7 +97,9 @@ public class TypedIndexH2Database extends H2Database {
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> data = store().openMap(DATA_MAP_PREFIX + namespace);
         MVMap<String, Object> meta = store().openMap(META_MAP_PREFIX + namespace);
-        return new OrderedIndexH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        IndexBuilds indexBuilds = store != null ? builds : OPENING.get().builds();
+        return new OrderedIndexH2Collection(this, collectionName, options, data, meta, cursorRegistry,
+                indexBuilds == null ? Duration.ZERO : indexBuilds.queryWait());
     }
 
     @Override
@@ -87,10 +108,19 @@ public class TypedIndexH2Database extends H2Database {
         if (!orderedIndexes()) {
             return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
+        if (store == null) {
+            OPENING.get().indexedCollections().add(collectionName); // opening the stored database
+        }
+        if (sparse && PresenceIndex.fits(keys)) {
+            return new PresenceIndex(indexName, keys);
+        }
         return new OrderedIndex(indexName, keys, sparse);
     }
 
-    /** An index joins or leaves the collection's list under the collection's monitor, which its queries hold. */
+    /**
+     * An index joins or leaves the collection's list under the collection's monitor, which its queries hold; a new
+     * one is then built in the background.
+     */
     @Override
     protected synchronized void addIndex(Document description) {
         String namespace = String.valueOf(description.get("ns"));
@@ -100,6 +130,7 @@ public class TypedIndexH2Database extends H2Database {
         synchronized (collection) {
             super.addIndex(description);
         }
+        scheduleBuild(collection); // a pass with nothing to build (the index existed) ends at once
     }
 
     /** The driver's countDocuments, answered from an ordered index that covers its filter, if one does. */
@@ -136,6 +167,7 @@ public class TypedIndexH2Database extends H2Database {
             super.dropIndex(collection, indexName);
         }
         store().removeMap(libraryMapName(collection.getCollectionName(), indexName) + MAP_SUFFIX);
+        scheduleBuild(collection); // an index the dropped one subsumed is built now
     }
 
     /** The name the library gives an index's map. */

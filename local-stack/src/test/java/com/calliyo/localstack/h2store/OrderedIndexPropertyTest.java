@@ -1,6 +1,7 @@
 package com.calliyo.localstack.h2store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -32,8 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document within and between index ranges, replaces and deletes, and now and then a document the index cannot order
  * (an array on an indexed path). After every few writes, random lists (the lead list's filters and sorts, the
  * customers list's, unsorted queues, with skip, limit and projection) and countDocuments must answer exactly alike: the
- * same documents in the same order and the same totals. Then the subject's H2 file is reopened (the ordered indexes
- * are rebuilt on first use) and compared again. The index must actually have answered most of them.
+ * same documents in the same order and the same totals. Documents carry an outbox now and then ({@code pendingEvents}:
+ * missing, empty, one or two events, once in a while an embedded document or a scalar), writes push and pull events,
+ * and the relay's searches ({@code pendingEvents.0 $exists}, alone and with the lease condition, limited, sorted) go
+ * through the sparse index on {@code pendingEvents.0} ({@link PresenceIndex}). Then the subject's H2 file is reopened
+ * and compared again, first while its indexes are being built in the background (the scan answers) and then once
+ * they are. The indexes must actually have answered most of the queries.
  */
 class OrderedIndexPropertyTest {
 
@@ -49,8 +54,10 @@ class OrderedIndexPropertyTest {
     void shouldAnswerListsAndCountsAsTheScanDoes(long seed) {
         Path subjectFile = data.resolve("subject-" + seed + ".mv");
         long indexAnswers = OrderedIndexH2Collection.INDEX_ANSWERS.sum();
-        MongoServer subject = new MongoServer(new TypedIndexH2Backend(
-                new MVStore.Builder().fileName(subjectFile.toString()).open(), true));
+        long presenceAnswers = OrderedIndexH2Collection.PRESENCE_ANSWERS.sum();
+        TypedIndexH2Backend subjectBackend = new TypedIndexH2Backend(
+                new MVStore.Builder().fileName(subjectFile.toString()).open(), true);
+        MongoServer subject = new MongoServer(subjectBackend);
         MongoServer reference = new MongoServer(new TypedIndexH2Backend(new MVStore.Builder().open(), false));
         Random random = new Random(seed);
         try (MongoClient subjectClient = MongoClients.create("mongodb://" + address(subject));
@@ -58,6 +65,7 @@ class OrderedIndexPropertyTest {
             Run run = new Run(random, subjectClient.getDatabase("prop").getCollection("leads"),
                     referenceClient.getDatabase("prop").getCollection("leads"));
             run.createIndexes();
+            subjectBackend.awaitIndexBuilds(Duration.ofSeconds(60));
             for (int i = 0; i < OPERATIONS; i++) {
                 run.write();
                 if (i % 10 == 0) {
@@ -69,13 +77,17 @@ class OrderedIndexPropertyTest {
             subject.shutdownNow(); // closes the store: all of it is in the file
         }
         long answeredFirst = OrderedIndexH2Collection.INDEX_ANSWERS.sum() - indexAnswers;
+        long presenceFirst = OrderedIndexH2Collection.PRESENCE_ANSWERS.sum() - presenceAnswers;
 
-        MongoServer reopened = new MongoServer(new TypedIndexH2Backend(
-                new MVStore.Builder().fileName(subjectFile.toString()).open(), true));
+        TypedIndexH2Backend reopenedBackend = new TypedIndexH2Backend(
+                new MVStore.Builder().fileName(subjectFile.toString()).open(), true);
+        MongoServer reopened = new MongoServer(reopenedBackend);
         try (MongoClient reopenedClient = MongoClients.create("mongodb://" + address(reopened));
              MongoClient referenceClient = MongoClients.create("mongodb://" + address(reference))) {
             Run run = new Run(random, reopenedClient.getDatabase("prop").getCollection("leads"),
                     referenceClient.getDatabase("prop").getCollection("leads"));
+            run.compare(5); // while the background build may still run: index or scan, the same answers
+            reopenedBackend.awaitIndexBuilds(Duration.ofSeconds(60));
             run.compare(20);
             for (int i = 0; i < 100; i++) {
                 run.write();
@@ -91,6 +103,91 @@ class OrderedIndexPropertyTest {
         assertThat(answeredFirst).as("answers from the ordered index before reopening").isGreaterThan(150);
         assertThat(OrderedIndexH2Collection.INDEX_ANSWERS.sum() - indexAnswers - answeredFirst)
                 .as("answers from the ordered index after reopening").isGreaterThan(50);
+        assertThat(presenceFirst).as("outbox searches answered by the presence index before reopening")
+                .isGreaterThan(30);
+        assertThat(OrderedIndexH2Collection.PRESENCE_ANSWERS.sum() - presenceAnswers - presenceFirst)
+                .as("outbox searches answered by the presence index after reopening").isGreaterThan(10);
+    }
+
+    /**
+     * Indexes built in steps (a few documents per chunk, as the background build does) while random writes go on
+     * between the steps: once when the indexes are declared on a filled collection, once when the store is opened
+     * again. Afterwards every ordered index holds exactly one entry per document (none lost, no stale one left), the
+     * presence index exactly the documents with pending events, and the answers are the scan's.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14})
+    void shouldKeepTheWritesMadeWhileIndexesAreBuilt(long seed) {
+        Path subjectFile = data.resolve("building-" + seed + ".mv");
+        Random random = new Random(seed);
+        MongoServer reference = new MongoServer(new TypedIndexH2Backend(new MVStore.Builder().open(), false));
+        try (MongoClient referenceClient = MongoClients.create("mongodb://" + address(reference))) {
+            MongoCollection<Document> referenceLeads = referenceClient.getDatabase("prop").getCollection("leads");
+            for (int phase = 0; phase < 2; phase++) {
+                IndexBuilds.Manual builds = IndexBuilds.manual();
+                TypedIndexH2Backend backend = new TypedIndexH2Backend(
+                        new MVStore.Builder().fileName(subjectFile.toString()).open(), true, builds);
+                MongoServer subject = new MongoServer(backend);
+                try (MongoClient subjectClient = MongoClients.create("mongodb://" + address(subject))) {
+                    Run run = new Run(random, subjectClient.getDatabase("prop").getCollection("leads"),
+                            referenceLeads);
+                    if (phase == 0) {
+                        for (int i = 0; i < 150; i++) {
+                            run.write();
+                        }
+                        run.createIndexes(); // declared on a filled collection: builds scheduled, not yet run
+                    }
+                    List<IndexBuild> pending = builds.take(3);
+                    assertThat(pending).as("builds scheduled").isNotEmpty();
+                    for (IndexBuild build : pending) {
+                        while (build.step()) {
+                            for (int writes = random.nextInt(3); writes > 0; writes--) {
+                                run.write();
+                            }
+                            if (random.nextInt(10) == 0) {
+                                run.compare(1); // the scan answers meanwhile
+                            }
+                        }
+                    }
+                    builds.await(Duration.ofSeconds(10)); // any build a write scheduled meanwhile
+                    assertIndexesHoldEveryDocumentOnce(backend, referenceLeads);
+                    long answers = OrderedIndexH2Collection.INDEX_ANSWERS.sum();
+                    run.compare(20);
+                    assertThat(OrderedIndexH2Collection.INDEX_ANSWERS.sum() - answers)
+                            .as("answers from the built indexes").isGreaterThan(10);
+                } finally {
+                    subject.shutdownNow();
+                }
+            }
+        } finally {
+            reference.shutdownNow();
+        }
+    }
+
+    private static void assertIndexesHoldEveryDocumentOnce(TypedIndexH2Backend backend,
+                                                           MongoCollection<Document> reference) {
+        var collection = backend.resolveDatabase("prop").resolveCollection("leads", true);
+        long documents = reference.countDocuments();
+        long pending = reference.countDocuments(Filters.exists("pendingEvents.0"));
+        int checked = 0;
+        synchronized (collection) {
+            assertThat((long) collection.count()).as("documents").isEqualTo(documents);
+            for (var index : collection.getIndexes()) {
+                if (index instanceof OrderedIndex ordered && index.getName().equals("companyId_1_status._id_1")) {
+                    assertThat(ordered.isBuilt()).as(index.getName() + " (subsumed) built").isFalse();
+                    assertThat(ordered.getCount()).as(index.getName() + " (subsumed) entries").isZero();
+                } else if (index instanceof OrderedIndex ordered) {
+                    assertThat(ordered.isBuilt()).as(index.getName() + " built").isTrue();
+                    assertThat(ordered.getCount()).as(index.getName() + " entries").isEqualTo(documents);
+                    checked++;
+                } else if (index instanceof PresenceIndex presence) {
+                    assertThat(presence.isUsable()).as(index.getName() + " built").isTrue();
+                    assertThat(presence.getCount()).as(index.getName() + " entries").isEqualTo(pending);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("indexes checked").isEqualTo(6);
     }
 
     private static String address(MongoServer server) {
@@ -124,8 +221,11 @@ class OrderedIndexPropertyTest {
                 collection.createIndex(new Document("companyId", 1).append("assignedTo", 1).append("createdAt", -1)
                         .append("_id", -1).append("status.kind", 1));
                 collection.createIndex(new Document("companyId", 1).append("createdAt", 1));
+                collection.createIndex(new Document("companyId", 1).append("status._id", 1)); // subsumed: never built
                 collection.createIndex(new Document("companyId", 1).append("customer", 1).append("convertedAt", -1));
                 collection.createIndex(new Document("phone", 1), new IndexOptions().unique(true).sparse(true));
+                // the relay's outbox index (lead-service's OutboxPublisher)
+                collection.createIndex(new Document("pendingEvents.0", 1), new IndexOptions().sparse(true));
             }
         }
 
@@ -139,7 +239,10 @@ class OrderedIndexPropertyTest {
                 Object id = ids.get(random.nextInt(ids.size()));
                 Document set = new Document();
                 Document unset = new Document();
-                switch (random.nextInt(5)) {
+                switch (random.nextInt(7)) {
+                    case 5 -> set.append("pendingEvents", random.nextBoolean() ? List.of(event()) // written
+                            : List.of(event(), event()));
+                    case 6 -> set.append("pendingEvents", List.of()); // all published
                     case 0 -> set.append("createdAt", date());
                     case 1 -> set.append("status", status());
                     case 2 -> {
@@ -209,7 +312,23 @@ class OrderedIndexPropertyTest {
             if (random.nextInt(40) == 0) {
                 document.append("assignedTo", List.of(agent(), agent())); // an array: the index cannot order it
             }
+            switch (random.nextInt(12)) {
+                case 0, 1, 2 -> document.append("pendingEvents", List.of(event()));
+                case 3 -> document.append("pendingEvents", List.of(event(), event()));
+                case 4, 5 -> document.append("pendingEvents", List.of());
+                case 6 -> document.append("pendingEvents", new Document("0", event())); // a field named "0"
+                case 7 -> document.append("pendingEvents", "not an array");
+                default -> { }
+            }
+            if (random.nextInt(4) == 0) {
+                document.append("outboxLease", new Document("owner", "relay").append("until", date()));
+            }
             return document;
+        }
+
+        private Document event() {
+            return new Document("id", "e" + random.nextInt(1_000_000)).append("type", "lead_created")
+                    .append("occurredAt", date());
         }
 
         private String company() {
@@ -236,6 +355,7 @@ class OrderedIndexPropertyTest {
         }
 
         void compare(int queries) {
+            compareOutboxSearches();
             for (int i = 0; i < queries; i++) {
                 Bson filter = filter();
                 Bson sort = sort();
@@ -253,6 +373,29 @@ class OrderedIndexPropertyTest {
                 }
                 assertThat(subject.countDocuments(filter, options)).as("count: " + what)
                         .isEqualTo(reference.countDocuments(filter, options));
+            }
+        }
+
+        /** The relay's backlog measurement and sweep (lead-service's OutboxMetrics, OutboxPublisher), and variants. */
+        private void compareOutboxSearches() {
+            Bson pending = Filters.exists("pendingEvents.0");
+            Bson sweep = Filters.and(pending, Filters.or(Filters.exists("outboxLease.until", false),
+                    Filters.lt("outboxLease.until", date())));
+            List<Bson> filters = List.of(pending, sweep, Filters.and(pending, Filters.eq("companyId", company())),
+                    new Document("pendingEvents.0", new Document("$exists", true)).append("customer", true));
+            for (Bson filter : filters) {
+                String what = "outbox filter " + filter.toBsonDocument();
+                assertThat(subject.find(filter).projection(Projections.include("pendingEvents.occurredAt"))
+                        .into(new ArrayList<>())).as(what)
+                        .isEqualTo(reference.find(filter).projection(Projections.include("pendingEvents.occurredAt"))
+                                .into(new ArrayList<>()));
+                int limit = 1 + random.nextInt(5);
+                assertThat(page(subject, filter, null, 0, limit, false)).as(what + " limit " + limit)
+                        .isEqualTo(page(reference, filter, null, 0, limit, false));
+                Bson sort = sort();
+                int skip = random.nextInt(3);
+                assertThat(page(subject, filter, sort, skip, limit, true)).as(what + " sorted")
+                        .isEqualTo(page(reference, filter, sort, skip, limit, true));
             }
         }
 
