@@ -134,7 +134,9 @@ class ListLatencyBenchmark {
     private static String fingerprint(JsonNode page) {
         List<String> ids = new ArrayList<>();
         for (JsonNode item : page.get("items")) {
-            JsonNode id = item.has("id") ? item.get("id") : item.path("lead").path("id");
+            // a lead carries id, a task its lead inside (lead.id), a customer leadId
+            JsonNode id = item.has("id") ? item.get("id")
+                    : item.has("leadId") ? item.get("leadId") : item.path("lead").path("id");
             ids.add(id.asString());
         }
         return String.format(Locale.ROOT, "[total %s, %d items, ids %08x]", page.path("total").asString(),
