@@ -18,6 +18,8 @@ import com.calliyo.order.events.OrderEventTopics;
 import com.calliyo.order.events.OrderEventType;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -48,6 +50,12 @@ public class OrderOutbox implements SmartLifecycle {
     public static final String PENDING = "pendingEvents";
     /** The counter an order's outbox lease is claimed by (compare-and-set); new orders start at 0. */
     public static final String CLAIMS = "outboxClaims";
+    /**
+     * The orders with events to publish, for the sweep ({@code pendingEvents.0 $exists}): sparse, so it holds only
+     * those, not every order. A real MongoDB answers the sweep from it, and the local stack's store keeps it as the
+     * set of those orders instead of scanning the collection (lead-service's outboxes declare the same).
+     */
+    static final String PENDING_INDEX_NAME = "pendingEvents_0_sparse";
     private static final Logger log = LoggerFactory.getLogger(OrderOutbox.class);
     private static final URI SOURCE = URI.create(OrderEventTopics.SOURCE);
 
@@ -67,6 +75,7 @@ public class OrderOutbox implements SmartLifecycle {
         this.properties = properties;
         this.lease = new OutboxLease(orders, properties.leaseDuration(), Clock.systemUTC());
         this.metrics = new OrderOutboxMetrics(meters, Clock.systemUTC());
+        orders.createIndex(Indexes.ascending(PENDING + ".0"), new IndexOptions().sparse(true).name(PENDING_INDEX_NAME));
     }
 
     /** The stored events, each with the trace context of the request that wrote it, when there is one. */
@@ -147,7 +156,7 @@ public class OrderOutbox implements SmartLifecycle {
     }
 
     /**
-     * A scan, run only as the periodic sweep; the per-order path never searches. It also measures the backlog (the
+     * A search of the sparse pending index, run only as the periodic sweep; the per-order path never searches. It also measures the backlog (the
      * events' times come with the same search), so the metrics cost no scan of their own.
      */
     private List<String> waitingOrders() {
