@@ -2,6 +2,8 @@ package com.calliyo.customer.messaging;
 
 import java.util.List;
 
+import com.calliyo.consumers.BatchApplyTiming;
+import com.calliyo.consumers.BatchFailures;
 import com.calliyo.customer.CustomerServiceProperties;
 import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -29,6 +32,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * it covers every listener: {@code crm.lead.events}, {@code crm.order.events} and {@code crm.company.events}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BatchApplyTiming.class)
 class KafkaErrorHandlingConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);

@@ -2,6 +2,7 @@ package com.calliyo.customer.messaging;
 
 import java.util.List;
 
+import com.calliyo.consumers.PollBatch;
 import com.calliyo.customer.customer.CustomerProjection;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventReader;
@@ -16,16 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  * poll's leads this view holds at all ({@link CustomerProjection#applyAll}). Delivery is at least once (offsets are
  * committed after the projection wrote); redelivery is harmless because {@link CustomerProjection} applies each
  * event with a version guard and history entries by id. Records that cannot be read, and only those, go to
- * {@code crm.lead.events-dlt} ({@link LeadEventBatch}).
+ * {@code crm.lead.events-dlt} ({@link PollBatch}).
  */
 @Component
 class LeadEventsListener {
 
-    private final LeadEventBatch<LeadEvent> batch;
+    private final PollBatch<LeadEvent> batch;
 
     LeadEventsListener(JsonMapper json, CustomerProjection projection) {
         LeadEventReader reader = new LeadEventReader(json);
-        this.batch = new LeadEventBatch<>(reader::read, projection::applyAll, projection::apply);
+        this.batch = new PollBatch<>(reader::read, projection::applyAll, projection::apply);
     }
 
     @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS, batch = "true")

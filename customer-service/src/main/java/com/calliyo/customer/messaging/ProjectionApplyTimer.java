@@ -3,6 +3,7 @@ package com.calliyo.customer.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import com.calliyo.consumers.BatchApplyTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectionApplyTimer implements RecordInterceptor<Object, Object> {
 
-    static final String APPLY = "calliyo.projection.apply";
+    static final String APPLY = BatchApplyTimer.APPLY;
 
     private final MeterRegistry meters;
     /** Set and read on the consumer thread that applies the record. */

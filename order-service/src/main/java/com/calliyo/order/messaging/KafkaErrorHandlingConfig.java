@@ -2,6 +2,8 @@ package com.calliyo.order.messaging;
 
 import java.util.List;
 
+import com.calliyo.consumers.BatchApplyTiming;
+import com.calliyo.consumers.BatchFailures;
 import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.OrderServiceProperties;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -26,6 +29,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * that cannot be decoded skip the retries.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BatchApplyTiming.class)
 class KafkaErrorHandlingConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);

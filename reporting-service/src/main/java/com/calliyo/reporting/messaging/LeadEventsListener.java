@@ -2,6 +2,7 @@ package com.calliyo.reporting.messaging;
 
 import java.util.List;
 
+import com.calliyo.consumers.PollBatch;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
@@ -16,16 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  * one bulk write per poll instead of a round trip each, so a conversion behind them waits less). Delivery is at
  * least once (offsets are committed after the projection wrote); redelivery and replay are harmless because
  * {@link LeadFactProjection} re-states the fact from the event's snapshot behind a version guard. Records that
- * cannot be read, and only those, go to {@code crm.lead.events-dlt} ({@link LeadEventBatch}).
+ * cannot be read, and only those, go to {@code crm.lead.events-dlt} ({@link PollBatch}).
  */
 @Component
 class LeadEventsListener {
 
-    private final LeadEventBatch<LeadEvent> batch;
+    private final PollBatch<LeadEvent> batch;
 
     LeadEventsListener(JsonMapper json, LeadFactProjection projection) {
         LeadEventReader reader = new LeadEventReader(json);
-        this.batch = new LeadEventBatch<>(reader::read, projection::applyAll, projection::apply);
+        this.batch = new PollBatch<>(reader::read, projection::applyAll, projection::apply);
     }
 
     @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS, batch = "true")

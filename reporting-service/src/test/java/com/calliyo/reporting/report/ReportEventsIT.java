@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.calliyo.consumers.BatchApplyTimer;
 import com.calliyo.lead.events.CallLogged;
 import com.calliyo.lead.events.CompanyEvent;
 import com.calliyo.lead.events.CompanySettingsChanged;
@@ -39,6 +40,7 @@ import com.calliyo.reporting.facts.FactCollections;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -89,6 +91,9 @@ class ReportEventsIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -179,6 +184,9 @@ class ReportEventsIT {
                 .andExpect(jsonPath("$.rows[2].label").value("Customer"))
                 .andExpect(jsonPath("$.rows[2].leads").value(1))
                 .andExpect(jsonPath("$.total.leads").value(2)));
+        // the batch listener's polls are timed per record (event-consumers' BatchApplyTimer, registered by import)
+        assertThat(meters.get(BatchApplyTimer.APPLY).tag("topic", LeadEventTopics.LEAD_EVENTS)
+                .tag("type", "com.calliyo.lead.captured").timer().count()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.calliyo.customer.messaging;
+package com.calliyo.consumers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which records a batch applies, and which one it names to the error handler. */
-class LeadEventBatchTest {
+class PollBatchTest {
 
     private final List<List<String>> bulks = new ArrayList<>();
     private final List<String> singles = new ArrayList<>();
@@ -48,7 +48,7 @@ class LeadEventBatchTest {
 
     @Test
     void shouldNameTheFirstRecordWhenTheStoreIsDownSoTheHandlerWaits() {
-        LeadEventBatch<String> batch = new LeadEventBatch<>(LeadEventBatchTest::read,
+        PollBatch<String> batch = new PollBatch<>(PollBatchTest::read,
                 events -> {
                     throw new MongoSocketException("down", new ServerAddress());
                 }, singles::add);
@@ -59,8 +59,8 @@ class LeadEventBatchTest {
         assertThat(singles).isEmpty();
     }
 
-    private LeadEventBatch<String> batch(String failing) {
-        return new LeadEventBatch<>(LeadEventBatchTest::read, events -> {
+    private PollBatch<String> batch(String failing) {
+        return new PollBatch<>(PollBatchTest::read, events -> {
             if (events.contains(failing)) {
                 throw new IllegalArgumentException("cannot apply " + failing);
             }

@@ -1,4 +1,4 @@
-package com.calliyo.reporting.messaging;
+package com.calliyo.consumers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,20 +20,25 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  *
  * @param <E> the decoded event
  */
-final class LeadEventBatch<E> {
+public final class PollBatch<E> {
 
     private final Function<ConsumerRecord<String, byte[]>, Optional<E>> read;
     private final Consumer<List<E>> applyAll;
     private final Consumer<E> applyOne;
 
-    LeadEventBatch(Function<ConsumerRecord<String, byte[]>, Optional<E>> read, Consumer<List<E>> applyAll,
-                   Consumer<E> applyOne) {
+    /**
+     * @param read     decodes a record; empty for one the listener ignores, an exception for one it cannot read
+     * @param applyAll applies a poll's events at once (e.g. one read and one bulk write)
+     * @param applyOne applies one event, to find the failing one when {@code applyAll} failed
+     */
+    public PollBatch(Function<ConsumerRecord<String, byte[]>, Optional<E>> read, Consumer<List<E>> applyAll,
+                     Consumer<E> applyOne) {
         this.read = read;
         this.applyAll = applyAll;
         this.applyOne = applyOne;
     }
 
-    void apply(List<ConsumerRecord<String, byte[]>> records) {
+    public void apply(List<ConsumerRecord<String, byte[]>> records) {
         List<E> events = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         RuntimeException unreadable = null;

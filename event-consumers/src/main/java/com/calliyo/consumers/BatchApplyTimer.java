@@ -1,4 +1,4 @@
-package com.calliyo.reporting.messaging;
+package com.calliyo.consumers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -10,22 +10,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.listener.BatchInterceptor;
-import org.springframework.stereotype.Component;
 
 /**
- * {@value ProjectionApplyTimer#APPLY} for the batch listeners: a batch is applied as a whole, so each of its
- * records is recorded with its share of the batch's time (the batch's time divided by its size), under the same
- * {@code topic} and {@code type} tags as {@link ProjectionApplyTimer}; {@code _sum / _count} stays the time per
- * record, while {@code _max} is a share, not one record's own time. Timed only when the whole batch succeeded.
+ * {@value #APPLY} for the batch listeners: a batch is applied as a whole, so each of its records is recorded with its
+ * share of the batch's time (the batch's time divided by its size), under the same {@code topic} and {@code type}
+ * tags as the record listeners' timer (each service's {@code ProjectionApplyTimer}); {@code _sum / _count} stays the
+ * time per record, while {@code _max} is a share, not one record's own time. Timed only when the whole batch
+ * succeeded.
  */
-@Component
-class BatchApplyTimer implements BatchInterceptor<Object, Object> {
+public class BatchApplyTimer implements BatchInterceptor<Object, Object> {
+
+    /** The timer's name, the same as the record listeners' (each service's {@code ProjectionApplyTimer}). */
+    public static final String APPLY = "calliyo.projection.apply";
 
     private final MeterRegistry meters;
     /** Set and read on the consumer thread that applies the batch. */
     private final ThreadLocal<Long> started = new ThreadLocal<>();
 
-    BatchApplyTimer(MeterRegistry meters) {
+    public BatchApplyTimer(MeterRegistry meters) {
         this.meters = meters;
     }
 
@@ -46,7 +48,7 @@ class BatchApplyTimer implements BatchInterceptor<Object, Object> {
         long share = (System.nanoTime() - start) / records.count();
         for (ConsumerRecord<Object, Object> record : records) {
             Header type = record.headers().lastHeader("ce_type");
-            Timer.builder(ProjectionApplyTimer.APPLY)
+            Timer.builder(APPLY)
                     .description("Time a listener took to apply a record, when it succeeded")
                     .tag("topic", record.topic())
                     .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))

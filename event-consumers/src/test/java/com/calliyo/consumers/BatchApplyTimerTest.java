@@ -1,4 +1,4 @@
-package com.calliyo.order.messaging;
+package com.calliyo.consumers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,9 +29,9 @@ class BatchApplyTimerTest {
         timer.intercept(poll, null);
         timer.success(poll, null);
 
-        Timer captured = meters.get(ProjectionApplyTimer.APPLY).tag("topic", "crm.lead.events")
+        Timer captured = meters.get(BatchApplyTimer.APPLY).tag("topic", "crm.lead.events")
                 .tag("type", "com.calliyo.lead.captured").timer();
-        Timer converted = meters.get(ProjectionApplyTimer.APPLY).tag("type", "com.calliyo.lead.converted").timer();
+        Timer converted = meters.get(BatchApplyTimer.APPLY).tag("type", "com.calliyo.lead.converted").timer();
         assertThat(captured.count()).isEqualTo(2);
         assertThat(converted.count()).isEqualTo(1);
         assertThat(captured.totalTime(TimeUnit.NANOSECONDS))
@@ -46,7 +46,7 @@ class BatchApplyTimerTest {
         timer.failure(poll, new IllegalStateException("the bulk write failed"), null);
         timer.success(poll, null); // a stray call after the poll is done has no start to time from
 
-        assertThat(meters.find(ProjectionApplyTimer.APPLY).timers()).isEmpty();
+        assertThat(meters.find(BatchApplyTimer.APPLY).timers()).isEmpty();
     }
 
     private static ConsumerRecords<Object, Object> poll(String... types) {

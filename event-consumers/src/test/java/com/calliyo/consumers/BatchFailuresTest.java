@@ -1,4 +1,4 @@
-package com.calliyo.order.messaging;
+package com.calliyo.consumers;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -11,19 +11,19 @@ class BatchFailuresTest {
     @Test
     void shouldReportTheRecordsOwnFailureUnderTheListenersGroupAsARecordListenerWould() {
         IllegalStateException unreadable = new IllegalStateException("unreadable data");
-        Exception thrown = new ListenerExecutionFailedException("Listener failed", "order-service",
+        Exception thrown = new ListenerExecutionFailedException("Listener failed", "a-service",
                 new BatchListenerFailedException("unreadable data", unreadable, 3));
 
         Exception reported = BatchFailures.unwrap(thrown);
 
         assertThat(reported).isInstanceOfSatisfying(ListenerExecutionFailedException.class,
-                failure -> assertThat(failure.getGroupId()).isEqualTo("order-service"));
+                failure -> assertThat(failure.getGroupId()).isEqualTo("a-service"));
         assertThat(reported.getCause()).isSameAs(unreadable);
     }
 
     @Test
     void shouldLeaveARecordListenersFailureAsItIs() {
-        Exception thrown = new ListenerExecutionFailedException("Listener failed", "order-service",
+        Exception thrown = new ListenerExecutionFailedException("Listener failed", "a-service",
                 new IllegalStateException("unreadable data"));
 
         assertThat(BatchFailures.unwrap(thrown)).isSameAs(thrown);

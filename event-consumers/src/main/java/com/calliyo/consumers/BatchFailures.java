@@ -1,4 +1,4 @@
-package com.calliyo.customer.messaging;
+package com.calliyo.consumers;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -9,12 +9,12 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
  * exception, not the batch wrapper; {@code kafka_dlt-original-consumer-group} the group), so the wrapper is taken
  * out before the record is published, and the listener's failure keeps its group id.
  */
-final class BatchFailures {
+public final class BatchFailures {
 
     private BatchFailures() {
     }
 
-    static Exception unwrap(Exception exception) {
+    public static Exception unwrap(Exception exception) {
         Throwable current = exception;
         while (current != null && !(current instanceof BatchListenerFailedException)) {
             current = current.getCause();
