@@ -23,7 +23,8 @@ final class KafkaAcls {
     static final Path KAFKA = RepoRoot.find().resolve("ops/kafka");
     static final Map<String, String> TOPIC_CONSTANTS = Map.of("LEAD_EVENTS", "crm.lead.events",
             "COMPANY_EVENTS", "crm.company.events", "ORDER_EVENTS", "crm.order.events");
-    private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\(topics = \\w+\\.(\\w+)\\)");
+    /** A listener's topic constant, whatever other attributes follow (e.g. {@code batch = "true"}). */
+    private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\(topics = \\w+\\.(\\w+)[,)]");
 
     record Acl(String principal, String operation, String resource, String pattern, String name) {
     }
