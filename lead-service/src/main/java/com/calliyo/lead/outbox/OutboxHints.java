@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bounded; when it overflows, or when a send fails, it asks for a sweep (the query) instead.
  * <p>
  * There is one queue per {@link WriteLane}: {@link #take(int)} empties the interactive queue before it takes from
- * the bulk one, so a user's change never waits behind an import's backlog of ids.
+ * the bulk one, so a user's change never waits behind an import's backlog of ids; the relay's two threads take one
+ * lane each ({@link #take(WriteLane, int)}), so it does not wait behind the bulk batch in flight either.
  */
 final class OutboxHints {
 
@@ -30,7 +31,7 @@ final class OutboxHints {
     }
 
     void add(Collection<?> written, WriteLane lane) {
-        ConcurrentLinkedQueue<Object> ids = lane == WriteLane.BULK ? bulk : interactive;
+        ConcurrentLinkedQueue<Object> ids = queue(lane);
         for (Object id : written) {
             if (size.incrementAndGet() > capacity) {
                 size.decrementAndGet();
@@ -49,6 +50,17 @@ final class OutboxHints {
         return taken;
     }
 
+    /** Up to {@code max} ids of one lane's queue, removed from it, oldest first (each relay thread serves one lane). */
+    List<Object> take(WriteLane lane, int max) {
+        List<Object> taken = new ArrayList<>(Math.min(max, Math.max(size.get(), 0)));
+        takeInto(taken, queue(lane), max);
+        return taken;
+    }
+
+    private ConcurrentLinkedQueue<Object> queue(WriteLane lane) {
+        return lane == WriteLane.BULK ? bulk : interactive;
+    }
+
     private void takeInto(List<Object> taken, ConcurrentLinkedQueue<Object> ids, int max) {
         Object id;
         while (taken.size() < max && (id = ids.poll()) != null) {
@@ -59,6 +71,10 @@ final class OutboxHints {
 
     boolean isEmpty() {
         return interactive.isEmpty() && bulk.isEmpty();
+    }
+
+    boolean isEmpty(WriteLane lane) {
+        return queue(lane).isEmpty();
     }
 
     void wantSweep() {

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +85,9 @@ class OutboxPublisher {
     private final Clock clock;
     private final OutboxParking parking;
     private final OutboxMetrics metrics;
-    private final OutboxLeases leases;
-    private Instant nextSweep = Instant.MIN;
+    private final Map<WriteLane, OutboxLeases> leases = new EnumMap<>(WriteLane.class);
+    private final OutboxInFlight inFlight = new OutboxInFlight();
+    private volatile Instant nextSweep = Instant.MIN;
 
     OutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                     OutboxStream stream, Clock clock, MeterRegistry meters) {
@@ -95,8 +99,13 @@ class OutboxPublisher {
         this.parking = new OutboxParking(meters, stream);
         this.metrics = new OutboxMetrics(meters, stream, clock, properties.sweepInterval());
         this.hints = new OutboxHints(properties.maxHints());
-        this.leases = new OutboxLeases(this::documents, stream, UUID.randomUUID().toString(),
-                properties.leaseDuration());
+        String instance = UUID.randomUUID().toString();
+        for (WriteLane lane : WriteLane.values()) {
+            // one lease owner per relay thread: a lost compare-and-set race between the two threads (which compute
+            // the same next claim counter) is then seen as lost, not taken for the thread's own claim
+            leases.put(lane, new OutboxLeases(this::documents, stream, instance + "/" + lane.name().toLowerCase(
+                    Locale.ROOT), properties.leaseDuration()));
+        }
         documents().createIndex(Indexes.ascending("_id", CLAIMS),
                 new IndexOptions().unique(true).name("_id_" + CLAIMS + "_cas"));
         documents().createIndex(PENDING_INDEX, new IndexOptions().sparse(true).name(PENDING_INDEX_NAME));
@@ -115,21 +124,51 @@ class OutboxPublisher {
         return !hints.isEmpty();
     }
 
+    boolean hasHints(WriteLane lane) {
+        return !hints.isEmpty(lane);
+    }
+
     /**
-     * Publishes the pending events of up to {@code maxDocuments} documents (hinted ones first, else a sweep's finds
-     * when one is due); returns how many events were published. All the claimed documents' events are sent before
-     * any acknowledgement is awaited, so a batch costs one broker round trip, not one per document.
+     * Publishes the pending events of up to {@code maxDocuments} documents (hinted ones first, interactive before
+     * bulk, else a sweep's finds when one is due); returns how many events were published. All the claimed
+     * documents' events are sent before any acknowledgement is awaited, so a batch costs one broker round trip, not
+     * one per document. For a single caller; the relay's two threads use {@link #publishPending(WriteLane, int)}.
      */
     int publishPending(int maxDocuments) {
-        metrics.measureIfDue(documents());
-        List<Object> ids = hints.take(maxDocuments);
-        if (ids.isEmpty() && sweepDue()) {
+        return publish(hints.take(maxDocuments), WriteLane.BULK, maxDocuments);
+    }
+
+    /**
+     * As {@link #publishPending(int)}, for the relay thread of one lane: the interactive lane's thread takes only
+     * interactive hints (a user's change, a small batch, never behind an import's batch in flight); the bulk lane's
+     * thread takes the bulk hints, makes the sweeps and measures the backlog. The two may run at once: a document one
+     * of them holds is left to it by the other ({@link OutboxInFlight}) and hinted again when it is released.
+     */
+    int publishPending(WriteLane lane, int maxDocuments) {
+        return publish(hints.take(lane, maxDocuments), lane, maxDocuments);
+    }
+
+    private int publish(List<Object> hinted, WriteLane lane, int maxDocuments) {
+        boolean sweeps = lane == WriteLane.BULK;
+        if (sweeps) {
+            metrics.measureIfDue(documents());
+        }
+        List<Object> ids = hinted;
+        if (ids.isEmpty() && sweeps && sweepDue()) {
             ids = candidates(maxDocuments);
             if (ids.size() == maxDocuments) {
                 hints.wantSweep(); // a backlog (e.g. after a restart): keep sweeping until it is gone
             }
         }
-        List<Document> claimed = leases.claim(ids, Date.from(clock.instant()));
+        List<Object> reserved = inFlight.reserve(ids, lane);
+        try {
+            return publishClaimed(leases.get(lane).claim(reserved, Date.from(clock.instant())), lane);
+        } finally {
+            inFlight.release(reserved).forEach((waitingLane, waiting) -> hints.add(waiting, waitingLane));
+        }
+    }
+
+    private int publishClaimed(List<Document> claimed, WriteLane lane) {
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -144,7 +183,7 @@ class OutboxPublisher {
             outcomes.add(outcome(claimed.get(i), sends.get(i)));
         }
         OutboxHaltHook.reached(OutboxHaltHook.Point.AFTER_ACK);
-        return settle(outcomes);
+        return settle(outcomes, leases.get(lane));
     }
 
     private boolean sweepDue() {
@@ -231,7 +270,7 @@ class OutboxPublisher {
      * only the acknowledged events are pulled (the lease is theirs now) and those to park stay pending: the next
      * attempt parks them, so an event is never parked twice. Returns how many events were published.
      */
-    private int settle(List<Outcome> outcomes) {
+    private int settle(List<Outcome> outcomes, OutboxLeases leases) {
         Set<Object> lost = leases.settle(outcomes.stream().map(Outcome::settlement).toList());
         int published = 0;
         for (Outcome outcome : outcomes) {

@@ -1,9 +1,12 @@
 package com.calliyo.lead.outbox;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -13,16 +16,23 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outboxes (lead documents, company pipeline documents) on its own thread: woken right after every write
+ * Drains the outboxes (lead documents, company pipeline documents) on its own threads: woken right after every write
  * with the ids written, looking every poll interval anyway, and searching for pending events every sweep interval,
  * so events left behind by a crash or a broker outage are sent later.
  * Delivery is at least once and in order per document (see {@link OutboxPublisher}); consumers de-duplicate by event
  * id or version. One outbox failing does not hold up the others, and an event that can never be sent is parked
  * ({@link OutboxParking}) rather than holding up its own document's later events.
  * <p>
- * While there is a backlog the relay takes one batch from each outbox in turn, so an import's thousands of lead
- * events never hold up a company's or a user's event; within an outbox the interactive {@link WriteLane} goes first.
- * An outbox whose batch failed rests for a poll interval while the others go on.
+ * One thread per {@link WriteLane}: {@code outbox-relay-interactive} sends only the documents of users' single
+ * changes, {@code outbox-relay} the import's and job runs' documents, the sweeps and the backlog measurement. With one
+ * thread a conversion waited for the bulk batch in flight (claim, send a hundred documents, await the acks, settle, on
+ * a store busy with the import) and then for the other outboxes' bulk batches; now it waits only for the interactive
+ * batch before it. A document both threads want (hinted in both lanes) is sent by the one that holds it and hinted
+ * again for the other afterwards ({@link OutboxInFlight}), which this class then wakes.
+ * <p>
+ * While there is a backlog each thread takes one batch from each outbox in turn, so an import's thousands of lead
+ * events never hold up a company's or a user's event. An outbox whose batch failed rests for a poll interval on that
+ * thread while the others go on.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -31,12 +41,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final List<OutboxPublisher> publishers;
     private final OutboxProperties properties;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile Thread worker;
+    private final Map<WriteLane, Semaphore> wakeUps = new EnumMap<>(WriteLane.class);
+    private final Map<WriteLane, Thread> workers = new ConcurrentHashMap<>();
 
     OutboxRelay(List<OutboxPublisher> publishers, OutboxProperties properties) {
         this.publishers = List.copyOf(publishers);
         this.properties = properties;
+        for (WriteLane lane : WriteLane.values()) {
+            wakeUps.put(lane, new Semaphore(0));
+        }
     }
 
     /**
@@ -50,6 +63,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** As {@link #wake(OutboxStream, Collection)}, in the given lane. */
     public void wake(OutboxStream stream, Collection<?> ids, WriteLane lane) {
         publishers.stream().filter(p -> p.stream().equals(stream)).forEach(p -> p.hint(ids, lane));
+        wake(lane);
+    }
+
+    private void wake(WriteLane lane) {
+        Semaphore wakeUp = wakeUps.get(lane);
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
@@ -61,40 +79,45 @@ public class OutboxRelay implements SmartLifecycle {
             log.warn("Outbox relay is switched off (lead.outbox.relay-enabled=false): events wait in the outbox");
             return;
         }
-        Thread thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        for (WriteLane lane : WriteLane.values()) {
+            Thread thread = new Thread(() -> run(lane),
+                    lane == WriteLane.BULK ? "outbox-relay" : "outbox-relay-interactive");
+            thread.setDaemon(true);
+            workers.put(lane, thread);
+            thread.start();
+        }
     }
 
     @Override
     public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
+        List<Thread> threads = List.copyOf(workers.values());
+        workers.clear();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(properties.sendTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return !workers.isEmpty();
     }
 
-    private void run() {
+    private void run(WriteLane lane) {
         Map<OutboxPublisher, Long> restingUntil = new HashMap<>();
-        while (worker == Thread.currentThread()) {
+        Semaphore wakeUp = wakeUps.get(lane);
+        while (workers.get(lane) == Thread.currentThread()) {
             try {
                 boolean backlog = true;
-                while (backlog && worker == Thread.currentThread()) {
+                while (backlog && workers.get(lane) == Thread.currentThread()) {
                     backlog = false;
                     for (OutboxPublisher publisher : publishers) {
-                        backlog |= publishOneBatch(publisher, restingUntil);
+                        backlog |= publishOneBatch(publisher, lane, restingUntil);
                     }
                 }
                 wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -106,8 +129,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One batch of one outbox; true while it has more to send (e.g. during an import) and is not resting. */
-    private boolean publishOneBatch(OutboxPublisher publisher, Map<OutboxPublisher, Long> restingUntil) {
+    /**
+     * One batch of one outbox in one lane; true while that lane has more to send (e.g. during an import) and the
+     * outbox is not resting. Wakes the other lane's thread when this batch handed it documents back.
+     */
+    private boolean publishOneBatch(OutboxPublisher publisher, WriteLane lane,
+                                    Map<OutboxPublisher, Long> restingUntil) {
         long now = System.nanoTime();
         Long rest = restingUntil.get(publisher);
         if (rest != null && now - rest < 0) {
@@ -115,10 +142,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
         restingUntil.remove(publisher);
         try {
-            return publisher.publishPending(properties.batchSize()) > 0 || publisher.hasHints();
+            boolean more = publisher.publishPending(lane, properties.batchSize()) > 0 || publisher.hasHints(lane);
+            WriteLane other = lane == WriteLane.BULK ? WriteLane.INTERACTIVE : WriteLane.BULK;
+            if (publisher.hasHints(other)) {
+                wake(other);
+            }
+            return more;
         } catch (RuntimeException e) {
-            log.warn("Sweep of the {} outbox failed, retrying after the poll interval: {}", publisher.stream().name(),
-                    rootCause(e).toString());
+            log.warn("Sweep of the {} outbox ({} lane) failed, retrying after the poll interval: {}",
+                    publisher.stream().name(), lane.name().toLowerCase(Locale.ROOT), rootCause(e).toString());
             restingUntil.put(publisher, now + properties.pollInterval().toNanos());
             return false;
         }
