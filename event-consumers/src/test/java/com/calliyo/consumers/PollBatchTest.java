@@ -6,9 +6,13 @@ import java.util.Optional;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.ServerAddress;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +22,23 @@ class PollBatchTest {
 
     private final List<List<String>> bulks = new ArrayList<>();
     private final List<String> singles = new ArrayList<>();
+    /** The observations stopped, in the order they stopped. */
+    private final List<Observation.Context> observed = new ArrayList<>();
+    private final ObservationRegistry observations = ObservationRegistry.create();
+
+    PollBatchTest() {
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                observed.add(context);
+            }
+        });
+    }
 
     @Test
     void shouldApplyTheWholePollInOneBulkAndSkipUnknownTypes() {
@@ -51,7 +72,7 @@ class PollBatchTest {
         PollBatch<String> batch = new PollBatch<>(PollBatchTest::read,
                 events -> {
                     throw new MongoSocketException("down", new ServerAddress());
-                }, singles::add);
+                }, singles::add, ObservationRegistry.NOOP, "a-service");
 
         assertThatThrownBy(() -> batch.apply(records("skip", "a", "b")))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class,
@@ -70,7 +91,31 @@ class PollBatchTest {
                 throw new IllegalArgumentException("cannot apply " + failing);
             }
             singles.add(event);
+        }, observations, "a-service");
+    }
+
+    @Test
+    void shouldObserveEveryRecordOfThePollAsAListenerUnderItsTopicAndGroup() {
+        batch("none").apply(records("a", "b", "c"));
+
+        assertThat(observed).hasSize(3).allSatisfy(context -> {
+            assertThat(context).isInstanceOf(KafkaRecordReceiverContext.class);
+            KafkaRecordReceiverContext received = (KafkaRecordReceiverContext) context;
+            assertThat(received.getName()).isEqualTo("spring.kafka.listener");
+            assertThat(received.getContextualName()).isEqualTo("crm.lead.events process");
+            assertThat(received.getGroupId()).isEqualTo("a-service");
+            assertThat(received.getError()).isNull();
         });
+        assertThat(observed).extracting(context -> ((KafkaRecordReceiverContext) context).getOffset())
+                .containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void shouldMarkEveryRecordsObservationWithTheFailureOfThePoll() {
+        assertThatThrownBy(() -> batch("b").apply(records("a", "bad")))
+                .isInstanceOf(BatchListenerFailedException.class);
+
+        assertThat(observed).hasSize(2).allSatisfy(context -> assertThat(context.getError()).isNotNull());
     }
 
     private static Optional<String> read(ConsumerRecord<String, byte[]> record) {

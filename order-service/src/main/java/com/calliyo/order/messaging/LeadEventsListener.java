@@ -7,7 +7,10 @@ import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.directory.LeadDirectoryProjection;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +27,16 @@ class LeadEventsListener {
 
     private final PollBatch<LeadEvent> batch;
 
-    LeadEventsListener(JsonMapper json, LeadDirectoryProjection projection) {
+    @Autowired
+    LeadEventsListener(JsonMapper json, LeadDirectoryProjection projection, ObservationRegistry observations,
+                       @Value("${spring.kafka.consumer.group-id}") String groupId) {
         LeadEventReader reader = new LeadEventReader(json);
-        this.batch = new PollBatch<>(reader::read, projection::applyAll, projection::apply);
+        this.batch = new PollBatch<>(reader::read, projection::applyAll, projection::apply, observations, groupId);
+    }
+
+    /** Without observations (tests that drive the listener directly). */
+    LeadEventsListener(JsonMapper json, LeadDirectoryProjection projection) {
+        this(json, projection, ObservationRegistry.NOOP, "order-service");
     }
 
     @KafkaListener(topics = LeadEventTopics.LEAD_EVENTS, batch = "true")
