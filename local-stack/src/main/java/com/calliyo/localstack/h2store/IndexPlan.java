@@ -2,8 +2,10 @@ package com.calliyo.localstack.h2store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -14,8 +16,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * implicit last field {@code _id} included), and whether the query names only fields the index knows
  * ({@code covered}: matched against entries, no document read). {@link #choose} picks the best index or none.
  */
-record IndexPlan(OrderedIndex index, Object[] prefix, boolean reverse, int sorted, boolean sortProvided,
-                 boolean covered) {
+record IndexPlan(OrderedIndex index, Object[] prefix, LowerBound lower, boolean reverse, int sorted,
+                 boolean sortProvided, boolean covered) {
 
     private static final String ID_FIELD = "_id";
 
@@ -96,7 +98,41 @@ record IndexPlan(OrderedIndex index, Object[] prefix, boolean reverse, int sorte
         if (!sortProvided && !covered) {
             return null;
         }
-        return new IndexPlan(index, prefix.toArray(), direction < 0, sorted, sortProvided, covered);
+        return new IndexPlan(index, prefix.toArray(), LowerBound.of(query, index, prefix.size()), direction < 0, sorted,
+                sortProvided, covered);
+    }
+
+    /** The entries the walk visits: those of the prefix, from the lower bound on when there is one. */
+    NavigableSet<OrderedIndex.Entry> range() {
+        return lower == null ? index.range(prefix) : index.range(prefix, lower.value(), lower.inclusive());
+    }
+
+    /** True when every entry of {@link #range} matches: the query is the prefix's equalities and nothing else. */
+    boolean rangeIsTheAnswer(Document query) {
+        return lower == null && query.size() == prefix.length
+                && index.fields().subList(0, prefix.length).containsAll(query.keySet());
+    }
+
+    /**
+     * A {@code $gt} or {@code $gte} on the indexed field after the prefix (ascending there), with a number or a date:
+     * the walk starts at it instead of at the prefix's first entry. Values of other types sort before or after a
+     * number's or a date's and never match such a condition (MongoDB compares within a type), and every entry walked
+     * is still matched against the whole query, so starting there skips only entries that cannot match.
+     */
+    record LowerBound(Object value, boolean inclusive) {
+
+        static LowerBound of(Document query, OrderedIndex index, int field) {
+            if (field >= index.fields().size() || !index.ascending(field)
+                    || !(query.get(index.fields().get(field)) instanceof Document operators) || operators.size() != 1) {
+                return null;
+            }
+            boolean inclusive = operators.containsKey("$gte");
+            Object value = operators.get(inclusive ? "$gte" : "$gt");
+            boolean ordered = value instanceof Date
+                    || (value instanceof Number number && !Double.isNaN(number.doubleValue())
+                        && (value instanceof Integer || value instanceof Long || value instanceof Double));
+            return ordered ? new LowerBound(value, inclusive) : null;
+        }
     }
 
     /** The plain value a field must equal, at the top level or in a top-level $and; null if none. */

@@ -1,6 +1,7 @@
 package com.calliyo.localstack.h2store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -155,6 +156,13 @@ final class OrderedIndex extends Index<Object> implements BackgroundBuiltIndex {
     /** The entries whose leading values equal {@code prefix}, in index order. */
     NavigableSet<Entry> range(Object[] prefix) {
         return entries.subSet(Entry.bound(prefix, -1), true, Entry.bound(prefix, 1), true);
+    }
+
+    /** The entries of {@code prefix} whose next value is above {@code lower} (or equal, if inclusive). */
+    NavigableSet<Entry> range(Object[] prefix, Object lower, boolean inclusive) {
+        Object[] from = Arrays.copyOf(prefix, prefix.length + 1);
+        from[prefix.length] = lower;
+        return entries.subSet(Entry.bound(from, inclusive ? -1 : 1), true, Entry.bound(prefix, 1), true);
     }
 
     private void file(Document document, Object position) {

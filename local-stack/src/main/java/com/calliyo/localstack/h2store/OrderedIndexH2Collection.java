@@ -214,7 +214,7 @@ final class OrderedIndexH2Collection extends H2Collection {
         try {
             long count = 0;
             CoveredDocument covered = plan.index().coveredDocument();
-            for (OrderedIndex.Entry entry : plan.index().range(plan.prefix())) {
+            for (OrderedIndex.Entry entry : plan.range()) {
                 if (documentMatchesQuery(covered.fill(entry.values(), entry.position()), query)) {
                     count++;
                 }
@@ -233,6 +233,9 @@ final class OrderedIndexH2Collection extends H2Collection {
         IndexPlan plan = usablePlan(query, orderBy);
         if (plan == null || (!plan.covered() && limit <= 0)) {
             return null; // reading every candidate one by one costs more than the library's sequential scan
+        }
+        if (limit <= 0 && plan.rangeIsTheAnswer(query) && holdsMore(plan.range(), readBudget())) {
+            return null; // every entry matches and the walk would spend its read budget: the scan answers at once
         }
         try {
             List<Document> page = new Walk(plan, query, orderBy, skip, limit).run();
@@ -288,6 +291,21 @@ final class OrderedIndexH2Collection extends H2Collection {
         return IndexPlan.choose(candidates, query, orderBy);
     }
 
+    /** How many documents a walk may read one by one before the sequential scan is cheaper. */
+    private long readBudget() {
+        return Math.max(MIN_READ_BUDGET, count() / READ_BUDGET_DIVISOR);
+    }
+
+    private static boolean holdsMore(Iterable<?> range, long limit) {
+        long seen = 0;
+        for (Object ignored : range) {
+            if (++seen > limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One walk of an index range, producing the page. */
     private final class Walk {
 
@@ -315,12 +333,11 @@ final class OrderedIndexH2Collection extends H2Collection {
             // document than the sequential scan: a walk that would read more than a quarter of the collection (a
             // filter the index does not cover and that matches little, or an unlimited answer of many documents)
             // stops, and the scan answers.
-            this.readBudget = Math.max(MIN_READ_BUDGET, count() / READ_BUDGET_DIVISOR);
+            this.readBudget = readBudget();
         }
 
         List<Document> run() {
-            Iterable<OrderedIndex.Entry> range = plan.reverse() ? plan.index().range(plan.prefix()).descendingSet()
-                    : plan.index().range(plan.prefix());
+            Iterable<OrderedIndex.Entry> range = plan.reverse() ? plan.range().descendingSet() : plan.range();
             for (OrderedIndex.Entry entry : range) {
                 Document document = null;
                 if (plan.covered()) {

@@ -187,7 +187,7 @@ class OrderedIndexPropertyTest {
                 }
             }
         }
-        assertThat(checked).as("indexes checked").isEqualTo(6);
+        assertThat(checked).as("indexes checked").isEqualTo(7); // six ordered (the subsumed one aside) and the presence index
     }
 
     private static String address(MongoServer server) {
@@ -221,6 +221,7 @@ class OrderedIndexPropertyTest {
                 collection.createIndex(new Document("companyId", 1).append("assignedTo", 1).append("createdAt", -1)
                         .append("_id", -1).append("status.kind", 1));
                 collection.createIndex(new Document("companyId", 1).append("createdAt", 1));
+                collection.createIndex(new Document("companyId", 1).append("generation", 1));
                 collection.createIndex(new Document("companyId", 1).append("status._id", 1)); // subsumed: never built
                 collection.createIndex(new Document("companyId", 1).append("customer", 1).append("convertedAt", -1));
                 collection.createIndex(new Document("phone", 1), new IndexOptions().unique(true).sparse(true));
@@ -309,6 +310,13 @@ class OrderedIndexPropertyTest {
                 document.append("customer", random.nextInt(4) != 0).append("convertedAt", date());
             }
             document.append("firstName", "Lead" + random.nextInt(50));
+            switch (random.nextInt(6)) { // reporting's write stamp, in every number type, and now and then not one
+                case 0 -> document.append("generation", random.nextInt(20));
+                case 1 -> document.append("generation", (long) random.nextInt(20));
+                case 2 -> document.append("generation", random.nextInt(40) / 2.0);
+                case 3 -> document.append("generation", random.nextBoolean() ? "7" : null);
+                default -> { }
+            }
             if (random.nextInt(40) == 0) {
                 document.append("assignedTo", List.of(agent(), agent())); // an array: the index cannot order it
             }
@@ -416,7 +424,7 @@ class OrderedIndexPropertyTest {
             String company = random.nextInt(12) == 0 ? "c-none" : company();
             List<Bson> conditions = new ArrayList<>();
             conditions.add(Filters.eq("companyId", company));
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(13)) {
                 case 0 -> conditions.add(Filters.ne("status.kind", "CUSTOMER"));
                 case 1 -> conditions.add(Filters.eq("status._id", STATUSES[random.nextInt(STATUSES.length)]));
                 case 2 -> {
@@ -431,6 +439,11 @@ class OrderedIndexPropertyTest {
                 case 5 -> conditions.add(Filters.regex("firstName", "1")); // not covered: documents are read
                 case 6 -> conditions.add(Filters.or(Filters.eq("assignedTo", null), Filters.eq("status.kind", "LOST")));
                 case 7 -> conditions.add(Filters.exists("createdAt", false));
+                case 8 -> conditions.add(Filters.gt("createdAt", date()));
+                case 9 -> conditions.add(Filters.gte("createdAt", date()));
+                case 10 -> conditions.add(Filters.gt("generation", random.nextBoolean() ? random.nextInt(20)
+                        : random.nextInt(40) / 2.0));
+                case 11 -> conditions.add(Filters.gte("generation", (long) random.nextInt(20)));
                 default -> { }
             }
             if (random.nextBoolean()) {
