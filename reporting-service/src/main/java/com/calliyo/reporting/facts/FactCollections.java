@@ -11,6 +11,8 @@ public final class FactCollections {
     public static final String COMPANY_CALL_TARGETS = "company_call_targets";
     public static final String COMPANY_PIPELINES = "company_pipelines";
     public static final String USERS = "user_facts";
+    /** Per company, how many fact writes began and ended ({@link FactGenerations}). */
+    public static final String GENERATIONS = "fact_generations";
 
     private FactCollections() {
     }

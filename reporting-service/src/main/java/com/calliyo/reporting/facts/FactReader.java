@@ -20,9 +20,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one company's facts for the reports. Each read is a company-scoped scan ({@code {companyId}}), which is
- * acceptable on the query path; the reports are then computed in Java, so they need no aggregation feature at all
- * and answer the same on MongoDB and on the embedded store.
+ * Reads one company's facts for the reports: all of them ({@code {companyId}}), or those stamped after a write count
+ * ({@link FactSnapshots}); both are answered from the {@code {companyId, generation}} index. The reports are then
+ * computed in Java, so they need no aggregation feature at all and answer the same on MongoDB and on the embedded
+ * store.
  */
 @Component
 public class FactReader {
@@ -31,8 +32,8 @@ public class FactReader {
      * A company's whole collection in batches. The embedded store otherwise answers a {@code find} in one reply, and
      * past about 150k leads that reply outgrows the 48 MB the driver accepts, so every report failed.
      */
-    private FindIterable<Document> companyScan(String collection, String companyId) {
-        return collection(collection).find(new Document("companyId", companyId)).batchSize(SCAN_BATCH);
+    private FindIterable<Document> scan(String collection, Document filter) {
+        return collection(collection).find(filter).batchSize(SCAN_BATCH);
     }
 
     static final int SCAN_BATCH = 5_000;
@@ -44,8 +45,34 @@ public class FactReader {
     }
 
     public List<LeadFact> leads(String companyId) {
+        return leads(companyId, new Document("companyId", companyId));
+    }
+
+    public List<OrderFact> orders(String companyId) {
+        return orders(companyId, new Document("companyId", companyId));
+    }
+
+    public List<CallFact> calls(String companyId) {
+        return calls(companyId, new Document("companyId", companyId));
+    }
+
+    /** The company's lead, order and call facts. */
+    FactSnapshot.FactChanges facts(String companyId) {
+        return new FactSnapshot.FactChanges(leads(companyId), orders(companyId), calls(companyId));
+    }
+
+    /** The company's facts stored by writes after write count {@code stamp}. */
+    FactSnapshot.FactChanges stampedAfter(String companyId, long stamp) {
+        // a plain filter document, so the embedded store answers it from the {companyId, generation} index
+        Document filter = new Document("companyId", companyId)
+                .append(FactGenerations.STAMP, new Document("$gt", stamp));
+        return new FactSnapshot.FactChanges(leads(companyId, filter), orders(companyId, filter),
+                calls(companyId, filter));
+    }
+
+    private List<LeadFact> leads(String companyId, Document filter) {
         List<LeadFact> facts = new ArrayList<>();
-        for (Document d : companyScan(FactCollections.LEADS, companyId)) {
+        for (Document d : scan(FactCollections.LEADS, filter)) {
             String kind = d.getString("statusKind");
             facts.add(new LeadFact(d.getString("_id"), companyId, number(d, "version"), instant(d, "capturedAt"),
                     d.getString("source"), d.getString("campaign"), d.getList("tags", String.class),
@@ -56,9 +83,9 @@ public class FactReader {
         return facts;
     }
 
-    public List<OrderFact> orders(String companyId) {
+    private List<OrderFact> orders(String companyId, Document filter) {
         List<OrderFact> facts = new ArrayList<>();
-        for (Document d : companyScan(FactCollections.ORDERS, companyId)) {
+        for (Document d : scan(FactCollections.ORDERS, filter)) {
             String status = d.getString("paymentStatus");
             facts.add(new OrderFact(d.getString("_id"), companyId, d.getString("leadId"), number(d, "version"),
                     d.getString("plan"), status == null ? PaymentStatus.PENDING : PaymentStatus.valueOf(status),
@@ -67,9 +94,9 @@ public class FactReader {
         return facts;
     }
 
-    public List<CallFact> calls(String companyId) {
+    private List<CallFact> calls(String companyId, Document filter) {
         List<CallFact> facts = new ArrayList<>();
-        for (Document d : companyScan(FactCollections.CALLS, companyId)) {
+        for (Document d : scan(FactCollections.CALLS, filter)) {
             facts.add(new CallFact(d.getString("_id"), companyId, d.getString("leadId"), d.getString("actorId"),
                     instant(d, "occurredAt"), d.getString("callStatus"), (int) number(d, "durationSeconds")));
         }

@@ -2,8 +2,10 @@ package com.calliyo.reporting.facts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.calliyo.lead.events.CallLogged;
 import com.calliyo.lead.events.LeadEvent;
@@ -35,32 +37,47 @@ public class LeadFactProjection {
 
     private final VersionedFacts leads;
     private final VersionedFacts calls;
+    private final FactGenerations generations;
 
     public LeadFactProjection(MongoTemplate mongo) {
-        this.leads = new VersionedFacts(mongo, FactCollections.LEADS);
-        this.calls = new VersionedFacts(mongo, FactCollections.CALLS);
+        this.leads = new VersionedFacts(mongo, FactCollections.LEADS).stampedPerCompany();
+        this.calls = new VersionedFacts(mongo, FactCollections.CALLS).stampedPerCompany();
+        this.generations = new FactGenerations(mongo);
     }
 
     public void apply(LeadEvent event) {
-        if (!leads.put(event.leadId(), event.leadVersion(), lead(event))) {
-            log.debug("Lead {} v{}: a newer version is already applied", event.leadId(), event.leadVersion());
-        }
-        if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
-            TimelineEntry call = logged.call();
-            if (!calls.put(call.id(), event.leadVersion(), call(logged))) {
-                log.debug("Call {} v{}: a newer version is already applied", call.id(), event.leadVersion());
+        generations.writing(Collections.singletonList(event.companyId()), stamps -> {
+            long stamp = stamps.getOrDefault(event.companyId(), 0L);
+            if (!leads.put(event.leadId(), event.leadVersion(), lead(event, stamp))) {
+                log.debug("Lead {} v{}: a newer version is already applied", event.leadId(), event.leadVersion());
             }
-        }
+            if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
+                TimelineEntry call = logged.call();
+                if (!calls.put(call.id(), event.leadVersion(), call(logged, stamp))) {
+                    log.debug("Call {} v{}: a newer version is already applied", call.id(), event.leadVersion());
+                }
+            }
+            return null;
+        });
     }
 
     /** The same end state as {@link #apply} of each event in order, with one read and one bulk write per collection. */
     public void applyAll(List<LeadEvent> events) {
+        generations.writing(events.stream().map(LeadEvent::companyId).toList(), stamps -> {
+            applyAll(events, stamps);
+            return null;
+        });
+    }
+
+    private void applyAll(List<LeadEvent> events, Map<String, Long> stamps) {
         List<VersionedFacts.Versioned> leadFacts = new ArrayList<>();
         List<VersionedFacts.Versioned> callFacts = new ArrayList<>();
         for (LeadEvent event : events) {
-            leadFacts.add(new VersionedFacts.Versioned(event.leadId(), event.leadVersion(), lead(event)));
+            long stamp = event.companyId() == null ? 0 : stamps.get(event.companyId());
+            leadFacts.add(new VersionedFacts.Versioned(event.leadId(), event.leadVersion(), lead(event, stamp)));
             if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
-                callFacts.add(new VersionedFacts.Versioned(logged.call().id(), event.leadVersion(), call(logged)));
+                callFacts.add(new VersionedFacts.Versioned(logged.call().id(), event.leadVersion(),
+                        call(logged, stamp)));
             }
         }
         int leadsWritten = leads.putAll(NewestPerId.of(leadFacts, VersionedFacts.Versioned::id,
@@ -70,7 +87,7 @@ public class LeadFactProjection {
         log.debug("{} lead events: {} lead facts and {} call facts written", events.size(), leadsWritten, callsWritten);
     }
 
-    private static Document lead(LeadEvent event) {
+    private static Document lead(LeadEvent event, long stamp) {
         LeadSnapshot lead = event.lead();
         StatusRef status = lead.status();
         boolean customer = status != null && status.isCustomer();
@@ -86,17 +103,19 @@ public class LeadFactProjection {
                 .append("statusKind", status == null || status.kind() == null ? null : status.kind().name())
                 .append("assignedTo", lead.assignedTo())
                 .append("convertedAt", date(convertedAt))
-                .append("convertedBy", customer ? lead.convertedBy() : null);
+                .append("convertedBy", customer ? lead.convertedBy() : null)
+                .append(FactGenerations.STAMP, stamp);
     }
 
-    private static Document call(CallLogged logged) {
+    private static Document call(CallLogged logged, long stamp) {
         TimelineEntry call = logged.call();
         return new Document("companyId", logged.companyId())
                 .append("leadId", logged.leadId())
                 .append("actorId", firstNonNull(call.actorId(), logged.actorId()))
                 .append("occurredAt", date(firstNonNull(call.occurredAt(), logged.occurredAt())))
                 .append("callStatus", call.callStatus())
-                .append("durationSeconds", call.durationSeconds() == null ? 0 : Math.max(0, call.durationSeconds()));
+                .append("durationSeconds", call.durationSeconds() == null ? 0 : Math.max(0, call.durationSeconds()))
+                .append(FactGenerations.STAMP, stamp);
     }
 
     static Date date(Instant instant) {

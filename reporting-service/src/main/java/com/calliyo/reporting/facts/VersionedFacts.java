@@ -42,6 +42,13 @@ final class VersionedFacts {
                 new IndexOptions().unique(true).name("id_version_cas"));
     }
 
+    /** Declares the index by which the facts stamped after a write count are found ({@link FactGenerations}). */
+    VersionedFacts stampedPerCompany() {
+        collection.createIndex(Indexes.ascending("companyId", FactGenerations.STAMP),
+                new IndexOptions().name("company_generation"));
+        return this;
+    }
+
     /**
      * Stores {@code fields} as the fact {@code id} at {@code version} unless a newer version is held. The same version
      * is written again (it carries the same snapshot, so nothing changes): duplicates and replays are harmless.

@@ -1,10 +1,11 @@
 package com.calliyo.reporting.report;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.calliyo.reporting.facts.CallFact;
 import com.calliyo.reporting.facts.CompanyFacts;
@@ -29,10 +30,10 @@ final class CallReports {
     private static final Comparator<AgentDay> ORDER = Comparator.comparing(AgentDay::date)
             .thenComparing(AgentDay::agentId, Groups.KEY_ORDER);
 
-    static CallReport compute(List<CallFact> calls, CompanyFacts company, ReportRequest request) {
+    static CallReport compute(Collection<CallFact> calls, CompanyFacts company, ReportRequest request) {
         Window window = request.period().in(company.timezone());
         Groups groups = Groups.of(company.userNames(), List.of());
-        Map<AgentDay, Sums> days = new TreeMap<>(ORDER);
+        Map<AgentDay, Sums> days = new HashMap<>(); // ordered once at the end, not at every call
         Sums total = new Sums();
         for (CallFact call : calls) {
             if (!call.attempt() || !window.contains(call.occurredAt())) {
@@ -43,6 +44,7 @@ final class CallReports {
             total.add(call);
         }
         List<CallReport.Row> rows = days.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(ORDER))
                 .map(e -> e.getValue().row(e.getKey().agentId(), groups.agentLabel(e.getKey().agentId()),
                         e.getKey().date(), company.callTargets().inForceOn(e.getKey().date(), company.timezone())))
                 .toList();

@@ -1,6 +1,7 @@
 package com.calliyo.reporting.report;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ConversionReports {
     private ConversionReports() {
     }
 
-    static ConversionReport compute(List<LeadFact> leads, CompanyFacts company, ReportRequest request) {
+    static ConversionReport compute(Collection<LeadFact> leads, CompanyFacts company, ReportRequest request) {
         Window window = request.period().in(company.timezone());
         Groups groups = Groups.of(company.userNames(), leads);
         Map<String, long[]> counts = new HashMap<>(); // key -> {leads, conversions}; HashMap holds the null key

@@ -1,6 +1,7 @@
 package com.calliyo.reporting.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class FunnelReports {
     private FunnelReports() {
     }
 
-    static FunnelReport compute(List<LeadFact> leads, CompanyFacts company, ReportRequest request) {
+    static FunnelReport compute(Collection<LeadFact> leads, CompanyFacts company, ReportRequest request) {
         Window window = request.period().in(company.timezone());
         Map<String, Long> counts = new HashMap<>();
         Map<String, LeadFact> unknown = new TreeMap<>(Groups.KEY_ORDER); // status id -> a lead holding it

@@ -1,6 +1,7 @@
 package com.calliyo.reporting.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -20,23 +21,31 @@ final class Groups {
     static final Comparator<String> KEY_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
     private final Map<String, String> userNames;
-    private final Map<String, String> tagSpellings;
+    private final Collection<LeadFact> leads;
+    private Map<String, String> tagSpellings; // only tag rows need them: worked out on the first tag label
 
-    private Groups(Map<String, String> userNames, Map<String, String> tagSpellings) {
+    private Groups(Map<String, String> userNames, Collection<LeadFact> leads) {
         this.userNames = userNames;
-        this.tagSpellings = tagSpellings;
+        this.leads = leads;
     }
 
-    static Groups of(Map<String, String> userNames, List<LeadFact> leads) {
-        Map<String, String> spellings = new TreeMap<>();
-        for (LeadFact lead : leads) {
-            for (String tag : lead.tags()) {
-                if (tag != null && !tag.isBlank()) {
-                    spellings.merge(tagKey(tag), tag.trim(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    static Groups of(Map<String, String> userNames, Collection<LeadFact> leads) {
+        return new Groups(userNames, leads);
+    }
+
+    private Map<String, String> tagSpellings() {
+        if (tagSpellings == null) {
+            Map<String, String> spellings = new TreeMap<>();
+            for (LeadFact lead : leads) {
+                for (String tag : lead.tags()) {
+                    if (tag != null && !tag.isBlank()) {
+                        spellings.merge(tagKey(tag), tag.trim(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    }
                 }
             }
+            tagSpellings = spellings;
         }
-        return new Groups(userNames, spellings);
+        return tagSpellings;
     }
 
     /** The keys {@code lead} counts under; one, except for tags (one per distinct tag, none without tags). */
@@ -51,17 +60,32 @@ final class Groups {
     }
 
     static List<String> tagKeys(LeadFact lead) {
-        List<String> keys = new ArrayList<>();
-        for (String tag : lead.tags()) {
-            if (tag != null && !tag.isBlank() && !keys.contains(tagKey(tag))) {
-                keys.add(tagKey(tag));
+        List<String> tags = lead.tags();
+        if (tags.size() == 1) { // most leads: no list to search for repeats
+            String tag = tags.get(0);
+            return tag == null || tag.isBlank() ? List.of() : List.of(tagKey(tag));
+        }
+        List<String> keys = new ArrayList<>(tags.size());
+        for (String tag : tags) {
+            if (tag != null && !tag.isBlank()) {
+                String key = tagKey(tag);
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
             }
         }
         return keys;
     }
 
+    /** The tag trimmed and lower-cased; most tags already are, and are returned as they are. */
     static String tagKey(String tag) {
-        return tag.trim().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (Character.isWhitespace(c) || c != Character.toLowerCase(c) || c > 0x7f) {
+                return tag.trim().toLowerCase(Locale.ROOT);
+            }
+        }
+        return tag;
     }
 
     String label(GroupBy group, String key) {
@@ -69,7 +93,7 @@ final class Groups {
             case AGENT -> key == null ? "Unassigned" : userNames.getOrDefault(key, key);
             case SOURCE -> key == null ? "No source" : key;
             case CAMPAIGN -> key == null ? "No campaign" : key;
-            case TAG -> tagSpellings.getOrDefault(key, key);
+            case TAG -> tagSpellings().getOrDefault(key, key);
             case PLAN -> key == null ? "No plan" : key;
         };
     }

@@ -1,12 +1,12 @@
 package com.calliyo.reporting.report;
 
-import java.util.List;
+import java.util.Collection;
 
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.reporting.facts.CallFact;
-import com.calliyo.reporting.facts.CompanyFacts;
-import com.calliyo.reporting.facts.FactReader;
+import com.calliyo.reporting.facts.FactSnapshot;
+import com.calliyo.reporting.facts.FactSnapshots;
 import com.calliyo.reporting.facts.LeadFact;
 import org.springframework.stereotype.Service;
 
@@ -18,43 +18,45 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reports {
 
-    private final FactReader facts;
+    private final FactSnapshots facts;
 
-    public Reports(FactReader facts) {
+    public Reports(FactSnapshots facts) {
         this.facts = facts;
     }
 
     public ConversionReport conversions(Caller caller, ReportRequest request) {
-        return ConversionReports.compute(leads(caller), facts.company(caller.companyId()), request);
+        FactSnapshot snapshot = facts.current(caller.companyId());
+        return ConversionReports.compute(leads(snapshot, caller), snapshot.company(), request);
     }
 
     public TimeToConvertReport timeToConvert(Caller caller, ReportRequest request) {
-        return TimeToConvertReports.compute(leads(caller), facts.company(caller.companyId()), request);
+        FactSnapshot snapshot = facts.current(caller.companyId());
+        return TimeToConvertReports.compute(leads(snapshot, caller), snapshot.company(), request);
     }
 
     public RevenueReport revenue(Caller caller, ReportRequest request) {
-        return RevenueReports.compute(leads(caller), facts.orders(caller.companyId()),
-                facts.company(caller.companyId()), request);
+        FactSnapshot snapshot = facts.current(caller.companyId());
+        return RevenueReports.compute(leads(snapshot, caller), snapshot.orders(), snapshot.company(), request);
     }
 
     public FunnelReport funnel(Caller caller, ReportRequest request) {
-        return FunnelReports.compute(leads(caller), facts.company(caller.companyId()), request);
+        FactSnapshot snapshot = facts.current(caller.companyId());
+        return FunnelReports.compute(leads(snapshot, caller), snapshot.company(), request);
     }
 
     public CallReport calls(Caller caller, ReportRequest request) {
-        List<CallFact> calls = facts.calls(caller.companyId());
+        FactSnapshot snapshot = facts.current(caller.companyId());
+        Collection<CallFact> calls = snapshot.calls();
         if (caller.role() == Role.AGENT) {
             calls = calls.stream().filter(call -> caller.userId().equals(call.actorId())).toList();
         }
-        CompanyFacts company = facts.company(caller.companyId());
-        return CallReports.compute(calls, company, request);
+        return CallReports.compute(calls, snapshot.company(), request);
     }
 
-    private List<LeadFact> leads(Caller caller) {
-        List<LeadFact> leads = facts.leads(caller.companyId());
+    private static Collection<LeadFact> leads(FactSnapshot snapshot, Caller caller) {
         if (caller.role() == Role.AGENT) {
-            return leads.stream().filter(lead -> caller.userId().equals(lead.agent())).toList();
+            return snapshot.leads().stream().filter(lead -> caller.userId().equals(lead.agent())).toList();
         }
-        return leads;
+        return snapshot.leads();
     }
 }

@@ -1,6 +1,7 @@
 package com.calliyo.reporting.report;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ final class RevenueReports {
     private RevenueReports() {
     }
 
-    static RevenueReport compute(List<LeadFact> leads, List<OrderFact> orders, CompanyFacts company,
+    static RevenueReport compute(Collection<LeadFact> leads, Collection<OrderFact> orders, CompanyFacts company,
                                  ReportRequest request) {
         Window window = request.period().in(company.timezone());
         Map<String, LeadFact> customers = new HashMap<>();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class TimeToConvertReports {
     private TimeToConvertReports() {
     }
 
-    static TimeToConvertReport compute(List<LeadFact> leads, CompanyFacts company, ReportRequest request) {
+    static TimeToConvertReport compute(Collection<LeadFact> leads, CompanyFacts company, ReportRequest request) {
         Window window = request.period().in(company.timezone());
         Groups groups = Groups.of(company.userNames(), leads);
         Map<String, List<Long>> durations = new HashMap<>();

@@ -21,7 +21,6 @@ import com.calliyo.order.events.TaxBreakdown;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.reporting.facts.CompanyFactProjection;
-import com.calliyo.reporting.facts.FactReader;
 import com.calliyo.reporting.facts.LeadFactProjection;
 import com.calliyo.reporting.facts.OrderFactProjection;
 import com.mongodb.client.MongoClient;
@@ -68,7 +67,7 @@ class ReportDefinitionsIT {
         leads = new LeadFactProjection(mongo);
         orders = new OrderFactProjection(mongo);
         companies = new CompanyFactProjection(mongo);
-        reports = new Reports(new FactReader(mongo));
+        reports = TestReports.over(mongo);
     }
 
     @AfterAll

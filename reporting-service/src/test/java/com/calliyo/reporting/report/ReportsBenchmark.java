@@ -1,8 +1,14 @@
 package com.calliyo.reporting.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +25,7 @@ import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.LeadAssigned;
 import com.calliyo.lead.events.LeadCaptured;
 import com.calliyo.lead.events.LeadConverted;
+import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadSnapshot;
 import com.calliyo.lead.events.LeadStatusChanged;
 import com.calliyo.lead.events.LeadUnconverted;
@@ -36,13 +43,18 @@ import com.calliyo.order.events.TaxBreakdown;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.reporting.facts.CompanyFactProjection;
+import com.calliyo.reporting.facts.FactGenerations;
 import com.calliyo.reporting.facts.FactReader;
+import com.calliyo.reporting.facts.FactSnapshots;
 import com.calliyo.reporting.facts.LeadFactProjection;
 import com.calliyo.reporting.facts.OrderFactProjection;
+import com.calliyo.localstack.h2store.TypedIndexH2Backend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -81,7 +93,7 @@ class ReportsBenchmark {
 
     @Test
     void timeEveryReport() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(backend());
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
                 + address.getPort())) {
@@ -92,7 +104,7 @@ class ReportsBenchmark {
             System.out.printf(Locale.ROOT, "loaded %d events (%d + %d leads, %d + %d orders) in %.1f s%n", events,
                     leads, leads / 10, orders, orders / 10, (System.nanoTime() - started) / 1e9);
 
-            Reports reports = new Reports(new FactReader(mongo));
+            Reports reports = TestReports.over(mongo);
             Caller manager = new Caller(COMPANY, "manager", Role.MANAGER);
             assertThat(reports.conversions(manager, ReportRequest.allTime(null)).total().leads()).isEqualTo(leads);
             assertThat(reports.revenue(manager, ReportRequest.allTime(null)).total().orders()).isPositive();
@@ -121,8 +133,44 @@ class ReportsBenchmark {
                     new ReportRequest(march, Basis.CONVERSION, Optional.of(GroupBy.AGENT))));
             Caller agent = new Caller(COMPANY, AGENTS.get(0), Role.AGENT);
             time("conversions as an agent", () -> reports.conversions(agent, ReportRequest.allTime(GroupBy.AGENT)));
+
+            ReportRequest byAgent = ReportRequest.allTime(GroupBy.AGENT);
+            Reports unkept = new Reports(new FactSnapshots(new FactReader(mongo), new FactGenerations(mongo),
+                    Clock.systemUTC(), new FactSnapshots.Settings(Duration.ofMinutes(10), Duration.ofMinutes(5), 0)));
+            time("conversions groupBy=agent, facts read whole", () -> unkept.conversions(manager, byAgent));
+            LeadFactProjection projection = new LeadFactProjection(mongo);
+            long[] nanos = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                String leadId = COMPANY + "-lead-" + i;
+                String to = AGENTS.get(i % AGENTS.size());
+                projection.apply(new LeadAssigned(COMPANY, leadId, 1_000 + i, START, "manager", new LeadSnapshot("F",
+                        "L", "+91", null, List.of(), CONTACTED, to, "webform", "campaign-1", START, null, null), null,
+                        to));
+                long start = System.nanoTime();
+                reports.conversions(manager, byAgent);
+                nanos[i] = System.nanoTime() - start;
+            }
+            print("conversions groupBy=agent, one lead event since", nanos);
         } finally {
             server.shutdownNow();
+        }
+    }
+
+    /**
+     * {@code -Dbench.store=h2}: the local stack's default store (an H2 file with ordered indexes, which answer the
+     * stamped reads by index), in a temporary file; otherwise the in-memory one the tests use.
+     */
+    private static MongoBackend backend() {
+        if (!"h2".equals(System.getProperty("bench.store"))) {
+            return new MemoryBackend();
+        }
+        try {
+            Path file = Files.createTempDirectory("reports-bench").resolve("store.mv.db");
+            // as the launcher opens it (MongoWireServer): a 128 MB page cache, commits of its own
+            return new TypedIndexH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(128)
+                    .autoCommitDisabled().open(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -139,6 +187,10 @@ class ReportsBenchmark {
             report.get();
             nanos[i] = System.nanoTime() - start;
         }
+        print(name, nanos);
+    }
+
+    private static void print(String name, long[] nanos) {
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "%-52s %9.1f %9.1f%n", name, percentile(nanos, 50) / 1e6,
                 percentile(nanos, 95) / 1e6);
@@ -172,7 +224,12 @@ class ReportsBenchmark {
         int events = 3 + AGENTS.size();
         List<String> converted = new ArrayList<>();
         List<String> tags = List.of("hot", "vip", "2bhk", "loan", "renewal");
+        List<LeadEvent> poll = new ArrayList<>(); // applied as the batch listener does, a poll at a time
         for (int n = 0; n < leadCount; n++) {
+            if (poll.size() >= 500) {
+                leadFacts.applyAll(poll);
+                poll.clear();
+            }
             String leadId = company + "-lead-" + n;
             Instant captured = START.plusMillis(random.nextLong(YEAR_MILLIS));
             String source = List.of("webform", "csv", "api", "referral").get(random.nextInt(4));
@@ -182,19 +239,19 @@ class ReportsBenchmark {
             String agent = AGENTS.get(random.nextInt(AGENTS.size()));
             LeadSnapshot fresh = new LeadSnapshot("F", "L", "+91", null, leadTags, NEW, null, source, campaign,
                     captured, null, null);
-            leadFacts.apply(new LeadCaptured(company, leadId, 1, captured, "system", fresh));
+            poll.add(new LeadCaptured(company, leadId, 1, captured, "system", fresh));
             events++;
             long version = 1;
             if (random.nextInt(10) < 7) {
                 version++;
-                leadFacts.apply(new LeadAssigned(company, leadId, version, captured.plusSeconds(60), "manager",
+                poll.add(new LeadAssigned(company, leadId, version, captured.plusSeconds(60), "manager",
                         with(fresh, CONTACTED, agent, null), null, agent));
                 events++;
             }
             if (random.nextInt(2) == 0) {
                 version++;
                 Instant at = captured.plusSeconds(600 + random.nextInt(86_400));
-                leadFacts.apply(new CallLogged(company, leadId, version, at, agent, with(fresh, CONTACTED, agent, null),
+                poll.add(new CallLogged(company, leadId, version, at, agent, with(fresh, CONTACTED, agent, null),
                         new TimelineEntry(leadId + "-call", TimelineEntryType.CALL, at, agent, null, "Called",
                                 random.nextInt(3) == 0 ? 0 : random.nextInt(600), null, null)));
                 events++;
@@ -203,17 +260,17 @@ class ReportsBenchmark {
                 version++;
                 Instant at = captured.plusSeconds(3_600 + random.nextInt(30 * 86_400));
                 LeadSnapshot customer = with(fresh, CUSTOMER, agent, at);
-                leadFacts.apply(new LeadStatusChanged(company, leadId, version, at, agent, customer, CONTACTED,
+                poll.add(new LeadStatusChanged(company, leadId, version, at, agent, customer, CONTACTED,
                         CUSTOMER));
-                leadFacts.apply(new LeadConverted(company, leadId, version, at, agent, customer, at, agent,
+                poll.add(new LeadConverted(company, leadId, version, at, agent, customer, at, agent,
                         List.of()));
                 events += 2;
                 if (random.nextInt(10) == 0) {
                     version++;
                     LeadSnapshot undone = with(fresh, CONTACTED, agent, null);
-                    leadFacts.apply(new LeadStatusChanged(company, leadId, version, at.plusSeconds(60), agent, undone,
+                    poll.add(new LeadStatusChanged(company, leadId, version, at.plusSeconds(60), agent, undone,
                             CUSTOMER, CONTACTED));
-                    leadFacts.apply(new LeadUnconverted(company, leadId, version, at.plusSeconds(60), agent, undone,
+                    poll.add(new LeadUnconverted(company, leadId, version, at.plusSeconds(60), agent, undone,
                             CUSTOMER, CONTACTED));
                     events += 2;
                 } else {
@@ -221,6 +278,7 @@ class ReportsBenchmark {
                 }
             }
         }
+        leadFacts.applyAll(poll);
         for (int n = 0; n < orderCount; n++) {
             String leadId = converted.get(random.nextInt(converted.size()));
             String orderId = company + "-order-" + n;

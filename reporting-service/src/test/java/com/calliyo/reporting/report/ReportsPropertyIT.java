@@ -15,6 +15,8 @@ import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.reporting.facts.CompanyFactProjection;
 import com.calliyo.reporting.facts.FactReader;
+import com.calliyo.reporting.facts.FactSnapshot;
+import com.calliyo.reporting.facts.FactSnapshots;
 import com.calliyo.reporting.facts.LeadFact;
 import com.calliyo.reporting.facts.LeadFactProjection;
 import com.calliyo.reporting.facts.OrderFactProjection;
@@ -41,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ReportsOracle}'s recomputation from the true final state. A full replay afterwards changes nothing.
  * The history's lead events arrive in polls of random size, as the batch listener applies them
  * ({@link LeadFactProjection#applyAll}); the replay applies them one by one ({@link LeadFactProjection#apply}).
+ * The reports read a company snapshot kept in memory ({@link FactSnapshots}) that is brought up to date after every
+ * poll from the facts stamped since, so the answers compared are those of the kept snapshot, not of a fresh read.
  * <p>
  * Drives the projections directly (no broker) against the embedded MongoDB-wire store through the real driver.
  * {@code -Dreports.seed=N} replays another history; the seed is in every failure message.
@@ -54,6 +58,7 @@ class ReportsPropertyIT {
     private static MongoServer server;
     private static MongoClient client;
     private static ReportWorld world;
+    private static FactSnapshots snapshots;
     private static Reports reports;
     private static LeadFactProjection leads;
     private static OrderFactProjection orders;
@@ -68,7 +73,8 @@ class ReportsPropertyIT {
         leads = new LeadFactProjection(mongo);
         orders = new OrderFactProjection(mongo);
         companies = new CompanyFactProjection(mongo);
-        reports = new Reports(new FactReader(mongo));
+        snapshots = TestReports.snapshots(mongo);
+        reports = new Reports(snapshots);
         world = ReportWorld.generate(SEED, OPERATIONS);
         deliverInPolls(disorderly(world.published, new Random(SEED + 1)), new Random(SEED + 2));
     }
@@ -106,6 +112,21 @@ class ReportsPropertyIT {
         assertThat(world.orders()).as("orders of leads that are not customers now exist too")
                 .anyMatch(order -> world.leads().stream()
                         .anyMatch(lead -> lead.id.equals(order.leadId) && !lead.customer()));
+    }
+
+    @Test
+    @Order(2)
+    void shouldHoldInTheKeptSnapshotWhatAWholeReadGives() {
+        // the snapshot kept since the first poll, overlaid poll by poll, against the store read whole now
+        FactReader reader = new FactReader(new MongoTemplate(client, "reporting"));
+        FactSnapshot kept = snapshots.current(ReportWorld.COMPANY);
+        assertThat(kept.leads()).as("seed %d", SEED).containsExactlyInAnyOrderElementsOf(
+                reader.leads(ReportWorld.COMPANY));
+        assertThat(kept.orders()).as("seed %d", SEED).containsExactlyInAnyOrderElementsOf(
+                reader.orders(ReportWorld.COMPANY));
+        assertThat(kept.calls()).as("seed %d", SEED).containsExactlyInAnyOrderElementsOf(
+                reader.calls(ReportWorld.COMPANY));
+        assertThat(kept.company()).isEqualTo(reader.company(ReportWorld.COMPANY));
     }
 
     @Test
@@ -201,6 +222,7 @@ class ReportsPropertyIT {
                 poll.add(lead);
                 if (poll.size() >= size) {
                     leads.applyAll(poll);
+                    snapshots.current(ReportWorld.COMPANY); // kept, then brought up to date poll by poll
                     poll = new ArrayList<>();
                     size = 1 + random.nextInt(60);
                 }
@@ -209,6 +231,7 @@ class ReportsPropertyIT {
             leads.applyAll(poll);
             poll = new ArrayList<>();
             deliverAll(List.of(event));
+            snapshots.current(ReportWorld.COMPANY);
         }
         leads.applyAll(poll);
     }
