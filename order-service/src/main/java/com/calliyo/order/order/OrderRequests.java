@@ -3,6 +3,7 @@ package com.calliyo.order.order;
 import java.math.BigDecimal;
 
 import com.calliyo.order.events.PaymentStatus;
+import com.calliyo.order.gst.GstTerms;
 
 /** The bodies of {@code POST /api/orders} and {@code PATCH /api/orders/{id}}. */
 final class OrderRequests {
@@ -20,6 +21,11 @@ final class OrderRequests {
     }
 
     record Gst(BigDecimal rate, String customerGstin, String placeOfSupply) {
+
+        /** As the tax rules take them; null when the request has no {@code gst}. */
+        static GstTerms terms(Gst gst) {
+            return gst == null ? null : new GstTerms(gst.rate(), gst.customerGstin(), gst.placeOfSupply());
+        }
     }
 
     record ChangePayment(PaymentStatus paymentStatus, BigDecimal amountPaid) {

@@ -1,6 +1,5 @@
 package com.calliyo.order.order;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,20 +12,16 @@ import com.calliyo.tokencheck.Role;
 import com.calliyo.order.company.CompanySettings;
 import com.calliyo.order.company.CompanySettingsStore;
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.GstCalculator;
-import com.calliyo.order.gst.GstRequest;
-import com.calliyo.order.gst.Gstin;
+import com.calliyo.order.gst.GstTerms;
 import com.calliyo.order.gst.Money;
-import com.calliyo.order.gst.StateCodes;
+import com.calliyo.order.gst.OrderTaxes;
 import com.calliyo.order.gst.Tax;
 import com.calliyo.order.leads.LeadAccess;
 import com.calliyo.order.order.OrderRequests.ChangePayment;
 import com.calliyo.order.order.OrderRequests.CreateOrder;
 import com.calliyo.order.outbox.OrderOutbox;
 import com.calliyo.order.outbox.OutboxEvent;
-import com.calliyo.order.payment.PaymentTransitions;
-import com.calliyo.order.settings.OrderSettings;
-import com.calliyo.order.settings.OrderSettingsStore;
+import com.calliyo.order.payment.PaymentAmounts;
 import com.calliyo.order.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -48,18 +43,18 @@ class OrderService {
     private final OrderOutbox outbox;
     private final LeadAccess leads;
     private final CompanySettingsStore companies;
-    private final OrderSettingsStore settings;
+    private final OrderTaxes taxes;
     private final Clock clock;
     private final OrderMetrics metrics;
 
     OrderService(Orders orders, OrderEvents events, OrderOutbox outbox, LeadAccess leads,
-                 CompanySettingsStore companies, OrderSettingsStore settings, OrderMetrics metrics) {
+                 CompanySettingsStore companies, OrderTaxes taxes, OrderMetrics metrics) {
         this.orders = orders;
         this.events = events;
         this.outbox = outbox;
         this.leads = leads;
         this.companies = companies;
-        this.settings = settings;
+        this.taxes = taxes;
         this.clock = Clock.systemUTC();
         this.metrics = metrics;
     }
@@ -73,22 +68,22 @@ class OrderService {
         if (plan.length() > MAX_PLAN_LENGTH) {
             throw ApiException.invalid("plan", "must have at most " + MAX_PLAN_LENGTH + " characters");
         }
-        long amount = paise("amount", request.amount());
+        long amount = Money.paise("amount", request.amount());
         if (request.paymentStatus() == null) {
             throw ApiException.invalid("paymentStatus", "is required");
         }
-        if (request.gst() != null && request.gst().rate() == null) {
-            throw ApiException.invalid("gst.rate", "is required when gst is given");
-        }
+        requireGstRate(request.gst());
         CompanySettings company = requireOrderModule(caller);
         leads.require(caller, leadId, authorization);
 
-        Tax tax = tax(caller, company, amount, Boolean.TRUE.equals(request.amountIncludesTax()), request.gst());
-        Long paid = initialPayment(request.paymentStatus(), request.amountPaid(), tax.total());
+        GstTerms gst = OrderRequests.Gst.terms(request.gst());
+        Tax tax = taxes.assess(caller.companyId(), company, amount, Boolean.TRUE.equals(request.amountIncludesTax()),
+                gst);
+        Long paid = PaymentAmounts.initial(request.paymentStatus(), request.amountPaid(), tax.total());
         Instant now = clock.instant();
         Order order = new Order(UUID.randomUUID().toString(), caller.companyId(), leadId, plan, amount,
                 Boolean.TRUE.equals(request.amountIncludesTax()), request.paymentStatus(), paid, tax,
-                customerGstin(request.gst()), now, caller.userId(), now, 1);
+                gst == null ? null : gst.normalisedCustomerGstin(), now, caller.userId(), now, 1);
         orders.insert(order, List.of(events.created(order, caller.userId())));
         outbox.wake(order.id());
         metrics.created(order);
@@ -103,12 +98,11 @@ class OrderService {
         if (request == null) {
             throw ApiException.invalid("amount", "is required");
         }
-        long amount = paise("amount", request.amount());
-        if (request.gst() != null && request.gst().rate() == null) {
-            throw ApiException.invalid("gst.rate", "is required when gst is given");
-        }
+        long amount = Money.paise("amount", request.amount());
+        requireGstRate(request.gst());
         CompanySettings company = requireOrderModule(caller);
-        return tax(caller, company, amount, Boolean.TRUE.equals(request.amountIncludesTax()), request.gst());
+        return taxes.assess(caller.companyId(), company, amount, Boolean.TRUE.equals(request.amountIncludesTax()),
+                OrderRequests.Gst.terms(request.gst()));
     }
 
     /**
@@ -153,7 +147,7 @@ class OrderService {
             }
             PaymentStatus from = order.paymentStatus();
             PaymentStatus to = change.paymentStatus() != null ? change.paymentStatus() : from;
-            Long paid = nextPayment(order, to, change.amountPaid());
+            Long paid = PaymentAmounts.next(from, to, change.amountPaid(), order.tax().total(), order.amountPaid());
             if (to == from && Objects.equals(paid, order.amountPaid())) {
                 return order; // nothing changes: no new version, no event
             }
@@ -179,7 +173,7 @@ class OrderService {
                 + "change", "If-Match", Map.of("currentVersion", currentVersion));
     }
 
-        private CompanySettings requireOrderModule(Caller caller) {
+    private CompanySettings requireOrderModule(Caller caller) {
         CompanySettings company = companies.find(caller.companyId());
         if (!company.orderModuleEnabled()) {
             throw new ApiException(HttpStatus.CONFLICT, "Order module disabled",
@@ -189,99 +183,10 @@ class OrderService {
         return company;
     }
 
-    private Tax tax(Caller caller, CompanySettings company, long amount, boolean includesTax,
-                    OrderRequests.Gst gst) {
-        BigDecimal rate = gst == null ? BigDecimal.ZERO : gst.rate();
-        OrderSettings allowed = settings.find(caller.companyId());
-        if (gst != null && !allowed.allows(rate)) {
-            throw ApiException.unprocessable("gst.rate", "must be one of the company's GST rates "
-                    + allowed.gstRateTexts() + ", not " + OrderSettings.text(rate));
+    private static void requireGstRate(OrderRequests.Gst gst) {
+        if (gst != null && gst.rate() == null) {
+            throw ApiException.invalid("gst.rate", "is required when gst is given");
         }
-        String customerState = null;
-        if (gst != null && gst.customerGstin() != null && !gst.customerGstin().isBlank()) {
-            String problem = Gstin.problem(gst.customerGstin()).orElse(null);
-            if (problem != null) {
-                throw ApiException.unprocessable("gst.customerGstin", problem);
-            }
-            customerState = Gstin.stateOf(gst.customerGstin());
-        }
-        String place = null;
-        if (gst != null && gst.placeOfSupply() != null) {
-            if (!StateCodes.isValid(gst.placeOfSupply())) {
-                throw ApiException.unprocessable("gst.placeOfSupply",
-                        "must be a two-digit GST state code from 01 to 38, not " + gst.placeOfSupply());
-            }
-            place = gst.placeOfSupply();
-        }
-        if (place == null) {
-            place = customerState;
-        }
-        String companyState = company.state().orElse(null);
-        if (rate.signum() > 0 && companyState == null) {
-            throw ApiException.unprocessable("gst.rate", "cannot be charged before the company's GSTIN is set"
-                    + " (Settings → Company profile): its state decides CGST + SGST or IGST");
-        }
-        return GstCalculator.compute(new GstRequest(amount, includesTax, rate, companyState, place));
-    }
-
-    private static Long initialPayment(PaymentStatus status, BigDecimal amountPaid, long total) {
-        return switch (status) {
-            case PARTIALLY_PAID -> partial(amountPaid, total, null);
-            case PAID -> {
-                noAmountPaid(amountPaid, status);
-                yield total;
-            }
-            case REFUNDED -> throw ApiException.unprocessable("paymentStatus",
-                    "cannot be REFUNDED for a new order: create it PAID, then refund it");
-            default -> {
-                noAmountPaid(amountPaid, status);
-                yield null;
-            }
-        };
-    }
-
-    /** amountPaid after moving to {@code to}: PAID is the whole total; other statuses keep what was paid. */
-    private static Long nextPayment(Order order, PaymentStatus to, BigDecimal amountPaid) {
-        PaymentStatus from = order.paymentStatus();
-        if (to != from && !PaymentTransitions.isAllowed(from, to)) {
-            throw new ApiException(HttpStatus.CONFLICT, "Illegal payment status change",
-                    "cannot change from " + from + " to " + to, "paymentStatus",
-                    Map.of("from", from.name(), "to", to.name(), "allowed", PaymentTransitions.from(from)));
-        }
-        if (to == PaymentStatus.PARTIALLY_PAID) {
-            return partial(amountPaid, order.tax().total(),
-                    from == PaymentStatus.PARTIALLY_PAID ? order.amountPaid() : null);
-        }
-        noAmountPaid(amountPaid, to);
-        // Boxed on purpose: a new PENDING order has no amountPaid, and a primitive branch would unbox the other.
-        return to == PaymentStatus.PAID ? Long.valueOf(order.tax().total()) : order.amountPaid();
-    }
-
-    private static long partial(BigDecimal amountPaid, long total, Long before) {
-        if (amountPaid == null) {
-            throw ApiException.invalid("amountPaid", "is required with PARTIALLY_PAID");
-        }
-        long paid = paise("amountPaid", amountPaid);
-        if (paid >= total) {
-            throw ApiException.unprocessable("amountPaid", "must be less than the order total "
-                    + Money.format(total) + " (use PAID when everything is paid)");
-        }
-        if (before != null && paid <= before) {
-            throw ApiException.unprocessable("amountPaid", "must be more than the " + Money.format(before)
-                    + " already paid");
-        }
-        return paid;
-    }
-
-    private static void noAmountPaid(BigDecimal amountPaid, PaymentStatus status) {
-        if (amountPaid != null) {
-            throw ApiException.unprocessable("amountPaid", "can only be given with PARTIALLY_PAID, not " + status);
-        }
-    }
-
-    private static String customerGstin(OrderRequests.Gst gst) {
-        return gst == null || gst.customerGstin() == null || gst.customerGstin().isBlank() ? null
-                : Gstin.normalise(gst.customerGstin());
     }
 
     private static String required(String field, String value) {
@@ -289,17 +194,6 @@ class OrderService {
             throw ApiException.invalid(field, "is required");
         }
         return value.trim();
-    }
-
-    private static long paise(String field, BigDecimal rupees) {
-        if (rupees == null) {
-            throw ApiException.invalid(field, "is required");
-        }
-        String problem = Money.problem(rupees);
-        if (problem != null) {
-            throw ApiException.unprocessable(field, problem);
-        }
-        return Money.toPaise(rupees);
     }
 
     private static ApiException orderNotFound(String orderId) {
