@@ -2,6 +2,7 @@ package com.calliyo.customer.customers;
 
 import java.time.LocalDate;
 
+import com.calliyo.customer.customers.domain.CustomerFilter;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.servlet.CallerResolver;
 import com.calliyo.customer.company.CompanySettings;

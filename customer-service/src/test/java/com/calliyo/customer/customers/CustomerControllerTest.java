@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.calliyo.customer.customers.domain.CustomerFilter;
 import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.tokencheck.servlet.CallerResolver;
 import com.calliyo.tokencheck.Role;

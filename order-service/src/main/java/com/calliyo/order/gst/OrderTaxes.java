@@ -3,6 +3,12 @@ package com.calliyo.order.gst;
 import java.math.BigDecimal;
 
 import com.calliyo.order.company.CompanySettings;
+import com.calliyo.order.gst.domain.GstCalculator;
+import com.calliyo.order.gst.domain.GstRequest;
+import com.calliyo.order.gst.domain.GstTerms;
+import com.calliyo.order.gst.domain.Gstin;
+import com.calliyo.order.gst.domain.StateCodes;
+import com.calliyo.order.gst.domain.Tax;
 import com.calliyo.order.settings.OrderSettings;
 import com.calliyo.order.settings.OrderSettingsStore;
 import com.calliyo.order.web.ApiException;

@@ -3,7 +3,7 @@ package com.calliyo.order.orders;
 import java.time.Instant;
 
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.Tax;
+import com.calliyo.order.gst.domain.Tax;
 
 /**
  * One order as stored: money in paise, the GST as computed at creation, and the payment state. {@code version}

@@ -3,14 +3,14 @@ package com.calliyo.order.orders;
 import java.net.URI;
 import java.util.List;
 
+import com.calliyo.order.gst.domain.Money;
+import com.calliyo.order.gst.domain.Tax;
 import com.calliyo.order.idempotency.IdempotentRequests;
 import com.calliyo.order.idempotency.StoredResponse;
 import com.calliyo.order.orders.OrderRequests.ChangePayment;
 import com.calliyo.order.orders.OrderRequests.CreateOrder;
 import com.calliyo.order.orders.OrderRequests.TaxPreview;
 import com.calliyo.order.events.TaxBreakdown;
-import com.calliyo.order.gst.Money;
-import com.calliyo.order.gst.Tax;
 import com.calliyo.order.web.Page;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.servlet.CallerResolver;

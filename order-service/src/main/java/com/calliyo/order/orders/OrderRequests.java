@@ -3,7 +3,7 @@ package com.calliyo.order.orders;
 import java.math.BigDecimal;
 
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.GstTerms;
+import com.calliyo.order.gst.domain.GstTerms;
 
 /** The bodies of {@code POST /api/orders} and {@code PATCH /api/orders/{id}}. */
 final class OrderRequests {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import com.calliyo.order.events.PaymentStatus;
 import com.calliyo.order.events.TaxBreakdown;
-import com.calliyo.order.gst.Money;
+import com.calliyo.order.gst.domain.Money;
 import com.calliyo.order.payment.PaymentTransitions;
 
 /**

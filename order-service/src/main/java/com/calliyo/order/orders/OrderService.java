@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.calliyo.order.gst.Amounts;
+import com.calliyo.order.gst.OrderTaxes;
+import com.calliyo.order.gst.domain.GstTerms;
+import com.calliyo.order.gst.domain.Tax;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.order.company.CompanySettings;
 import com.calliyo.order.company.CompanySettingsStore;
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.GstTerms;
-import com.calliyo.order.gst.Money;
-import com.calliyo.order.gst.OrderTaxes;
-import com.calliyo.order.gst.Tax;
 import com.calliyo.order.leads.LeadAccess;
 import com.calliyo.order.orders.OrderRequests.ChangePayment;
 import com.calliyo.order.orders.OrderRequests.CreateOrder;
@@ -68,7 +68,7 @@ class OrderService {
         if (plan.length() > MAX_PLAN_LENGTH) {
             throw ApiException.invalid("plan", "must have at most " + MAX_PLAN_LENGTH + " characters");
         }
-        long amount = Money.paise("amount", request.amount());
+        long amount = Amounts.paise("amount", request.amount());
         if (request.paymentStatus() == null) {
             throw ApiException.invalid("paymentStatus", "is required");
         }
@@ -98,7 +98,7 @@ class OrderService {
         if (request == null) {
             throw ApiException.invalid("amount", "is required");
         }
-        long amount = Money.paise("amount", request.amount());
+        long amount = Amounts.paise("amount", request.amount());
         requireGstRate(request.gst());
         CompanySettings company = requireOrderModule(caller);
         return taxes.assess(caller.companyId(), company, amount, Boolean.TRUE.equals(request.amountIncludesTax()),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.Tax;
+import com.calliyo.order.gst.domain.Tax;
 import com.calliyo.order.outbox.OutboxEvent;
 import com.calliyo.order.outbox.OrderOutbox;
 import com.mongodb.client.MongoCollection;

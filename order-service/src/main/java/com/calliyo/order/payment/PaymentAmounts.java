@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.Money;
+import com.calliyo.order.gst.Amounts;
+import com.calliyo.order.gst.domain.Money;
 import com.calliyo.order.web.ApiException;
 import org.springframework.http.HttpStatus;
 
@@ -54,7 +55,7 @@ public final class PaymentAmounts {
         if (amountPaid == null) {
             throw ApiException.invalid("amountPaid", "is required with PARTIALLY_PAID");
         }
-        long paid = Money.paise("amountPaid", amountPaid);
+        long paid = Amounts.paise("amountPaid", amountPaid);
         if (paid >= total) {
             throw ApiException.unprocessable("amountPaid", "must be less than the order total "
                     + Money.format(total) + " (use PAID when everything is paid)");

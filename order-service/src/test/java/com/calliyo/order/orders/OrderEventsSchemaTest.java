@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 import com.calliyo.order.events.OrderEventType;
 import com.calliyo.order.events.PaymentStatus;
-import com.calliyo.order.gst.GstCalculator;
-import com.calliyo.order.gst.GstRequest;
+import com.calliyo.order.gst.domain.GstCalculator;
+import com.calliyo.order.gst.domain.GstRequest;
 import com.calliyo.order.outbox.OutboxEvent;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;

@@ -1,4 +1,4 @@
-package com.calliyo.customer.customers;
+package com.calliyo.customer.customers.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

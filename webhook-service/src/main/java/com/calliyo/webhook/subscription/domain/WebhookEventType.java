@@ -1,4 +1,4 @@
-package com.calliyo.webhook.subscription;
+package com.calliyo.webhook.subscription.domain;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.calliyo.webhook.delivery;
+package com.calliyo.webhook.delivery.domain;
 
 import java.time.Instant;
 

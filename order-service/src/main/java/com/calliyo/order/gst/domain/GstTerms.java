@@ -1,6 +1,8 @@
-package com.calliyo.order.gst;
+package com.calliyo.order.gst.domain;
 
 import java.math.BigDecimal;
+
+import com.calliyo.order.gst.OrderTaxes;
 
 /**
  * The GST fields of an order request: the rate (percent), and optionally the customer's GSTIN and the place of supply

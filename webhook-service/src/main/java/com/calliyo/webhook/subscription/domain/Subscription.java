@@ -1,4 +1,4 @@
-package com.calliyo.webhook.subscription;
+package com.calliyo.webhook.subscription.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;

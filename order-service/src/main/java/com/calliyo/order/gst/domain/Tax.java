@@ -1,4 +1,4 @@
-package com.calliyo.order.gst;
+package com.calliyo.order.gst.domain;
 
 import java.math.BigDecimal;
 

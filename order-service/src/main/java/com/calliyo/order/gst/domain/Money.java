@@ -1,9 +1,7 @@
-package com.calliyo.order.gst;
+package com.calliyo.order.gst.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
-import com.calliyo.order.web.ApiException;
 
 /**
  * Rupee amounts are held as whole paise ({@code long}) and shown as decimal strings with two places
@@ -32,18 +30,6 @@ public final class Money {
             return "must not exceed " + MAX_RUPEES.toPlainString();
         }
         return null;
-    }
-
-    /** The amount in request field {@code field} as paise; 400 when it is missing, 422 when it cannot be an amount. */
-    public static long paise(String field, BigDecimal rupees) {
-        if (rupees == null) {
-            throw ApiException.invalid(field, "is required");
-        }
-        String problem = problem(rupees);
-        if (problem != null) {
-            throw ApiException.unprocessable(field, problem);
-        }
-        return toPaise(rupees);
     }
 
     /** Exact: the caller has checked that there are at most two decimals. */
