@@ -2,11 +2,9 @@ package com.calliyo.order.gst.domain;
 
 import java.math.BigDecimal;
 
-import com.calliyo.order.gst.OrderTaxes;
-
 /**
  * The GST fields of an order request: the rate (percent), and optionally the customer's GSTIN and the place of supply
- * (a state code). A request without them carries no GST at all (rate 0), which {@link OrderTaxes} gets as null.
+ * (a state code). A request without them carries no GST at all (rate 0) and has no GstTerms.
  */
 public record GstTerms(BigDecimal rate, String customerGstin, String placeOfSupply) {
 
