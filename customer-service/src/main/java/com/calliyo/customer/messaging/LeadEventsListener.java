@@ -3,7 +3,7 @@ package com.calliyo.customer.messaging;
 import java.util.List;
 
 import com.calliyo.consumers.PollBatch;
-import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.customer.customers.CustomerProjection;
 import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.lead.events.LeadEventReader;
 import com.calliyo.lead.events.LeadEventTopics;

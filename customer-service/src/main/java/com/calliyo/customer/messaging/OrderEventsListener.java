@@ -1,6 +1,6 @@
 package com.calliyo.customer.messaging;
 
-import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.customer.customers.CustomerProjection;
 import com.calliyo.order.events.OrderEventReader;
 import com.calliyo.order.events.OrderEventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -11,7 +11,7 @@ import com.calliyo.customer.LeadEventsMother;
 import com.calliyo.customer.OrderEventsMother;
 import com.calliyo.customer.company.CompanySettings;
 import com.calliyo.customer.company.CompanySettingsStore;
-import com.calliyo.customer.customer.CustomerProjection;
+import com.calliyo.customer.customers.CustomerProjection;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.StatusKind;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.order.LeadEventsMother;
 import com.calliyo.order.StubLeadService;
-import com.calliyo.order.order.OrderTestClient;
+import com.calliyo.order.orders.OrderTestClient;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.tokencheck.testing.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

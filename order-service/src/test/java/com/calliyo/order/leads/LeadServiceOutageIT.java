@@ -10,7 +10,7 @@ import com.calliyo.order.LeadEventsMother;
 import com.calliyo.order.StubLeadService;
 import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.tokencheck.Role;
-import com.calliyo.order.order.OrderTestClient;
+import com.calliyo.order.orders.OrderTestClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;

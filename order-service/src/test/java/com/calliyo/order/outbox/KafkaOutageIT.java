@@ -13,7 +13,7 @@ import com.calliyo.order.StubLeadService;
 import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.tokencheck.Role;
 import com.calliyo.order.events.OrderEventTopics;
-import com.calliyo.order.order.OrderTestClient;
+import com.calliyo.order.orders.OrderTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.calliyo.webhook.delivery.domain.Attempt;
 import org.bson.Document;
 
 /**

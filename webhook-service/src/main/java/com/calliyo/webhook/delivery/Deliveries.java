@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.calliyo.webhook.WebhookServiceProperties;
+import com.calliyo.webhook.delivery.domain.Attempt;
+import com.calliyo.webhook.delivery.domain.Delivery;
+import com.calliyo.webhook.delivery.domain.DeliveryStatus;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;

@@ -8,10 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.calliyo.webhook.WebhookServiceProperties;
+import com.calliyo.webhook.delivery.domain.Attempt;
+import com.calliyo.webhook.delivery.domain.Delivery;
 import com.calliyo.webhook.signing.WebhookSigner;
-import com.calliyo.webhook.subscription.Subscription;
 import com.calliyo.webhook.subscription.Subscriptions;
 import com.calliyo.webhook.subscription.TargetGuard;
+import com.calliyo.webhook.subscription.domain.Subscription;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.stereotype.Component;
 

@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.webhook.WebhookServiceProperties;
+import com.calliyo.webhook.delivery.domain.Delivery;
+import com.calliyo.webhook.delivery.domain.DeliveryStatus;
 import com.calliyo.webhook.subscription.AdminOnly;
-import com.calliyo.webhook.subscription.Subscription;
 import com.calliyo.webhook.subscription.Subscriptions;
-import com.calliyo.webhook.subscription.WebhookEventType;
+import com.calliyo.webhook.subscription.domain.Subscription;
+import com.calliyo.webhook.subscription.domain.WebhookEventType;
 import com.calliyo.webhook.web.ApiException;
 import com.calliyo.webhook.web.Page;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,7 @@
 package com.calliyo.webhook.delivery;
 
+import com.calliyo.webhook.delivery.domain.Delivery;
+import com.calliyo.webhook.delivery.domain.DeliveryStatus;
 import org.bson.Document;
 
 /** A {@code deliveries} document read back as a {@link Delivery}. */

@@ -3,6 +3,7 @@ package com.calliyo.webhook.delivery;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.calliyo.webhook.delivery.domain.Delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.calliyo.webhook.subscription.Subscription;
 import com.calliyo.webhook.subscription.Subscriptions;
+import com.calliyo.webhook.subscription.domain.Subscription;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

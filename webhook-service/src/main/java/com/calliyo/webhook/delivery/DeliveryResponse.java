@@ -3,6 +3,10 @@ package com.calliyo.webhook.delivery;
 import java.time.Instant;
 import java.util.List;
 
+import com.calliyo.webhook.delivery.domain.Attempt;
+import com.calliyo.webhook.delivery.domain.Delivery;
+import com.calliyo.webhook.delivery.domain.DeliveryStatus;
+
 /**
  * A delivery in the log: the event it carries ({@code eventId} is the {@code webhook-id}), where it stands, when it
  * is tried next (while PENDING) and every attempt so far.

@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.calliyo.webhook.WebhookServiceProperties;
-import com.calliyo.webhook.subscription.Subscription;
+import com.calliyo.webhook.delivery.domain.Delivery;
 import com.calliyo.webhook.subscription.Subscriptions;
+import com.calliyo.webhook.subscription.domain.Subscription;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;

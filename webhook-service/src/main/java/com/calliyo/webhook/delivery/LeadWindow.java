@@ -13,7 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 
-import com.calliyo.webhook.subscription.Subscription;
+import com.calliyo.webhook.delivery.domain.Delivery;
+import com.calliyo.webhook.subscription.domain.Subscription;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 import com.calliyo.webhook.WebhookServiceProperties;
+import com.calliyo.webhook.delivery.domain.Delivery;
 
 /**
  * When to try again. 2xx is done; timeouts, connection errors, 408, 409, 429, 3xx (redirects are not followed, a

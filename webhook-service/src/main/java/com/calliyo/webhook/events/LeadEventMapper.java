@@ -18,7 +18,7 @@ import com.calliyo.lead.events.LeadUnconverted;
 import com.calliyo.lead.events.LeadUpdated;
 import com.calliyo.lead.events.NoteAdded;
 import com.calliyo.webhook.delivery.WebhookEvent;
-import com.calliyo.webhook.subscription.WebhookEventType;
+import com.calliyo.webhook.subscription.domain.WebhookEventType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -8,7 +8,7 @@ import com.calliyo.order.events.OrderCreated;
 import com.calliyo.order.events.OrderEvent;
 import com.calliyo.order.events.OrderPaymentStatusChanged;
 import com.calliyo.webhook.delivery.WebhookEvent;
-import com.calliyo.webhook.subscription.WebhookEventType;
+import com.calliyo.webhook.subscription.domain.WebhookEventType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,19 +3,17 @@ package com.calliyo.webhook.subscription;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.webhook.WebhookServiceProperties;
 import com.calliyo.webhook.signing.WebhookSigner;
+import com.calliyo.webhook.subscription.domain.Subscription;
 import com.calliyo.webhook.web.ApiException;
 import com.calliyo.webhook.web.Page;
-import com.mongodb.client.model.Updates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.conversions.Bson;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,27 +89,12 @@ class SubscriptionController {
     SubscriptionResponse change(@PathVariable String id, @RequestBody SubscriptionRequests.Change body) {
         Caller caller = admins.admin();
         owned(caller, id);
-        List<Bson> changes = new ArrayList<>();
-        if (body != null && body.url() != null) {
-            changes.add(Updates.set("url", SubscriptionRequests.url(body.url(), guard)));
-        }
-        if (body != null && body.events() != null) {
-            changes.add(Updates.set("events", new ArrayList<>(SubscriptionRequests.events(body.events()))));
-        }
-        if (body != null && body.description() != null) {
-            changes.add(Updates.set("description", SubscriptionRequests.description(body.description())));
-        }
-        if (body != null && body.enabled() != null) {
-            changes.add(Updates.set("enabled", body.enabled()));
-            if (body.enabled()) {
-                changes.add(Updates.unset("failingSince"));
-                changes.add(Updates.unset("disabledAt"));
-                changes.add(Updates.unset("disabledReason"));
-            }
-        }
-        if (!changes.isEmpty()) {
-            subscriptions.update(caller.companyId(), id, Updates.combine(changes));
-        }
+        String url = body == null || body.url() == null ? null : SubscriptionRequests.url(body.url(), guard);
+        Set<String> events = body == null || body.events() == null ? null
+                : SubscriptionRequests.events(body.events());
+        String description = body == null || body.description() == null ? null
+                : SubscriptionRequests.description(body.description());
+        subscriptions.change(caller.companyId(), id, url, events, description, body == null ? null : body.enabled());
         return SubscriptionResponse.of(owned(caller, id), clock.instant());
     }
 
@@ -134,9 +117,8 @@ class SubscriptionController {
         Subscription current = owned(caller, id);
         String secret = WebhookSigner.newSecret();
         Instant now = clock.instant();
-        subscriptions.update(caller.companyId(), id, Updates.combine(Updates.set("secret", secret),
-                Updates.set("previousSecret", current.secret()),
-                Updates.set("previousSecretUntil", java.util.Date.from(now.plus(properties.delivery().rotationOverlap())))));
+        subscriptions.rotateSecret(caller.companyId(), id, secret, current.secret(),
+                now.plus(properties.delivery().rotationOverlap()));
         return SubscriptionResponse.withSecret(owned(caller, id), now, secret);
     }
 

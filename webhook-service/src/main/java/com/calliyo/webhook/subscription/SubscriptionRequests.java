@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.calliyo.webhook.subscription.domain.WebhookEventType;
 import com.calliyo.webhook.web.ApiException;
 
 /** The bodies of {@code POST} and {@code PATCH /api/settings/webhooks}, and their checks. */

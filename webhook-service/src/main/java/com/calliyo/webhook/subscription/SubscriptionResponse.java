@@ -3,6 +3,7 @@ package com.calliyo.webhook.subscription;
 import java.time.Instant;
 import java.util.List;
 
+import com.calliyo.webhook.subscription.domain.Subscription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -6,7 +6,9 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import com.calliyo.webhook.subscription.domain.Subscription;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -74,8 +76,45 @@ public class Subscriptions {
         return found;
     }
 
+    /**
+     * Sets each of {@code url}, {@code events}, {@code description} and {@code enabled} that is not null, in one
+     * update (none when all are null); enabling also clears the failure record, so deliveries that waited resume.
+     */
+    public void change(String companyId, String id, String url, Set<String> events, String description,
+                       Boolean enabled) {
+        List<Bson> changes = new ArrayList<>();
+        if (url != null) {
+            changes.add(Updates.set("url", url));
+        }
+        if (events != null) {
+            changes.add(Updates.set("events", new ArrayList<>(events)));
+        }
+        if (description != null) {
+            changes.add(Updates.set("description", description));
+        }
+        if (enabled != null) {
+            changes.add(Updates.set("enabled", enabled));
+            if (enabled) {
+                changes.add(Updates.unset("failingSince"));
+                changes.add(Updates.unset("disabledAt"));
+                changes.add(Updates.unset("disabledReason"));
+            }
+        }
+        if (!changes.isEmpty()) {
+            update(companyId, id, Updates.combine(changes));
+        }
+    }
+
+    /** A new signing secret; the one it replaces still signs until {@code previousUntil}. */
+    public void rotateSecret(String companyId, String id, String secret, String previousSecret,
+                             Instant previousUntil) {
+        update(companyId, id, Updates.combine(Updates.set("secret", secret),
+                Updates.set("previousSecret", previousSecret),
+                Updates.set("previousSecretUntil", Date.from(previousUntil))));
+    }
+
     /** Applies {@code changes} (a {@code $set}/{@code $unset} document) to the company's subscription. */
-    public boolean update(String companyId, String id, Bson changes) {
+    private boolean update(String companyId, String id, Bson changes) {
         return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("companyId", companyId)), changes)
                 .getMatchedCount() == 1;
     }

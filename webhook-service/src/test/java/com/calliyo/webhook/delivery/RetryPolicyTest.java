@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.calliyo.webhook.WebhookServiceProperties;
+import com.calliyo.webhook.delivery.domain.Delivery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

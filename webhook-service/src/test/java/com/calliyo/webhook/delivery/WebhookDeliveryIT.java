@@ -8,7 +8,7 @@ import com.calliyo.lead.events.LeadEvent;
 import com.calliyo.localstack.testing.TestInfrastructure;
 import com.calliyo.webhook.SourceEvents;
 import com.calliyo.webhook.TestReceiver;
-import com.calliyo.webhook.subscription.WebhookEventType;
+import com.calliyo.webhook.subscription.domain.WebhookEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
