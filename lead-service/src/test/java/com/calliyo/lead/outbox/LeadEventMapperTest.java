@@ -6,7 +6,7 @@ import java.util.List;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.NewLead;
 import com.calliyo.lead.lead.domain.Note;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
+
 /**
  * The lead aggregate. Every mutating method bumps {@link #version()} once and returns the changes it made, which the
  * application layer turns into events written in the same single-document update.

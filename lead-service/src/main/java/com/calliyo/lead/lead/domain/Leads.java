@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.calliyo.lead.shared.OutboxEntry;
+
 /** The port through which use cases load and store leads; always within one company. */
 public interface Leads {
 

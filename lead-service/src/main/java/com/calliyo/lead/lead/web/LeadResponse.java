@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.calliyo.lead.lead.domain.CaptureChannel;
 import com.calliyo.lead.lead.domain.Lead;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.shared.LeadStatusRef;
 
 record LeadResponse(String id, String firstName, String lastName, String phone, String email, List<String> tags,
                     LeadStatusRef status, String assignedTo, String source, String campaign,
