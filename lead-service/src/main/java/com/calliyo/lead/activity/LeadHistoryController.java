@@ -17,7 +17,7 @@ import com.calliyo.lead.lead.domain.Call;
 import com.calliyo.lead.lead.domain.FollowUp;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.StatusTransition;
-import com.calliyo.lead.outbox.TimelineEntries;
+import com.calliyo.lead.lead.events.TimelineEntries;
 import com.calliyo.lead.shared.LeadStatusRef;
 import com.calliyo.lead.web.Page;
 import jakarta.validation.constraints.Max;
