@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.calliyo.lead.lead.domain.Call;
 import com.calliyo.lead.lead.domain.Lead;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Note;
+import com.calliyo.lead.shared.LeadStatusRef;
 
 /** The bodies the activity endpoints answer; each write also says where the lead now stands. */
 final class ActivityResponses {

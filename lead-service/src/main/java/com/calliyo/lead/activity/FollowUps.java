@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import com.calliyo.lead.caller.Caller;
-import com.calliyo.lead.lead.application.InvalidFieldException;
 import com.calliyo.lead.lead.application.LeadNotFoundException;
 import com.calliyo.lead.lead.domain.ActivityIds;
 import com.calliyo.lead.lead.domain.FollowUp;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadChange;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.shared.InvalidFieldException;
+import com.calliyo.lead.shared.LeadStatusRef;
 import com.calliyo.lead.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

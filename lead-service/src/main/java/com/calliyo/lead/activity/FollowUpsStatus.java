@@ -1,7 +1,7 @@
 package com.calliyo.lead.activity;
 
-import com.calliyo.lead.lead.domain.LeadStatusRef;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 import com.calliyo.lead.status.LeadStatus;
 import com.calliyo.lead.status.StatusCatalog;
 import org.springframework.stereotype.Component;

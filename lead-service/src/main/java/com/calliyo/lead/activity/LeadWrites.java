@@ -14,7 +14,7 @@ import com.calliyo.lead.lead.application.LeadNotFoundException;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadChange;
 import com.calliyo.lead.lead.domain.Leads;
-import com.calliyo.lead.outbox.LeadEventMapper;
+import com.calliyo.lead.lead.events.LeadEventMapper;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.util.List;
 
 import com.calliyo.lead.caller.Caller;
-import com.calliyo.lead.lead.application.InvalidFieldException;
 import com.calliyo.lead.lead.domain.Call;
 import com.calliyo.lead.lead.domain.CallStatus;
 import com.calliyo.lead.lead.domain.FollowUp;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadChange;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.shared.InvalidFieldException;
+import com.calliyo.lead.shared.LeadStatusRef;
 import org.springframework.stereotype.Service;
 
 /**

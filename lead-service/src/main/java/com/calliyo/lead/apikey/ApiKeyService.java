@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.Role;
-import com.calliyo.lead.lead.application.InvalidFieldException;
+import com.calliyo.lead.shared.InvalidFieldException;
 import com.calliyo.lead.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.calliyo.lead.lead.domain.LeadAssignmentView;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 import com.calliyo.lead.user.User;
 
 /**

@@ -13,11 +13,11 @@ import java.util.function.Function;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadAssignmentView;
 import com.calliyo.lead.lead.domain.LeadChange;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.Leads;
-import com.calliyo.lead.lead.domain.StatusKind;
-import com.calliyo.lead.outbox.LeadEventMapper;
+import com.calliyo.lead.lead.events.LeadEventMapper;
 import com.calliyo.lead.outbox.WriteLane;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,10 +6,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
+import com.calliyo.lead.shared.OutboxEntry;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;

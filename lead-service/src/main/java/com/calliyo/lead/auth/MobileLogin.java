@@ -11,7 +11,7 @@ import java.util.Optional;
 import com.calliyo.lead.company.Companies;
 import com.calliyo.lead.company.Company;
 import com.calliyo.lead.config.LeadServiceProperties;
-import com.calliyo.lead.lead.application.PhoneNumbers;
+import com.calliyo.lead.shared.PhoneNumbers;
 import com.calliyo.lead.user.User;
 import com.calliyo.lead.user.Users;
 import com.calliyo.lead.web.ApiException;

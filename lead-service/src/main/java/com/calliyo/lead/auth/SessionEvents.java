@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.SessionEnded;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,29 +1,16 @@
 package com.calliyo.lead.auth;
 
-import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -62,7 +49,7 @@ public class SigningKeys {
 
     private final SigningKeyStore store;
     private final Clock clock;
-    private final KeyEncryption encryption;
+    private final SigningKeyMaterial material;
     private final Duration period;
     private final Duration retention;
     private final boolean scheduled;
@@ -81,38 +68,16 @@ public class SigningKeys {
                 boolean scheduled) {
         this.store = store;
         this.clock = clock;
-        this.encryption = encryption;
+        this.material = new SigningKeyMaterial(encryption, clock);
         this.period = period;
         this.retention = retention;
         this.scheduled = scheduled;
         install(initialise());
     }
 
-    /**
-     * The key encryption key, or {@code null} when explicitly allowed to store keys in plain text. Without one,
-     * lead-service does not start: an ephemeral key would make the stored key unreadable after a restart and differ
-     * between instances (each would replace the others' keys and void their tokens), and silently storing the key in
-     * plain text is what the encryption is there to stop. A clear refusal at deploy time is the failure an operator
-     * can fix; the others show up later as users signed out or as a leaked key.
-     */
+    /** The configured key encryption key ({@link ConfiguredKeyEncryption}); null when explicitly allowed. */
     static KeyEncryption encryption(SigningKeyProperties properties) {
-        if (!properties.keyEncryptionKey().isEmpty()) {
-            try {
-                return KeyEncryption.fromBase64(properties.keyEncryptionKey());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("lead.auth.key-encryption-key (CALLIYO_KEY_ENCRYPTION_KEY): "
-                        + e.getMessage(), e);
-            }
-        }
-        if (properties.allowUnencryptedKeys()) {
-            log.warn("No CALLIYO_KEY_ENCRYPTION_KEY and lead.auth.allow-unencrypted-keys=true: token signing keys are"
-                    + " stored UNENCRYPTED in signing_keys. Never run like this with real data.");
-            return null;
-        }
-        throw new IllegalStateException("CALLIYO_KEY_ENCRYPTION_KEY (lead.auth.key-encryption-key) is not set."
-                + " lead-service will not store its token signing keys unencrypted. Set it to 32 random bytes in"
-                + " base64 (e.g. 'openssl rand -base64 32'), the same value on every instance, and keep it outside"
-                + " the database; or set lead.auth.allow-unencrypted-keys=true for a throw-away run.");
+        return ConfiguredKeyEncryption.from(properties);
     }
 
     /** The current key, private part included, for signing (and for tests that sign their own tokens). */
@@ -178,7 +143,7 @@ public class SigningKeys {
         if (!scheduled || !ring.dueForRotation(clock.instant(), period)) {
             return false;
         }
-        KeyRing next = ring.rotatedTo(generate(), clock.instant(), retention);
+        KeyRing next = ring.rotatedTo(material.generate(), clock.instant(), retention);
         if (store.replace(ring.version(), next)) {
             install(next);
             log.info("Signing keys rotated on schedule: {} signs now, {} verifies until its tokens expire",
@@ -196,7 +161,7 @@ public class SigningKeys {
             if (ring == null) {
                 ring = initialise();
             }
-            KeyRing next = ring.rotatedTo(generate(), clock.instant(), retention);
+            KeyRing next = ring.rotatedTo(material.generate(), clock.instant(), retention);
             if (store.replace(ring.version(), next)) {
                 install(next);
                 log.info("Signing keys rotated on demand: {} signs now, {} verifies until its tokens expire",
@@ -214,20 +179,20 @@ public class SigningKeys {
             if (ring == null) {
                 Instant now = clock.instant();
                 KeyRing created = legacy != null
-                        ? KeyRing.first(protect(legacy), legacy.activatedAt())
-                        : KeyRing.first(generate(), now);
+                        ? KeyRing.first(material.protect(legacy), legacy.activatedAt())
+                        : KeyRing.first(material.generate(), now);
                 if (!store.create(created)) {
                     continue;
                 }
                 if (legacy != null) {
                     store.deleteLegacy();
                     log.info("Signing key {} moved from signing_keys/primary into the key ring{}", legacy.kid(),
-                            encryption != null ? ", its private key now encrypted" : "");
+                            material.encrypts() ? ", its private key now encrypted" : "");
                 }
                 return created;
             }
-            if (encryption != null && ring.current().hasPrivateKey() && !ring.current().privateKeyEncrypted()) {
-                KeyRing next = ring.withCurrent(protect(ring.current()));
+            if (material.encrypts() && ring.current().hasPrivateKey() && !ring.current().privateKeyEncrypted()) {
+                KeyRing next = ring.withCurrent(material.protect(ring.current()));
                 if (!store.replace(ring.version(), next)) {
                     continue;
                 }
@@ -248,8 +213,9 @@ public class SigningKeys {
                 && current.ring().current().kid().equals(ring.current().kid())) {
             return;
         }
-        RSAKey signing = toJwk(ring.current(), true);
-        JWKSet published = new JWKSet(ring.published().stream().map(key -> (JWK) toJwk(key, false)).toList());
+        RSAKey signing = material.toJwk(ring.current(), true);
+        JWKSet published = new JWKSet(ring.published().stream()
+                .map(key -> (JWK) material.toJwk(key, false)).toList());
         active = new Active(ring, signing, new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signing))),
                 published);
     }
@@ -264,56 +230,6 @@ public class SigningKeys {
         long last = lastUnknownKidRefresh.get();
         long now = System.nanoTime();
         return now - last >= UNKNOWN_KID_REFRESH_NANOS && lastUnknownKidRefresh.compareAndSet(last, now);
-    }
-
-    /** The stored form of a key's private part: encrypted when a key encryption key is configured. */
-    private StoredSigningKey protect(StoredSigningKey key) {
-        if (encryption == null || !key.hasPrivateKey() || key.privateKeyEncrypted()) {
-            return key;
-        }
-        return key.withPrivateKey(encryption.encrypt(Base64.getDecoder().decode(key.privateKey()), key.kid()), true);
-    }
-
-    private StoredSigningKey generate() {
-        try {
-            RSAKey generated = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-            String privateKey = Base64.getEncoder().encodeToString(generated.toRSAPrivateKey().getEncoded());
-            StoredSigningKey fresh = new StoredSigningKey(generated.getKeyID(), clock.instant(), null, null,
-                    Base64.getEncoder().encodeToString(generated.toRSAPublicKey().getEncoded()), privateKey, false);
-            return protect(fresh);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Could not generate an RSA key", e);
-        }
-    }
-
-    private RSAKey toJwk(StoredSigningKey key, boolean withPrivate) {
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
-            RSAKey.Builder jwk = new RSAKey.Builder(publicKey).keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256);
-            if (withPrivate) {
-                jwk.privateKey((RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateKeyBytes(key))));
-            }
-            return jwk.build();
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException | IllegalArgumentException e) {
-            throw new IllegalStateException("The stored signing key " + key.kid() + " cannot be read", e);
-        }
-    }
-
-    private byte[] privateKeyBytes(StoredSigningKey key) {
-        if (!key.hasPrivateKey()) {
-            throw new IllegalStateException("The current signing key " + key.kid() + " has no private key");
-        }
-        if (!key.privateKeyEncrypted()) {
-            return Base64.getDecoder().decode(key.privateKey());
-        }
-        if (encryption == null) {
-            throw new IllegalStateException("The private key of signing key " + key.kid() + " is stored encrypted,"
-                    + " but no CALLIYO_KEY_ENCRYPTION_KEY (lead.auth.key-encryption-key) is set");
-        }
-        return encryption.decrypt(key.privateKey(), key.kid());
     }
 
     record Signer(String kid, JwtEncoder encoder) {

@@ -3,10 +3,10 @@ package com.calliyo.lead.company;
 import java.util.List;
 import java.util.Optional;
 
-import com.calliyo.lead.lead.domain.OutboxEntry;
 import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
+import com.calliyo.lead.shared.OutboxEntry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;

@@ -8,7 +8,7 @@ import com.calliyo.lead.events.CompanySettingsChanged;
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import com.calliyo.lead.status.LeadStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,7 +2,7 @@ package com.calliyo.lead.company;
 
 import java.time.ZoneId;
 
-import com.calliyo.lead.lead.application.InvalidFieldException;
+import com.calliyo.lead.shared.InvalidFieldException;
 
 /** Only IANA region ids ("Asia/Kolkata"): a fixed offset would be wrong across daylight-saving changes. */
 final class Timezones {

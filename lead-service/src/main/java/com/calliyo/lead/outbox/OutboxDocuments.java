@@ -3,7 +3,7 @@ package com.calliyo.lead.outbox;
 import java.util.Date;
 
 import com.calliyo.lead.events.EventTraceContext;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import org.bson.Document;
 
 /**

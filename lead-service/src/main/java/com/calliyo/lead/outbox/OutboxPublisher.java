@@ -1,10 +1,7 @@
 package com.calliyo.lead.outbox;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -15,28 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import com.calliyo.lead.events.EventTraceContext;
-import com.calliyo.lead.events.LeadEventTopics;
-import com.calliyo.lead.events.LeadEventType;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -61,11 +45,9 @@ import org.springframework.kafka.support.SendResult;
  */
 class OutboxPublisher {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final String PENDING = OutboxLeases.PENDING;
     private static final String LEASE_UNTIL = "outboxLease.until";
     private static final String CLAIMS = OutboxStream.CLAIMS_FIELD;
-    private static final URI SOURCE = URI.create(LeadEventTopics.SOURCE);
 
     /**
      * The documents with events to publish, for the sweep and the backlog measurement ({@code pendingEvents.0
@@ -78,13 +60,13 @@ class OutboxPublisher {
     static final String PENDING_INDEX_NAME = "pendingEvents_0_sparse";
 
     private final MongoTemplate mongo;
-    private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final OutboxStream stream;
     private final OutboxHints hints;
     private final Clock clock;
     private final OutboxParking parking;
     private final OutboxMetrics metrics;
+    private final OutboxSends sends;
     private final Map<WriteLane, OutboxLeases> leases = new EnumMap<>(WriteLane.class);
     private final OutboxInFlight inFlight = new OutboxInFlight();
     private volatile Instant nextSweep = Instant.MIN;
@@ -92,13 +74,13 @@ class OutboxPublisher {
     OutboxPublisher(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                     OutboxStream stream, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
-        this.kafka = kafka;
         this.properties = properties;
         this.stream = stream;
         this.clock = clock;
         this.parking = new OutboxParking(meters, stream);
         this.metrics = new OutboxMetrics(meters, stream, clock, properties.sweepInterval());
         this.hints = new OutboxHints(properties.maxHints());
+        this.sends = new OutboxSends(kafka, properties, stream, clock, metrics);
         String instance = UUID.randomUUID().toString();
         for (WriteLane lane : WriteLane.values()) {
             // one lease owner per relay thread: a lost compare-and-set race between the two threads (which compute
@@ -173,14 +155,14 @@ class OutboxPublisher {
             return 0;
         }
         OutboxHaltHook.reached(OutboxHaltHook.Point.AFTER_WRITE); // test-only, inert unless CALLIYO_FAULTS_HALT_AT
-        List<List<CompletableFuture<SendResult<String, byte[]>>>> sends = new ArrayList<>();
+        List<List<CompletableFuture<SendResult<String, byte[]>>>> sent = new ArrayList<>();
         for (Document document : claimed) {
-            sends.add(send(document));
+            sent.add(sends.send(document));
         }
         OutboxHaltHook.reached(OutboxHaltHook.Point.BEFORE_ACK);
-        List<Outcome> outcomes = new ArrayList<>();
+        List<SendOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
-            outcomes.add(outcome(claimed.get(i), sends.get(i)));
+            outcomes.add(sends.outcome(claimed.get(i), sent.get(i)));
         }
         OutboxHaltHook.reached(OutboxHaltHook.Point.AFTER_ACK);
         return settle(outcomes, leases.get(lane));
@@ -205,81 +187,22 @@ class OutboxPublisher {
         return ids;
     }
 
-    private List<CompletableFuture<SendResult<String, byte[]>>> send(Document claimed) {
-        String subject = String.valueOf(claimed.get(stream.subjectField()));
-        String key = String.valueOf(claimed.get(stream.keyField()));
-        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-        for (Document entry : claimed.getList(PENDING, Document.class)) {
-            try {
-                sends.add(kafka.send(buildRecord(key, subject, entry)));
-            } catch (RuntimeException e) { // e.g. no metadata for the topic within max.block.ms, or too large
-                sends.add(CompletableFuture.failedFuture(e));
-                if (!SendFailures.permanent(e)) {
-                    break; // the rest would only overtake it
-                }
-            }
-        }
-        return sends;
-    }
-
-    /** What became of one claimed document's sends: acknowledged, to park, or (from the first passing failure) kept. */
-    private record Outcome(Document claimed, List<String> acknowledged, List<Document> parked, int pending) {
-        OutboxLeases.Settlement settlement() {
-            List<String> removed = new ArrayList<>(acknowledged);
-            parked.forEach(event -> removed.add(event.getString("id")));
-            List<Bson> changes = new ArrayList<>();
-            if (!removed.isEmpty()) {
-                changes.add(pull(removed));
-            }
-            if (!parked.isEmpty()) {
-                changes.add(Updates.pushEach(OutboxParking.PARKED, parked));
-            }
-            return new OutboxLeases.Settlement(claimed, changes);
-        }
-    }
-
-    /**
-     * Awaits the document's sends in order: the acknowledged ones are to be removed, those that can never be sent
-     * parked, and the first one that failed for a reason that may pass stops it (it and the ones behind it stay).
-     */
-    private Outcome outcome(Document claimed, List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-        List<Document> pending = claimed.getList(PENDING, Document.class);
-        List<String> acknowledged = new ArrayList<>();
-        List<Document> parked = new ArrayList<>();
-        Date now = Date.from(clock.instant());
-        for (int i = 0; i < sends.size(); i++) {
-            Throwable failure = awaitAck(sends.get(i));
-            if (failure == null) {
-                acknowledged.add(pending.get(i).getString("id"));
-                metrics.acknowledged(pending.get(i));
-            } else if (SendFailures.permanent(failure)) {
-                parked.add(OutboxParking.parked(pending.get(i), failure, now));
-            } else {
-                metrics.failed();
-                log.warn("Broker did not acknowledge an event of {} {}; it stays in the outbox: {}", stream.name(),
-                        claimed.get("_id"), failure.toString());
-                break; // keep order: later events wait until this one is acknowledged
-            }
-        }
-        return new Outcome(claimed, acknowledged, parked, pending.size());
-    }
-
     /**
      * Removes the acknowledged events, parks the rest that can never be sent and gives the leases back, in one bulk
      * write while each lease is still ours. Where a lease expired and another instance claimed the document since,
      * only the acknowledged events are pulled (the lease is theirs now) and those to park stay pending: the next
      * attempt parks them, so an event is never parked twice. Returns how many events were published.
      */
-    private int settle(List<Outcome> outcomes, OutboxLeases leases) {
-        Set<Object> lost = leases.settle(outcomes.stream().map(Outcome::settlement).toList());
+    private int settle(List<SendOutcome> outcomes, OutboxLeases leases) {
+        Set<Object> lost = leases.settle(outcomes.stream().map(SendOutcome::settlement).toList());
         int published = 0;
-        for (Outcome outcome : outcomes) {
+        for (SendOutcome outcome : outcomes) {
             Object id = outcome.claimed().get("_id");
             boolean ours = !lost.contains(id);
             if (ours) {
                 parking.recorded(id, outcome.parked());
             } else if (!outcome.acknowledged().isEmpty()) {
-                documents().updateOne(Filters.eq("_id", id), pull(outcome.acknowledged()));
+                documents().updateOne(Filters.eq("_id", id), SendOutcome.pull(outcome.acknowledged()));
             }
             if (outcome.acknowledged().size() + outcome.parked().size() < outcome.pending()
                     || (!ours && !outcome.parked().isEmpty())) {
@@ -288,51 +211,6 @@ class OutboxPublisher {
             published += outcome.acknowledged().size();
         }
         return published;
-    }
-
-    private static Bson pull(List<String> eventIds) {
-        return Updates.pullByFilter(new Document(PENDING, new Document("id", new Document("$in", eventIds))));
-    }
-
-    /** Null once the broker acknowledged the send, else why it did not. */
-    private Throwable awaitAck(CompletableFuture<SendResult<String, byte[]>> send) {
-        try {
-            send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
-        } catch (ExecutionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        } catch (TimeoutException e) {
-            return e;
-        }
-    }
-
-    private ProducerRecord<String, byte[]> buildRecord(String key, String subject, Document entry) {
-        try {
-            return toRecord(stream.topic(), key, subject, entry);
-        } catch (RuntimeException e) {
-            throw new SendFailures.Unbuildable(e);
-        }
-    }
-
-    static ProducerRecord<String, byte[]> toRecord(String topic, String key, String subject, Document entry) {
-        String type = entry.getString("type");
-        Instant occurredAt = entry.getDate("occurredAt").toInstant();
-        CloudEventBuilder event = CloudEventBuilder.v1()
-                .withId(entry.getString("id"))
-                .withType(type)
-                .withSource(SOURCE)
-                .withSubject(subject)
-                .withTime(occurredAt.atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(entry.getString("payload").getBytes(StandardCharsets.UTF_8));
-        LeadEventType.ofType(type).ifPresent(t -> event.withDataSchema(t.dataSchema()));
-        String traceparent = entry.getString(EventTraceContext.TRACEPARENT);
-        CloudEvent built = EventTraceContext.withTraceParent(event, traceparent).build();
-        return EventTraceContext.withTraceParent(
-                KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(built), traceparent);
     }
 
     private MongoCollection<Document> documents() {

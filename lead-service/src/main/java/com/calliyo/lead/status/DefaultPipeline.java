@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 
 /**
  * The ten statuses every new company starts with, in order; Unassigned, Followups and Customer are protected.

@@ -1,7 +1,7 @@
 package com.calliyo.lead.status;
 
-import com.calliyo.lead.lead.domain.LeadStatusRef;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 
 /**
  * One stage of a company's pipeline; statuses are data, so companies rename, add and reorder them. {@code position}

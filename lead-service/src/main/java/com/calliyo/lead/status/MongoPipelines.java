@@ -3,11 +3,11 @@ package com.calliyo.lead.status;
 import java.util.List;
 import java.util.Optional;
 
-import com.calliyo.lead.lead.domain.OutboxEntry;
-import com.calliyo.lead.lead.domain.StatusKind;
 import com.calliyo.lead.outbox.OutboxDocuments;
 import com.calliyo.lead.outbox.OutboxRelay;
 import com.calliyo.lead.outbox.OutboxStream;
+import com.calliyo.lead.shared.OutboxEntry;
+import com.calliyo.lead.shared.StatusKind;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 
 /**
  * A company's status pipeline: its statuses in order and a version that grows by one with every change. It is

@@ -7,7 +7,7 @@ import com.calliyo.lead.events.CompanyStatusesChanged;
 import com.calliyo.lead.events.LeadEventType;
 import com.calliyo.lead.events.PipelineStatus;
 import com.calliyo.lead.events.StatusKind;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

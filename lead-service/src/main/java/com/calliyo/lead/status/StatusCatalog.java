@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import com.calliyo.lead.lead.domain.LeadStatusRef;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,6 +1,6 @@
 package com.calliyo.lead.status;
 
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 record StatusResponse(String id, String name, StatusKind kind, @JsonProperty("protected") boolean protectedStatus,

@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.Role;
-import com.calliyo.lead.lead.domain.Leads;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,10 +24,11 @@ class StatusSettings {
     private final StatusCatalog catalog;
     private final MongoPipelines pipelines;
     private final PipelineEvents events;
-    private final Leads leads;
+    private final LeadsInStatus leads;
     private final Clock clock;
 
-    StatusSettings(StatusCatalog catalog, MongoPipelines pipelines, PipelineEvents events, Leads leads, Clock clock) {
+    StatusSettings(StatusCatalog catalog, MongoPipelines pipelines, PipelineEvents events, LeadsInStatus leads,
+                   Clock clock) {
         this.catalog = catalog;
         this.pipelines = pipelines;
         this.events = events;

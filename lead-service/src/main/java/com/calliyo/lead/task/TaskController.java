@@ -6,7 +6,7 @@ import java.util.List;
 import com.calliyo.lead.activity.FollowUpResponse;
 import com.calliyo.lead.caller.CallerResolver;
 import com.calliyo.lead.lead.domain.Lead;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.shared.LeadStatusRef;
 import com.calliyo.lead.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

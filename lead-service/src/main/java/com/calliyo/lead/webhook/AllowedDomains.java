@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.calliyo.lead.lead.application.InvalidFieldException;
+import com.calliyo.lead.shared.InvalidFieldException;
 
 /**
  * The origins a webhook key accepts. An entry is a host name ({@code example.com}: that host only) or a wildcard

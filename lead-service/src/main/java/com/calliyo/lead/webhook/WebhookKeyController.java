@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.CallerResolver;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
+import com.calliyo.lead.shared.LeadStatusRef;
 import com.calliyo.lead.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,6 +1,6 @@
 package com.calliyo.lead.webhook;
 
-import com.calliyo.lead.lead.application.InvalidFieldException;
+import com.calliyo.lead.shared.InvalidFieldException;
 import tools.jackson.databind.JsonNode;
 
 /**

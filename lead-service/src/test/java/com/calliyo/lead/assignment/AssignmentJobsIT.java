@@ -20,7 +20,7 @@ import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.company.Companies;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.lead.lead.domain.Leads;
-import com.calliyo.lead.outbox.LeadEventMapper;
+import com.calliyo.lead.lead.events.LeadEventMapper;
 import com.calliyo.lead.status.StatusCatalog;
 import com.calliyo.lead.support.LeadServiceApi;
 import com.calliyo.lead.support.TestClient;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.lead.domain.LeadAssignmentView;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 import com.calliyo.lead.user.User;
 import org.junit.jupiter.api.Test;
 

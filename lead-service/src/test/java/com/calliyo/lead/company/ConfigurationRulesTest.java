@@ -3,7 +3,7 @@ package com.calliyo.lead.company;
 import java.util.List;
 import java.util.Map;
 
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 import com.calliyo.lead.status.LeadStatus;
 import org.junit.jupiter.api.Test;
 

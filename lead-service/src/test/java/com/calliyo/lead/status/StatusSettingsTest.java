@@ -8,7 +8,7 @@ import java.util.List;
 import com.calliyo.lead.caller.Caller;
 import com.calliyo.lead.caller.Role;
 import com.calliyo.lead.lead.domain.Leads;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import com.calliyo.lead.web.ApiException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

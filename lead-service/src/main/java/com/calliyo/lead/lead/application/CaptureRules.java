@@ -3,6 +3,7 @@ package com.calliyo.lead.lead.application;
 import java.util.List;
 
 import com.calliyo.lead.lead.domain.NewLead;
+import com.calliyo.lead.shared.PhoneNumbers;
 
 /**
  * The field rules every capture channel (form, CSV, webhook, API) applies to a new lead: firstName and phone

@@ -6,68 +6,28 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
+
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 
 /**
  * The lead aggregate. Every mutating method bumps {@link #version()} once and returns the changes it made, which the
  * application layer turns into events written in the same single-document update.
  * <p>
  * Conversion is entering a status of kind CUSTOMER: the lead records when, and credits the agent it is assigned to
- * at that moment (the acting user when nobody is assigned). Leaving CUSTOMER un-converts; history stays.
+ * at that moment (the acting user when nobody is assigned). Leaving CUSTOMER un-converts; history stays. The fields
+ * and their reads are {@link LeadState}.
  */
-public class Lead {
-
-    private final String id;
-    private final String companyId;
-    private long version;
-    private String firstName;
-    private String lastName;
-    private final String phone;
-    private String email;
-    private final List<String> tags;
-    private LeadStatusRef status;
-    private String assignedTo;
-    private final String source;
-    private final String campaign;
-    private final CaptureChannel captureChannel;
-    private final String channelRef;
-    private final Instant createdAt;
-    private Instant updatedAt;
-    private Instant convertedAt;
-    private String convertedBy;
-    private final List<StatusTransition> transitions;
-    // Calls, follow-ups and notes live in the lead so that an activity, the status change it causes and their events
-    // are one atomic write. Null when not loaded (lists project them out) or still empty; a null list is not written,
-    // so storing a lead read without them leaves the stored ones alone. Set by the mapping, not the constructor.
-    private List<Call> calls;
-    private List<FollowUp> followUps;
-    private List<Note> notes;
+public class Lead extends LeadState {
 
     @SuppressWarnings("java:S107") // the persistence constructor mirrors the stored document
     Lead(String id, String companyId, long version, String firstName, String lastName, String phone, String email,
          List<String> tags, LeadStatusRef status, String assignedTo, String source, String campaign,
-         CaptureChannel captureChannel, String channelRef, Instant createdAt, Instant updatedAt, Instant convertedAt, String convertedBy,
-         List<StatusTransition> transitions) {
-        this.id = Objects.requireNonNull(id);
-        this.companyId = Objects.requireNonNull(companyId);
-        this.version = version;
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.phone = phone;
-        this.email = email;
-        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
-        this.status = status;
-        this.assignedTo = assignedTo;
-        this.source = source;
-        this.campaign = campaign;
-        this.captureChannel = captureChannel;
-        this.channelRef = channelRef;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
-        this.convertedAt = convertedAt;
-        this.convertedBy = convertedBy;
-        this.transitions = transitions == null ? new ArrayList<>() : new ArrayList<>(transitions);
+         CaptureChannel captureChannel, String channelRef, Instant createdAt, Instant updatedAt, Instant convertedAt,
+         String convertedBy, List<StatusTransition> transitions) {
+        super(id, companyId, version, firstName, lastName, phone, email, tags, status, assignedTo, source, campaign,
+                captureChannel, channelRef, createdAt, updatedAt, convertedAt, convertedBy, transitions);
     }
 
     /**
@@ -105,11 +65,7 @@ public class Lead {
         if (to != null && !status.id().equals(to.id())) {
             changes.addAll(moveTo(to, actor, now));
         }
-        if (!changes.isEmpty()) {
-            version++;
-            updatedAt = now;
-        }
-        return List.copyOf(changes);
+        return committed(changes, now);
     }
 
     private List<LeadChange> moveTo(LeadStatusRef to, String actor, Instant now) {
@@ -214,11 +170,7 @@ public class Lead {
                 && !status.id().equals(assignedStatus.id())) {
             changes.addAll(moveTo(assignedStatus, actor, now));
         }
-        if (!changes.isEmpty()) {
-            version++;
-            updatedAt = now;
-        }
-        return List.copyOf(changes);
+        return committed(changes, now);
     }
 
     private static <T> List<T> appended(List<T> list, T item) {
@@ -248,11 +200,7 @@ public class Lead {
         } else if (hadAgent) {
             changes.add(new LeadChange.Updated());
         }
-        if (!changes.isEmpty()) {
-            version++;
-            updatedAt = now;
-        }
-        return List.copyOf(changes);
+        return committed(changes, now);
     }
 
     /**
@@ -285,102 +233,5 @@ public class Lead {
             changed = true;
         }
         return changed;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String companyId() {
-        return companyId;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public String firstName() {
-        return firstName;
-    }
-
-    public String lastName() {
-        return lastName;
-    }
-
-    public String phone() {
-        return phone;
-    }
-
-    public String email() {
-        return email;
-    }
-
-    public List<String> tags() {
-        return List.copyOf(tags);
-    }
-
-    public LeadStatusRef status() {
-        return status;
-    }
-
-    public String assignedTo() {
-        return assignedTo;
-    }
-
-    public String source() {
-        return source;
-    }
-
-    public String campaign() {
-        return campaign;
-    }
-
-    public CaptureChannel captureChannel() {
-        return captureChannel;
-    }
-
-    /** The webhook key, API key or import the lead came through, or null. */
-    public String channelRef() {
-        return channelRef;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public Instant convertedAt() {
-        return convertedAt;
-    }
-
-    public String convertedBy() {
-        return convertedBy;
-    }
-
-    public boolean isCustomer() {
-        return status.isCustomer();
-    }
-
-    public List<StatusTransition> transitions() {
-        return List.copyOf(transitions);
-    }
-
-    public List<Call> calls() {
-        return calls == null ? List.of() : List.copyOf(calls);
-    }
-
-    public List<FollowUp> followUps() {
-        return followUps == null ? List.of() : List.copyOf(followUps);
-    }
-
-    public Optional<FollowUp> followUp(String followUpId) {
-        return followUps().stream().filter(f -> f.id().equals(followUpId)).findFirst();
-    }
-
-    public List<Note> notes() {
-        return notes == null ? List.of() : List.copyOf(notes);
     }
 }

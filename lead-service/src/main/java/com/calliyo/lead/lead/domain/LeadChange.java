@@ -2,6 +2,8 @@ package com.calliyo.lead.lead.domain;
 
 import java.time.Instant;
 
+import com.calliyo.lead.shared.LeadStatusRef;
+
 /**
  * What happened to a lead in one write. A single write may record several changes (a conversion is a status change
  * plus the conversion itself); they all share the lead's new version.

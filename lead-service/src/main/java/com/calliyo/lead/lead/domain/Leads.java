@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.calliyo.lead.shared.OutboxEntry;
+import com.calliyo.lead.status.LeadsInStatus;
+
 /** The port through which use cases load and store leads; always within one company. */
-public interface Leads {
+public interface Leads extends LeadsInStatus {
 
     /** The lead, its status shown under the name the company's pipeline gives it now. */
     Optional<Lead> find(String companyId, String leadId);
-
-    /** How many leads of the company are on the status (whatever name they last stored for it). */
-    long countInStatus(String companyId, String statusId);
 
     /** The id of the company's lead with this E.164 phone, if there is one. */
     Optional<String> findIdByPhone(String companyId, String phone);

@@ -16,7 +16,7 @@ import com.calliyo.lead.lead.domain.LeadChange;
 import com.calliyo.lead.lead.domain.LeadWithEvents;
 import com.calliyo.lead.lead.domain.Leads;
 import com.calliyo.lead.lead.domain.NewLead;
-import com.calliyo.lead.outbox.LeadEventMapper;
+import com.calliyo.lead.lead.events.LeadEventMapper;
 import com.calliyo.lead.tag.TagCatalog;
 import com.calliyo.lead.tag.TagNames;
 import org.springframework.stereotype.Component;

@@ -5,8 +5,8 @@ import java.util.Optional;
 import com.calliyo.lead.lead.application.CaptureLeadCommand;
 import com.calliyo.lead.lead.application.CaptureRules;
 import com.calliyo.lead.lead.domain.CaptureChannel;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.NewLead;
+import com.calliyo.lead.shared.LeadStatusRef;
 import com.calliyo.lead.tag.TagNames;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.calliyo.lead.lead.domain.LeadStatusRef;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 import com.calliyo.lead.status.LeadStatus;
 
 /** A company's pipeline loaded once per import: statuses by id or case-insensitive name, and the initial one. */

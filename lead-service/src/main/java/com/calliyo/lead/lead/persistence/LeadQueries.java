@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.calliyo.lead.lead.domain.LeadFilter;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
 

@@ -3,6 +3,8 @@ package com.calliyo.lead.lead.domain;
 import java.time.Instant;
 import java.util.List;
 
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.StatusKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

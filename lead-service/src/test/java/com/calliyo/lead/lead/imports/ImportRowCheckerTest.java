@@ -3,7 +3,7 @@ package com.calliyo.lead.lead.imports;
 import java.util.List;
 
 import com.calliyo.lead.lead.domain.CaptureChannel;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.StatusKind;
 import com.calliyo.lead.status.LeadStatus;
 import org.junit.jupiter.api.Test;
 

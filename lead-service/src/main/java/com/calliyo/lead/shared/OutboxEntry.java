@@ -1,4 +1,4 @@
-package com.calliyo.lead.lead.domain;
+package com.calliyo.lead.shared;
 
 import java.time.Instant;
 

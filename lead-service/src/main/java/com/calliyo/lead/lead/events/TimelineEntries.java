@@ -1,4 +1,4 @@
-package com.calliyo.lead.outbox;
+package com.calliyo.lead.lead.events;
 
 import java.util.Comparator;
 import java.util.List;

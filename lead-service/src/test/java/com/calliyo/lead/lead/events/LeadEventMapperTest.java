@@ -1,4 +1,4 @@
-package com.calliyo.lead.outbox;
+package com.calliyo.lead.lead.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -6,14 +6,14 @@ import java.util.List;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.NewLead;
 import com.calliyo.lead.lead.domain.Note;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.OutboxEntry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.calliyo.lead.outbox.ActivityEventSchemaTest.CUSTOMER;
-import static com.calliyo.lead.outbox.ActivityEventSchemaTest.T0;
-import static com.calliyo.lead.outbox.ActivityEventSchemaTest.UNASSIGNED;
+import static com.calliyo.lead.lead.events.ActivityEventSchemaTest.CUSTOMER;
+import static com.calliyo.lead.lead.events.ActivityEventSchemaTest.T0;
+import static com.calliyo.lead.lead.events.ActivityEventSchemaTest.UNASSIGNED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LeadEventMapperTest {

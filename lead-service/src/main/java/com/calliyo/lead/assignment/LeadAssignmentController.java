@@ -1,9 +1,9 @@
-package com.calliyo.lead.lead.web;
+package com.calliyo.lead.assignment;
 
 import java.util.List;
 
-import com.calliyo.lead.assignment.AssignLead;
 import com.calliyo.lead.caller.CallerResolver;
+import com.calliyo.lead.lead.web.LeadResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Manual assignment (ADMIN, MANAGER); {@code ?force=true} lets an admin go above the agent's lead cap. */
+/**
+ * Manual assignment (ADMIN, MANAGER); {@code ?force=true} lets an admin go above the agent's lead cap. Under the
+ * lead's paths but kept here, so that the lead feature does not depend on assignment.
+ */
 @RestController
 class LeadAssignmentController {
 

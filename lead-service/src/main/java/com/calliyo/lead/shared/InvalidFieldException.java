@@ -1,4 +1,4 @@
-package com.calliyo.lead.lead.application;
+package com.calliyo.lead.shared;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package com.calliyo.lead.outbox;
+package com.calliyo.lead.lead.events;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +21,8 @@ import com.calliyo.lead.events.StatusKind;
 import com.calliyo.lead.events.StatusRef;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadChange;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
-import com.calliyo.lead.lead.domain.OutboxEntry;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.OutboxEntry;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

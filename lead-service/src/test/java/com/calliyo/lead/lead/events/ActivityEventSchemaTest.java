@@ -1,4 +1,4 @@
-package com.calliyo.lead.outbox;
+package com.calliyo.lead.lead.events;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,11 +11,11 @@ import com.calliyo.lead.lead.domain.CallStatus;
 import com.calliyo.lead.lead.domain.FollowUp;
 import com.calliyo.lead.lead.domain.Lead;
 import com.calliyo.lead.lead.domain.LeadChange;
-import com.calliyo.lead.lead.domain.LeadStatusRef;
 import com.calliyo.lead.lead.domain.NewLead;
 import com.calliyo.lead.lead.domain.Note;
-import com.calliyo.lead.lead.domain.OutboxEntry;
-import com.calliyo.lead.lead.domain.StatusKind;
+import com.calliyo.lead.shared.LeadStatusRef;
+import com.calliyo.lead.shared.OutboxEntry;
+import com.calliyo.lead.shared.StatusKind;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;

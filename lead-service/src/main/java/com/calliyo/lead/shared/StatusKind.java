@@ -1,4 +1,4 @@
-package com.calliyo.lead.lead.domain;
+package com.calliyo.lead.shared;
 
 /** What a pipeline status means to the lifecycle; rules test the kind, never the renameable name. */
 public enum StatusKind {

@@ -1,4 +1,4 @@
-package com.calliyo.lead.outbox;
+package com.calliyo.lead.lead.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
