@@ -77,15 +77,8 @@ final class Groups {
         return keys;
     }
 
-    /** The tag trimmed and lower-cased; most tags already are, and are returned as they are. */
     static String tagKey(String tag) {
-        for (int i = 0; i < tag.length(); i++) {
-            char c = tag.charAt(i);
-            if (Character.isWhitespace(c) || c != Character.toLowerCase(c) || c > 0x7f) {
-                return tag.trim().toLowerCase(Locale.ROOT);
-            }
-        }
-        return tag;
+        return tag.trim().toLowerCase(Locale.ROOT); // both return the tag itself when there is nothing to change
     }
 
     String label(GroupBy group, String key) {
