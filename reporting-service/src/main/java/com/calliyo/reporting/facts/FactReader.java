@@ -72,23 +72,26 @@ public class FactReader {
 
     private List<LeadFact> leads(String companyId, Document filter) {
         List<LeadFact> facts = new ArrayList<>();
+        SharedValues shared = new SharedValues();
         for (Document d : scan(FactCollections.LEADS, filter)) {
             String kind = d.getString("statusKind");
             facts.add(new LeadFact(d.getString("_id"), companyId, number(d, "version"), instant(d, "capturedAt"),
-                    d.getString("source"), d.getString("campaign"), d.getList("tags", String.class),
-                    d.getString("statusId"), d.getString("statusName"),
-                    kind == null ? null : StatusKind.valueOf(kind), d.getString("assignedTo"),
-                    instant(d, "convertedAt"), d.getString("convertedBy")));
+                    shared.of(d.getString("source")), shared.of(d.getString("campaign")),
+                    shared.of(d.getList("tags", String.class)), shared.of(d.getString("statusId")),
+                    shared.of(d.getString("statusName")), kind == null ? null : StatusKind.valueOf(kind),
+                    shared.of(d.getString("assignedTo")), instant(d, "convertedAt"),
+                    shared.of(d.getString("convertedBy"))));
         }
         return facts;
     }
 
     private List<OrderFact> orders(String companyId, Document filter) {
         List<OrderFact> facts = new ArrayList<>();
+        SharedValues shared = new SharedValues();
         for (Document d : scan(FactCollections.ORDERS, filter)) {
             String status = d.getString("paymentStatus");
             facts.add(new OrderFact(d.getString("_id"), companyId, d.getString("leadId"), number(d, "version"),
-                    d.getString("plan"), status == null ? PaymentStatus.PENDING : PaymentStatus.valueOf(status),
+                    shared.of(d.getString("plan")), status == null ? PaymentStatus.PENDING : PaymentStatus.valueOf(status),
                     decimal(d, "taxableValue"), decimal(d, "tax"), instant(d, "createdAt")));
         }
         return facts;
@@ -96,9 +99,11 @@ public class FactReader {
 
     private List<CallFact> calls(String companyId, Document filter) {
         List<CallFact> facts = new ArrayList<>();
+        SharedValues shared = new SharedValues();
         for (Document d : scan(FactCollections.CALLS, filter)) {
-            facts.add(new CallFact(d.getString("_id"), companyId, d.getString("leadId"), d.getString("actorId"),
-                    instant(d, "occurredAt"), d.getString("callStatus"), (int) number(d, "durationSeconds")));
+            facts.add(new CallFact(d.getString("_id"), companyId, d.getString("leadId"),
+                    shared.of(d.getString("actorId")), instant(d, "occurredAt"), shared.of(d.getString("callStatus")),
+                    (int) number(d, "durationSeconds")));
         }
         return facts;
     }

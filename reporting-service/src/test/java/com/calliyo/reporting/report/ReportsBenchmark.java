@@ -45,6 +45,7 @@ import com.calliyo.tokencheck.Role;
 import com.calliyo.reporting.facts.CompanyFactProjection;
 import com.calliyo.reporting.facts.FactGenerations;
 import com.calliyo.reporting.facts.FactReader;
+import com.calliyo.reporting.facts.FactSnapshot;
 import com.calliyo.reporting.facts.FactSnapshots;
 import com.calliyo.reporting.facts.LeadFactProjection;
 import com.calliyo.reporting.facts.OrderFactProjection;
@@ -103,6 +104,13 @@ class ReportsBenchmark {
                     + load(mongo, NOISE, leads / 10, orders / 10, new Random(2));
             System.out.printf(Locale.ROOT, "loaded %d events (%d + %d leads, %d + %d orders) in %.1f s%n", events,
                     leads, leads / 10, orders, orders / 10, (System.nanoTime() - started) / 1e9);
+
+            long heapBefore = usedHeapAfterGc();
+            FactSnapshot measured = TestReports.snapshots(mongo).current(COMPANY);
+            long heapAfter = usedHeapAfterGc();
+            int facts = measured.leads().size() + measured.orders().size() + measured.calls().size();
+            System.out.printf(Locale.ROOT, "kept snapshot of %d facts: %.1f MB of heap, %d bytes a fact%n", facts,
+                    (heapAfter - heapBefore) / 1e6, (heapAfter - heapBefore) / Math.max(1, facts));
 
             Reports reports = TestReports.over(mongo);
             Caller manager = new Caller(COMPANY, "manager", Role.MANAGER);
@@ -188,6 +196,14 @@ class ReportsBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         print(name, nanos);
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void print(String name, long[] nanos) {
