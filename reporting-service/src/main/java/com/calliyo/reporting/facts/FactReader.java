@@ -91,7 +91,8 @@ public class FactReader {
         for (Document d : scan(FactCollections.ORDERS, filter)) {
             String status = d.getString("paymentStatus");
             facts.add(new OrderFact(d.getString("_id"), companyId, d.getString("leadId"), number(d, "version"),
-                    shared.of(d.getString("plan")), status == null ? PaymentStatus.PENDING : PaymentStatus.valueOf(status),
+                    shared.of(d.getString("plan")),
+                    status == null ? PaymentStatus.PENDING : PaymentStatus.valueOf(status),
                     decimal(d, "taxableValue"), decimal(d, "tax"), instant(d, "createdAt")));
         }
         return facts;

@@ -27,8 +27,8 @@ public class OrderFactProjection {
     }
 
     public void apply(OrderEvent event) {
-        generations.writing(Collections.singletonList(event.companyId()), stamps -> orders.put(event.orderId(), event.orderVersion(),
-                order(event, stamps.getOrDefault(event.companyId(), 0L))));
+        generations.writing(Collections.singletonList(event.companyId()), stamps -> orders.put(event.orderId(),
+                event.orderVersion(), order(event, stamps.getOrDefault(event.companyId(), 0L))));
     }
 
     private static Document order(OrderEvent event, long stamp) {

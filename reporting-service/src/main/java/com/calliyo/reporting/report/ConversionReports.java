@@ -41,7 +41,7 @@ final class ConversionReports {
             totalLeads += counted ? 1 : 0;
             totalConversions += converted ? 1 : 0;
             if (request.groupBy().isPresent()) {
-                for (String key : Groups.keys(lead, request.groupBy().get())) {
+                for (String key : groups.keys(lead, request.groupBy().get())) {
                     long[] row = counts.computeIfAbsent(key, k -> new long[2]);
                     row[0] += counted ? 1 : 0;
                     row[1] += converted ? 1 : 0;

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.calliyo.reporting.facts.LeadFact;
@@ -23,6 +26,8 @@ final class Groups {
     private final Map<String, String> userNames;
     private final Collection<LeadFact> leads;
     private Map<String, String> tagSpellings; // only tag rows need them: worked out on the first tag label
+    /** Tag keys by tag list: leads share few distinct lists, so each is worked out once per report. */
+    private final Map<List<String>, List<String>> tagKeysByList = new HashMap<>();
 
     private Groups(Map<String, String> userNames, Collection<LeadFact> leads) {
         this.userNames = userNames;
@@ -35,9 +40,14 @@ final class Groups {
 
     private Map<String, String> tagSpellings() {
         if (tagSpellings == null) {
-            Map<String, String> spellings = new TreeMap<>();
+            Set<List<String>> lists = new HashSet<>();
             for (LeadFact lead : leads) {
-                for (String tag : lead.tags()) {
+                lists.add(lead.tags());
+            }
+            // the first spelling depends only on which tags occur, so each distinct list is read once
+            Map<String, String> spellings = new TreeMap<>();
+            for (List<String> tags : lists) {
+                for (String tag : tags) {
                     if (tag != null && !tag.isBlank()) {
                         spellings.merge(tagKey(tag), tag.trim(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                     }
@@ -49,18 +59,17 @@ final class Groups {
     }
 
     /** The keys {@code lead} counts under; one, except for tags (one per distinct tag, none without tags). */
-    static List<String> keys(LeadFact lead, GroupBy group) {
+    List<String> keys(LeadFact lead, GroupBy group) {
         return switch (group) {
             case AGENT -> Collections.singletonList(lead.agent());
             case SOURCE -> Collections.singletonList(lead.source());
             case CAMPAIGN -> Collections.singletonList(lead.campaign());
-            case TAG -> tagKeys(lead);
+            case TAG -> tagKeysByList.computeIfAbsent(lead.tags(), Groups::tagKeys);
             case PLAN -> throw new IllegalArgumentException("plan is a key of orders, not of leads");
         };
     }
 
-    static List<String> tagKeys(LeadFact lead) {
-        List<String> tags = lead.tags();
+    static List<String> tagKeys(List<String> tags) {
         if (tags.size() == 1) { // most leads: no list to search for repeats
             String tag = tags.get(0);
             return tag == null || tag.isBlank() ? List.of() : List.of(tagKey(tag));

@@ -39,7 +39,7 @@ final class TimeToConvertReports {
             long millis = Duration.between(lead.capturedAt(), lead.convertedAt()).toMillis();
             all.add(millis);
             if (request.groupBy().isPresent()) {
-                for (String key : Groups.keys(lead, request.groupBy().get())) {
+                for (String key : groups.keys(lead, request.groupBy().get())) {
                     durations.computeIfAbsent(key, k -> new ArrayList<>()).add(millis);
                 }
             }
