@@ -15,6 +15,7 @@ import com.calliyo.reporting.LeadEventsMother;
 import com.calliyo.tokencheck.testing.TestTokens;
 import com.calliyo.tokencheck.Caller;
 import com.calliyo.reporting.facts.FactCollections;
+import com.calliyo.reporting.facts.FactGenerations;
 import com.calliyo.tokencheck.Role;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -347,10 +348,17 @@ class LeadFactProjectionIT {
     }
 
     /** The topic has one partition: once a later marker lead is stored, everything published before is applied. */
+    /**
+     * Every event published before is applied once the marker's fact is stored and the write that stored it has
+     * ended: a poll's facts go in one bulk write, which the driver sends as an insert command then an update command,
+     * so the marker (an insert) can be visible before an older lead's replace in the same poll.
+     */
     private void awaitBarrier() {
         LeadEventsMother marker = aLead(BARRIER_COMPANY);
         publish(marker.captured());
-        await().atMost(PATIENCE).until(() -> fact(marker.leadId()) != null);
+        FactGenerations generations = new FactGenerations(mongo);
+        await().atMost(PATIENCE).until(() -> fact(marker.leadId()) != null
+                && generations.read(BARRIER_COMPANY).settled());
     }
 
     private Document fact(String leadId) {
