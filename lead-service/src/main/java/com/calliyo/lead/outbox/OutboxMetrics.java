@@ -37,6 +37,7 @@ final class OutboxMetrics {
     static final String FAILURES = "calliyo.outbox.publish.failures";
 
     private static final String PENDING_FIELD = "pendingEvents";
+    private static final int MEASURING_SHARE_DIVISOR = 10;
 
     private final Clock clock;
     private final Duration interval;
@@ -62,14 +63,16 @@ final class OutboxMetrics {
 
     /**
      * Measures the backlog when the last measurement is a sweep interval old: one search on {@code pendingEvents.0},
-     * as the relay's sweep, reading only the pending events' times. Runs on the relay's thread, between batches.
+     * as the relay's sweep, reading only the pending events' times. Runs on the relay's thread, between batches, so
+     * a long measurement (a bulk import's 100k pending documents take seconds to read) spaces out the next one
+     * ({@link #nextMeasure}): measuring every interval then left the bulk lane draining 20 events a second.
      */
     void measureIfDue(MongoCollection<Document> documents) {
         Instant now = clock.instant();
         if (now.isBefore(nextMeasure)) {
             return;
         }
-        nextMeasure = now.plus(interval);
+        nextMeasure = now.plus(interval); // also when the search fails: no retry in a loop
         long events = 0;
         Date first = null;
         for (Document doc : documents.find(Filters.exists(PENDING_FIELD + ".0"))
@@ -82,6 +85,13 @@ final class OutboxMetrics {
         }
         pending.set(events);
         oldest.set(first == null ? null : first.toInstant());
+        nextMeasure = nextMeasure(now, Duration.between(now, clock.instant()), interval);
+    }
+
+    /** At least an interval apart, and measuring at most a tenth of the relay thread's time. */
+    static Instant nextMeasure(Instant started, Duration took, Duration interval) {
+        Duration spaced = took.multipliedBy(MEASURING_SHARE_DIVISOR);
+        return started.plus(spaced.compareTo(interval) > 0 ? spaced : interval);
     }
 
     void acknowledged(Document event) {
