@@ -1,24 +1,22 @@
-package com.calliyo.customer.messaging;
+package com.calliyo.consumers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import com.calliyo.consumers.BatchApplyTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.listener.RecordInterceptor;
-import org.springframework.stereotype.Component;
 
 /**
  * {@value #APPLY} ({@code calliyo_projection_apply_seconds}, tags {@code topic} and {@code type}, the CloudEvents
  * type): how long the listener took to apply a record, timed only when it returned normally (the write succeeded).
- * Boot's listener container factory picks up this one interceptor, so it covers every listener of the service.
+ * Boot's listener container factory picks up the one {@code RecordInterceptor} bean there is, so it covers every
+ * record listener of the service; {@link BatchApplyTimer} is its counterpart for the batch listeners.
  */
-@Component
-class ProjectionApplyTimer implements RecordInterceptor<Object, Object> {
+public class RecordApplyTimer implements RecordInterceptor<Object, Object> {
 
     static final String APPLY = BatchApplyTimer.APPLY;
 
@@ -26,7 +24,7 @@ class ProjectionApplyTimer implements RecordInterceptor<Object, Object> {
     /** Set and read on the consumer thread that applies the record. */
     private final ThreadLocal<Long> started = new ThreadLocal<>();
 
-    ProjectionApplyTimer(MeterRegistry meters) {
+    public RecordApplyTimer(MeterRegistry meters) {
         this.meters = meters;
     }
 
