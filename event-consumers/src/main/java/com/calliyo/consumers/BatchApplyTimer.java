@@ -47,13 +47,18 @@ public class BatchApplyTimer implements BatchInterceptor<Object, Object> {
         }
         long share = (System.nanoTime() - start) / records.count();
         for (ConsumerRecord<Object, Object> record : records) {
-            Header type = record.headers().lastHeader("ce_type");
-            Timer.builder(APPLY)
-                    .description("Time a listener took to apply a record, when it succeeded")
-                    .tag("topic", record.topic())
-                    .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))
-                    .register(meters).record(share, TimeUnit.NANOSECONDS);
+            timerFor(meters, record).record(share, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The one record's timer, by topic and CloudEvents type; {@link RecordApplyTimer} records into the same. */
+    static Timer timerFor(MeterRegistry meters, ConsumerRecord<?, ?> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        return Timer.builder(APPLY)
+                .description("Time a listener took to apply a record, when it succeeded")
+                .tag("topic", record.topic())
+                .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))
+                .register(meters);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package com.calliyo.consumers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
@@ -39,11 +36,7 @@ public class RecordApplyTimer implements RecordInterceptor<Object, Object> {
     public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         Long start = started.get();
         if (start != null) {
-            Header type = record.headers().lastHeader("ce_type");
-            Timer.builder(APPLY).description("Time a listener took to apply a record, when it succeeded")
-                    .tag("topic", record.topic())
-                    .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))
-                    .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            BatchApplyTimer.timerFor(meters, record).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
