@@ -14,13 +14,13 @@ import org.springframework.kafka.listener.BatchInterceptor;
 /**
  * {@value #APPLY} for the batch listeners: a batch is applied as a whole, so each of its records is recorded with its
  * share of the batch's time (the batch's time divided by its size), under the same {@code topic} and {@code type}
- * tags as the record listeners' timer (each service's {@code ProjectionApplyTimer}); {@code _sum / _count} stays the
+ * tags as the record listeners' timer ({@link RecordApplyTimer}); {@code _sum / _count} stays the
  * time per record, while {@code _max} is a share, not one record's own time. Timed only when the whole batch
  * succeeded.
  */
 public class BatchApplyTimer implements BatchInterceptor<Object, Object> {
 
-    /** The timer's name, the same as the record listeners' (each service's {@code ProjectionApplyTimer}). */
+    /** The timer's name, the same as the record listeners' ({@link RecordApplyTimer}). */
     public static final String APPLY = "calliyo.projection.apply";
 
     private final MeterRegistry meters;
@@ -47,13 +47,18 @@ public class BatchApplyTimer implements BatchInterceptor<Object, Object> {
         }
         long share = (System.nanoTime() - start) / records.count();
         for (ConsumerRecord<Object, Object> record : records) {
-            Header type = record.headers().lastHeader("ce_type");
-            Timer.builder(APPLY)
-                    .description("Time a listener took to apply a record, when it succeeded")
-                    .tag("topic", record.topic())
-                    .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))
-                    .register(meters).record(share, TimeUnit.NANOSECONDS);
+            timerFor(meters, record).record(share, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The one record's timer, by topic and CloudEvents type; {@link RecordApplyTimer} records into the same. */
+    static Timer timerFor(MeterRegistry meters, ConsumerRecord<?, ?> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        return Timer.builder(APPLY)
+                .description("Time a listener took to apply a record, when it succeeded")
+                .tag("topic", record.topic())
+                .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))
+                .register(meters);
     }
 
     @Override

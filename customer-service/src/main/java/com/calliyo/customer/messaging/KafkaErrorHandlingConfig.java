@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.calliyo.consumers.BatchApplyTiming;
 import com.calliyo.consumers.BatchFailures;
+import com.calliyo.consumers.RecordApplyTiming;
 import com.calliyo.customer.CustomerServiceProperties;
 import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
@@ -32,7 +33,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * it covers every listener: {@code crm.lead.events}, {@code crm.order.events} and {@code crm.company.events}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(BatchApplyTiming.class)
+@Import({BatchApplyTiming.class, RecordApplyTiming.class})
 class KafkaErrorHandlingConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.calliyo.consumers.BatchApplyTiming;
 import com.calliyo.consumers.BatchFailures;
+import com.calliyo.consumers.RecordApplyTiming;
 import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.OrderServiceProperties;
@@ -29,7 +30,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * that cannot be decoded skip the retries.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(BatchApplyTiming.class)
+@Import({BatchApplyTiming.class, RecordApplyTiming.class})
 class KafkaErrorHandlingConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);

@@ -2,6 +2,7 @@ package com.calliyo.webhook.events;
 
 import java.util.List;
 
+import com.calliyo.consumers.RecordApplyTiming;
 import com.calliyo.lead.events.LeadEventDecodingException;
 import com.calliyo.lead.events.LeadEventTopics;
 import com.calliyo.order.events.OrderEventDecodingException;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -29,6 +31,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * it covers every listener: {@code crm.lead.events}, {@code crm.order.events} and the revocation feed.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(RecordApplyTiming.class)
 class KafkaErrorHandlingConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandlingConfig.class);

@@ -1,24 +1,19 @@
-package com.calliyo.customer.messaging;
+package com.calliyo.consumers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import com.calliyo.consumers.BatchApplyTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.listener.RecordInterceptor;
-import org.springframework.stereotype.Component;
 
 /**
  * {@value #APPLY} ({@code calliyo_projection_apply_seconds}, tags {@code topic} and {@code type}, the CloudEvents
  * type): how long the listener took to apply a record, timed only when it returned normally (the write succeeded).
- * Boot's listener container factory picks up this one interceptor, so it covers every listener of the service.
+ * Boot's listener container factory picks up the one {@code RecordInterceptor} bean there is, so it covers every
+ * record listener of the service; {@link BatchApplyTimer} is its counterpart for the batch listeners.
  */
-@Component
-class ProjectionApplyTimer implements RecordInterceptor<Object, Object> {
+public class RecordApplyTimer implements RecordInterceptor<Object, Object> {
 
     static final String APPLY = BatchApplyTimer.APPLY;
 
@@ -26,7 +21,7 @@ class ProjectionApplyTimer implements RecordInterceptor<Object, Object> {
     /** Set and read on the consumer thread that applies the record. */
     private final ThreadLocal<Long> started = new ThreadLocal<>();
 
-    ProjectionApplyTimer(MeterRegistry meters) {
+    public RecordApplyTimer(MeterRegistry meters) {
         this.meters = meters;
     }
 
@@ -41,11 +36,7 @@ class ProjectionApplyTimer implements RecordInterceptor<Object, Object> {
     public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         Long start = started.get();
         if (start != null) {
-            Header type = record.headers().lastHeader("ce_type");
-            Timer.builder(APPLY).description("Time a listener took to apply a record, when it succeeded")
-                    .tag("topic", record.topic())
-                    .tag("type", type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8))
-                    .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            BatchApplyTimer.timerFor(meters, record).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.calliyo.customer.messaging;
+package com.calliyo.consumers;
 
 import java.nio.charset.StandardCharsets;
 
@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProjectionApplyTimerTest {
+class RecordApplyTimerTest {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
-    private final ProjectionApplyTimer timer = new ProjectionApplyTimer(meters);
+    private final RecordApplyTimer timer = new RecordApplyTimer(meters);
 
     @Test
     void shouldTimeAnAppliedRecordByTopicAndEventType() {
@@ -23,7 +23,7 @@ class ProjectionApplyTimerTest {
         timer.success(record, null);
         timer.afterRecord(record, null);
 
-        assertThat(meters.get(ProjectionApplyTimer.APPLY).tag("topic", "crm.lead.events")
+        assertThat(meters.get(RecordApplyTimer.APPLY).tag("topic", "crm.lead.events")
                 .tag("type", "com.calliyo.lead.converted").timer().count()).isEqualTo(1);
     }
 
@@ -36,6 +36,6 @@ class ProjectionApplyTimerTest {
         timer.afterRecord(record, null);
         timer.success(record, null); // a stray call after the record is done has no start to time from
 
-        assertThat(meters.find(ProjectionApplyTimer.APPLY).timers()).isEmpty();
+        assertThat(meters.find(RecordApplyTimer.APPLY).timers()).isEmpty();
     }
 }
