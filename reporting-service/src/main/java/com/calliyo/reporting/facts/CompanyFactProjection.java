@@ -1,6 +1,5 @@
 package com.calliyo.reporting.facts;
 
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,25 +28,20 @@ public class CompanyFactProjection {
     private final VersionedFacts callTargets;
     private final VersionedFacts pipelines;
     private final VersionedFacts users;
-    private final FactGenerations generations;
 
+    /** A company fact written counts as a write of the company's facts: kept snapshots read them again. */
     public CompanyFactProjection(MongoTemplate mongo) {
-        this.generations = new FactGenerations(mongo);
-        this.settings = new VersionedFacts(mongo, FactCollections.COMPANY_SETTINGS);
-        this.callTargets = new VersionedFacts(mongo, FactCollections.COMPANY_CALL_TARGETS);
-        this.pipelines = new VersionedFacts(mongo, FactCollections.COMPANY_PIPELINES);
-        this.users = new VersionedFacts(mongo, FactCollections.USERS);
+        FactGenerations generations = new FactGenerations(mongo);
+        VersionedFacts.Counting byId = VersionedFacts.Counting.counted(generations, fact -> fact.getString("_id"));
+        VersionedFacts.Counting byCompany = VersionedFacts.Counting.counted(generations,
+                fact -> fact.getString("companyId"));
+        this.settings = new VersionedFacts(mongo, FactCollections.COMPANY_SETTINGS, byId);
+        this.callTargets = new VersionedFacts(mongo, FactCollections.COMPANY_CALL_TARGETS, byCompany);
+        this.pipelines = new VersionedFacts(mongo, FactCollections.COMPANY_PIPELINES, byId);
+        this.users = new VersionedFacts(mongo, FactCollections.USERS, byCompany);
     }
 
-    /** A company fact written counts as a write of the company's facts: held snapshots read them again. */
     public void apply(CompanyEvent event) {
-        generations.writing(Collections.singletonList(event.companyId()), stamps -> {
-            store(event);
-            return null;
-        });
-    }
-
-    private void store(CompanyEvent event) {
         if (event instanceof CompanySettingsChanged changed) {
             settings.put(changed.companyId(), changed.settingsVersion(), new Document("timezone", changed.timezone())
                     .append("dailyCallTarget", changed.dailyCallTarget())

@@ -2,10 +2,8 @@ package com.calliyo.reporting.facts;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import com.calliyo.lead.events.CallLogged;
 import com.calliyo.lead.events.LeadEvent;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The only writer of lead and call facts. Every lead event carries the lead's whole snapshot, so every type
  * re-states the lead fact behind the leadVersion guard ({@link VersionedFacts}): an older event changes nothing, a
- * duplicate re-states the same values, and an un-conversion needs no special case (the snapshot no longer says
+ * duplicate states the same values and writes nothing, and an un-conversion needs no special case (the snapshot no longer says
  * CUSTOMER). A {@code call.logged} event also states its call, by timeline entry id (stable, per the contract)
  * behind the same leadVersion guard: a call logged IN_PROGRESS is completed by a later call.logged of the same call
  * id with its final status and duration at a newer leadVersion, which replaces the fact instead of adding a second
@@ -37,47 +35,33 @@ public class LeadFactProjection {
 
     private final VersionedFacts leads;
     private final VersionedFacts calls;
-    private final FactGenerations generations;
 
     public LeadFactProjection(MongoTemplate mongo) {
-        this.leads = new VersionedFacts(mongo, FactCollections.LEADS).stampedPerCompany();
-        this.calls = new VersionedFacts(mongo, FactCollections.CALLS).stampedPerCompany();
-        this.generations = new FactGenerations(mongo);
+        FactGenerations generations = new FactGenerations(mongo);
+        this.leads = new VersionedFacts(mongo, FactCollections.LEADS, VersionedFacts.Counting.stamped(generations));
+        this.calls = new VersionedFacts(mongo, FactCollections.CALLS, VersionedFacts.Counting.stamped(generations));
     }
 
     public void apply(LeadEvent event) {
-        generations.writing(Collections.singletonList(event.companyId()), stamps -> {
-            long stamp = stamps.getOrDefault(event.companyId(), 0L);
-            if (!leads.put(event.leadId(), event.leadVersion(), lead(event, stamp))) {
-                log.debug("Lead {} v{}: a newer version is already applied", event.leadId(), event.leadVersion());
+        if (!leads.put(event.leadId(), event.leadVersion(), lead(event))) {
+            log.debug("Lead {} v{}: nothing to change", event.leadId(), event.leadVersion());
+        }
+        if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
+            TimelineEntry call = logged.call();
+            if (!calls.put(call.id(), event.leadVersion(), call(logged))) {
+                log.debug("Call {} v{}: nothing to change", call.id(), event.leadVersion());
             }
-            if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
-                TimelineEntry call = logged.call();
-                if (!calls.put(call.id(), event.leadVersion(), call(logged, stamp))) {
-                    log.debug("Call {} v{}: a newer version is already applied", call.id(), event.leadVersion());
-                }
-            }
-            return null;
-        });
+        }
     }
 
     /** The same end state as {@link #apply} of each event in order, with one read and one bulk write per collection. */
     public void applyAll(List<LeadEvent> events) {
-        generations.writing(events.stream().map(LeadEvent::companyId).toList(), stamps -> {
-            applyAll(events, stamps);
-            return null;
-        });
-    }
-
-    private void applyAll(List<LeadEvent> events, Map<String, Long> stamps) {
         List<VersionedFacts.Versioned> leadFacts = new ArrayList<>();
         List<VersionedFacts.Versioned> callFacts = new ArrayList<>();
         for (LeadEvent event : events) {
-            long stamp = event.companyId() == null ? 0 : stamps.get(event.companyId());
-            leadFacts.add(new VersionedFacts.Versioned(event.leadId(), event.leadVersion(), lead(event, stamp)));
+            leadFacts.add(new VersionedFacts.Versioned(event.leadId(), event.leadVersion(), lead(event)));
             if (event instanceof CallLogged logged && logged.call() != null && logged.call().id() != null) {
-                callFacts.add(new VersionedFacts.Versioned(logged.call().id(), event.leadVersion(),
-                        call(logged, stamp)));
+                callFacts.add(new VersionedFacts.Versioned(logged.call().id(), event.leadVersion(), call(logged)));
             }
         }
         int leadsWritten = leads.putAll(NewestPerId.of(leadFacts, VersionedFacts.Versioned::id,
@@ -87,7 +71,7 @@ public class LeadFactProjection {
         log.debug("{} lead events: {} lead facts and {} call facts written", events.size(), leadsWritten, callsWritten);
     }
 
-    private static Document lead(LeadEvent event, long stamp) {
+    private static Document lead(LeadEvent event) {
         LeadSnapshot lead = event.lead();
         StatusRef status = lead.status();
         boolean customer = status != null && status.isCustomer();
@@ -103,19 +87,17 @@ public class LeadFactProjection {
                 .append("statusKind", status == null || status.kind() == null ? null : status.kind().name())
                 .append("assignedTo", lead.assignedTo())
                 .append("convertedAt", date(convertedAt))
-                .append("convertedBy", customer ? lead.convertedBy() : null)
-                .append(FactGenerations.STAMP, stamp);
+                .append("convertedBy", customer ? lead.convertedBy() : null);
     }
 
-    private static Document call(CallLogged logged, long stamp) {
+    private static Document call(CallLogged logged) {
         TimelineEntry call = logged.call();
         return new Document("companyId", logged.companyId())
                 .append("leadId", logged.leadId())
                 .append("actorId", firstNonNull(call.actorId(), logged.actorId()))
                 .append("occurredAt", date(firstNonNull(call.occurredAt(), logged.occurredAt())))
                 .append("callStatus", call.callStatus())
-                .append("durationSeconds", call.durationSeconds() == null ? 0 : Math.max(0, call.durationSeconds()))
-                .append(FactGenerations.STAMP, stamp);
+                .append("durationSeconds", call.durationSeconds() == null ? 0 : Math.max(0, call.durationSeconds()));
     }
 
     static Date date(Instant instant) {

@@ -9,8 +9,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Reduces one poll's facts to the one per id that putting them one by one would have left in the store. Each
- * re-states the whole fact behind a version guard that skips only an older version and writes the same version
- * again, so of several facts of one id the newest counts, and of several with that version the last. Result in
+ * re-states the whole fact behind a version guard that skips an older version and writes the same version again
+ * when its values differ, so of several facts of one id the newest counts, and of several with that version the
+ * last. Result in
  * the order each id first appeared.
  */
 final class NewestPerId {

@@ -1,7 +1,6 @@
 package com.calliyo.reporting.facts;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 
 import com.calliyo.order.events.OrderEvent;
 import com.calliyo.order.events.OrderSnapshot;
@@ -19,19 +18,17 @@ import org.springframework.stereotype.Component;
 public class OrderFactProjection {
 
     private final VersionedFacts orders;
-    private final FactGenerations generations;
 
     public OrderFactProjection(MongoTemplate mongo) {
-        this.orders = new VersionedFacts(mongo, FactCollections.ORDERS).stampedPerCompany();
-        this.generations = new FactGenerations(mongo);
+        this.orders = new VersionedFacts(mongo, FactCollections.ORDERS,
+                VersionedFacts.Counting.stamped(new FactGenerations(mongo)));
     }
 
     public void apply(OrderEvent event) {
-        generations.writing(Collections.singletonList(event.companyId()), stamps -> orders.put(event.orderId(),
-                event.orderVersion(), order(event, stamps.getOrDefault(event.companyId(), 0L))));
+        orders.put(event.orderId(), event.orderVersion(), order(event));
     }
 
-    private static Document order(OrderEvent event, long stamp) {
+    private static Document order(OrderEvent event) {
         OrderSnapshot order = event.order();
         TaxBreakdown tax = order.taxBreakdown();
         BigDecimal taxableValue = tax == null ? money(order.amount()) : money(tax.taxableValue());
@@ -44,8 +41,7 @@ public class OrderFactProjection {
                 .append("taxableValue", taxableValue.toPlainString())
                 .append("tax", taxAmount.toPlainString())
                 .append("createdAt", LeadFactProjection.date(order.createdAt() != null ? order.createdAt()
-                        : event.occurredAt()))
-                .append(FactGenerations.STAMP, stamp);
+                        : event.occurredAt()));
     }
 
     /** A decimal string of the contract; absent or unreadable amounts count as zero rather than failing the report. */

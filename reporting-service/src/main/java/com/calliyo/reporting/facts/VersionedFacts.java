@@ -2,9 +2,15 @@ package com.calliyo.reporting.facts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -14,8 +20,8 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -23,44 +29,91 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * One collection of facts that each carry the version of the event that stated them. A write reads the held version
- * by {@code _id}, decides in Java, then inserts (absent) or compare-and-sets with the plain filter
+ * One collection of facts that each carry the version of the event that stated them. A write reads the held fact by
+ * {@code _id}, decides in Java, then inserts (absent) or compare-and-sets with the plain filter
  * {@code {_id, version}} backed by a unique index on exactly those fields: the embedded MongoDB-wire store answers
  * both by index, so no event ever scans (a {@code version <= n} range filter would). A lost race is retried.
  * {@link #putAll} does the same for a poll's facts with one read ({@code _id $in}, by index) and one bulk write.
+ * <p>
+ * A write that changes something is counted as a write of its company ({@link FactGenerations}, per
+ * {@link Counting}), and lead, order and call facts carry its stamp; a statement that changes nothing (an older
+ * version, or the same version with the same values: a duplicate, a replay) writes nothing and counts nothing, so
+ * reading the topics again leaves every document as it was.
  */
 final class VersionedFacts {
 
     static final String VERSION = "version";
     private static final int ATTEMPTS = 10;
+    private static final Set<String> BOOKKEEPING = Set.of("_id", VERSION, FactGenerations.STAMP);
 
     private final MongoCollection<Document> collection;
+    private final Counting counting;
 
+    /** Facts written without counts or stamps. */
     VersionedFacts(MongoTemplate mongo, String collectionName) {
-        this.collection = mongo.getCollection(collectionName);
-        collection.createIndex(Indexes.ascending("_id", VERSION),
-                new IndexOptions().unique(true).name("id_version_cas"));
+        this(mongo, collectionName, Counting.NONE);
     }
 
-    /** Declares the index by which the facts stamped after a write count are found ({@link FactGenerations}). */
-    VersionedFacts stampedPerCompany() {
-        collection.createIndex(Indexes.ascending("companyId", FactGenerations.STAMP),
-                new IndexOptions().name("company_generation"));
-        return this;
+    VersionedFacts(MongoTemplate mongo, String collectionName, Counting counting) {
+        this.collection = mongo.getCollection(collectionName);
+        this.counting = counting;
+        collection.createIndex(Indexes.ascending("_id", VERSION),
+                new IndexOptions().unique(true).name("id_version_cas"));
+        if (counting.stamped()) {
+            // the facts stamped after a write count, by company ({@link FactReader#stampedAfter})
+            collection.createIndex(Indexes.ascending("companyId", FactGenerations.STAMP),
+                    new IndexOptions().name("company_generation"));
+        }
     }
 
     /**
-     * Stores {@code fields} as the fact {@code id} at {@code version} unless a newer version is held. The same version
-     * is written again (it carries the same snapshot, so nothing changes): duplicates and replays are harmless.
+     * How a collection's writes are counted: by which company (from the document as stored) and whether each fact
+     * carries the write's stamp. {@link #NONE}: not counted.
+     */
+    record Counting(FactGenerations generations, boolean stamped, Function<Document, String> companyOf) {
+
+        static final Counting NONE = new Counting(null, false, document -> null);
+
+        /** Lead, order and call facts: counted by their {@code companyId} and stamped. */
+        static Counting stamped(FactGenerations generations) {
+            return new Counting(generations, true, document -> document.getString("companyId"));
+        }
+
+        /** Company facts: counted (a kept snapshot reads them again), not stamped. */
+        static Counting counted(FactGenerations generations, Function<Document, String> companyOf) {
+            return new Counting(generations, false, companyOf);
+        }
+
+        /** Runs {@code write} of {@code documents} as one write of their companies, stamping them first. */
+        <T> T write(Collection<Document> documents, Supplier<T> write) {
+            if (generations == null) {
+                return write.get();
+            }
+            Set<String> companies = new HashSet<>();
+            documents.forEach(document -> companies.add(companyOf.apply(document)));
+            return generations.writing(companies, stamps -> {
+                if (stamped) {
+                    documents.forEach(document -> document.put(FactGenerations.STAMP,
+                            stamps.getOrDefault(companyOf.apply(document), 0L)));
+                }
+                return write.get();
+            });
+        }
+    }
+
+    /**
+     * Stores {@code fields} as the fact {@code id} at {@code version} unless a newer version is held or the same
+     * version with the same values (duplicates and replays change nothing). Of one version with other values, the
+     * last stated is kept.
      *
-     * @return false when a newer version was already held and the event changed nothing
+     * @return false when nothing was written
      */
     boolean put(String id, long version, Document fields) {
-        Document next = new Document(fields).append("_id", id).append(VERSION, version);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document held = collection.find(new Document("_id", id)).projection(Projections.include(VERSION)).first();
+            Document next = new Document(fields).append("_id", id).append(VERSION, version);
+            Document held = collection.find(new Document("_id", id)).first();
             if (held == null) {
-                if (insertIfAbsent(next)) {
+                if (counting.write(List.of(next), () -> insert(next))) {
                     return true;
                 }
                 continue; // someone stored it first: decide again against what they stored
@@ -69,10 +122,14 @@ final class VersionedFacts {
             if (heldVersion != null && heldVersion.longValue() > version) {
                 return false;
             }
+            if (heldVersion != null && heldVersion.longValue() == version && sameValues(held, fields)) {
+                return false;
+            }
             // plain filter document: the driver would render Filters.and as $and, which is never indexed. A fact
             // stored once without a version (call facts did) matches {version: null} and is replaced like an older one
             Object expected = heldVersion == null ? null : heldVersion.longValue();
-            if (collection.replaceOne(new Document("_id", id).append(VERSION, expected), next).getMatchedCount() == 1) {
+            if (counting.write(List.of(next), () -> collection.replaceOne(new Document("_id", id)
+                    .append(VERSION, expected), next).getMatchedCount() == 1)) {
                 return true;
             }
         }
@@ -81,6 +138,15 @@ final class VersionedFacts {
 
     /** Inserts an immutable fact once; a second insert of the same {@code _id} (a redelivery) changes nothing. */
     boolean insertIfAbsent(Document fact) {
+        if (collection.find(new Document("_id", fact.get("_id"))).projection(Projections.include("_id")).first()
+                != null) {
+            return false;
+        }
+        Document next = new Document(fact);
+        return counting.write(List.of(next), () -> insert(next));
+    }
+
+    private boolean insert(Document fact) {
         try {
             collection.insertOne(fact);
             return true;
@@ -98,37 +164,68 @@ final class VersionedFacts {
 
     /**
      * {@link #put} for several facts at once (at most one per id, see {@link NewestPerId}): one read of the held
-     * versions, then inserts for the absent and compare-and-set replaces for the same or older, in one unordered
-     * bulk write (each id is written at most once, so order does not matter). Should another writer have inserted
-     * or moved a version meanwhile (a duplicate key, or a replace that matched nothing), every fact is put again one
-     * by one, which re-reads and decides on what is there. Returns how many were written.
+     * facts, then inserts for the absent and compare-and-set replaces for the older and for the same version with other
+     * values, in one unordered bulk write (each id is written at most once, so order does not matter). Should another
+     * writer have inserted or moved a version meanwhile (a duplicate key, or a replace that matched nothing), every
+     * fact is put again one by one, which re-reads and decides on what is there. Returns how many were written.
      */
     int putAll(Collection<Versioned> newest) {
         if (newest.isEmpty()) {
             return 0;
         }
-        Map<String, Object> held = heldVersions(newest);
-        List<WriteModel<Document>> inserts = new ArrayList<>();
-        List<WriteModel<Document>> replaces = new ArrayList<>();
+        Map<String, Document> held = heldFacts(newest);
+        List<Document> inserts = new ArrayList<>();
+        List<Replace> replaces = new ArrayList<>();
         for (Versioned fact : newest) {
             Document next = new Document(fact.fields()).append("_id", fact.id()).append(VERSION, fact.version());
-            if (!held.containsKey(fact.id())) {
-                inserts.add(new InsertOneModel<>(next));
+            Document current = held.get(fact.id());
+            if (current == null) {
+                inserts.add(next);
                 continue;
             }
-            Number heldVersion = (Number) held.get(fact.id());
-            if (heldVersion != null && heldVersion.longValue() > fact.version()) {
+            Number heldVersion = current.get(VERSION, Number.class);
+            if (heldVersion != null && (heldVersion.longValue() > fact.version()
+                    || heldVersion.longValue() == fact.version() && sameValues(current, fact.fields()))) {
                 continue;
             }
-            Object expected = heldVersion == null ? null : heldVersion.longValue();
-            replaces.add(new ReplaceOneModel<>(new Document("_id", fact.id()).append(VERSION, expected), next));
+            replaces.add(new Replace(next, heldVersion == null ? null : heldVersion.longValue()));
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(inserts);
-        writes.addAll(replaces);
-        if (!writes.isEmpty() && !bulkWrite(writes, inserts.size(), replaces.size())) {
+        if (inserts.isEmpty() && replaces.isEmpty()) {
+            return 0;
+        }
+        List<Document> written = new ArrayList<>(inserts);
+        replaces.forEach(replace -> written.add(replace.next()));
+        boolean landed = counting.write(written, () -> {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            inserts.forEach(document -> writes.add(new InsertOneModel<>(document)));
+            replaces.forEach(replace -> writes.add(new ReplaceOneModel<>(
+                    new Document("_id", replace.next().get("_id")).append(VERSION, replace.expected()),
+                    replace.next())));
+            return bulkWrite(writes, inserts.size(), replaces.size());
+        });
+        if (!landed) {
             newest.forEach(fact -> put(fact.id(), fact.version(), fact.fields()));
         }
-        return writes.size();
+        return written.size();
+    }
+
+    /** A compare-and-set: {@code next} replaces the fact held at {@code expected} (null: held without a version). */
+    private record Replace(Document next, Object expected) {
+    }
+
+    /** The same values as stated, apart from the bookkeeping fields ({@code _id}, version, stamp). */
+    private static boolean sameValues(Document held, Document fields) {
+        Set<String> heldFields = new HashSet<>(held.keySet());
+        heldFields.removeAll(BOOKKEEPING);
+        if (!heldFields.equals(fields.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (!Objects.equals(held.get(field.getKey()), field.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when every write landed; false when another writer got in between (decide those again). */
@@ -146,12 +243,12 @@ final class VersionedFacts {
         }
     }
 
-    /** Held version by id: present with null for a fact stored without a version. */
-    private Map<String, Object> heldVersions(Collection<Versioned> newest) {
+    /** The held facts by id. */
+    private Map<String, Document> heldFacts(Collection<Versioned> newest) {
         List<String> ids = newest.stream().map(Versioned::id).toList();
-        Map<String, Object> held = new HashMap<>();
-        collection.find(new Document("_id", new Document("$in", ids))).projection(Projections.include(VERSION))
-                .forEach(doc -> held.put(doc.getString("_id"), doc.get(VERSION)));
-        return held;
+        Map<String, Document> held = new HashMap<>();
+        collection.find(new Document("_id", new Document("$in", ids)))
+                .forEach(doc -> held.put(doc.getString("_id"), doc));
+        return Collections.unmodifiableMap(held);
     }
 }

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 
 import com.calliyo.lead.events.CompanyEvent;
 import com.calliyo.lead.events.LeadEvent;
@@ -22,8 +24,10 @@ import com.calliyo.reporting.facts.LeadFactProjection;
 import com.calliyo.reporting.facts.OrderFactProjection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * completions before their in-progress start), with daily call targets changing over time and conversions credited
  * to no one or to pseudo-users, every
  * report, for every groupBy, both bases, several periods and both a manager's and agents' views, equals the
- * {@link ReportsOracle}'s recomputation from the true final state. A full replay afterwards changes nothing.
+ * {@link ReportsOracle}'s recomputation from the true final state. A full replay afterwards changes no report and no
+ * stored document (not a fact, not a write count).
  * The history's lead events arrive in polls of random size, as the batch listener applies them
  * ({@link LeadFactProjection#applyAll}); the replay applies them one by one ({@link LeadFactProjection#apply}).
  * The reports read a company snapshot kept in memory ({@link FactSnapshots}) that is brought up to date after every
@@ -177,15 +182,28 @@ class ReportsPropertyIT {
         RevenueReport revenue = reports.revenue(manager, byAgent);
         CallReport calls = reports.calls(manager, byAgent);
         FunnelReport funnel = reports.funnel(manager, byAgent);
+        Map<String, List<Document>> stored = everyDocument();
 
         deliverAll(world.published);
 
+        assertThat(everyDocument()).as("every document after the replay, seed %d", SEED).isEqualTo(stored);
         assertThat(reports.conversions(manager, byAgent)).isEqualTo(conversions);
         assertThat(reports.revenue(manager, byAgent)).isEqualTo(revenue);
         assertThat(reports.calls(manager, byAgent)).isEqualTo(calls);
         assertThat(reports.funnel(manager, byAgent)).isEqualTo(funnel);
         assertThat(conversions).isEqualTo(new ReportsOracle(world, null).conversions(Period.ALL_TIME,
                 Basis.CONVERSION, GroupBy.AGENT));
+    }
+
+    /** Every collection of the store, each document in {@code _id} order, as a consumer group reset would find it. */
+    private static Map<String, List<Document>> everyDocument() {
+        Map<String, List<Document>> documents = new TreeMap<>();
+        MongoDatabase database = client.getDatabase("reporting");
+        for (String name : database.listCollectionNames()) {
+            documents.put(name, database.getCollection(name).find().sort(new Document("_id", 1))
+                    .into(new ArrayList<>()));
+        }
+        return documents;
     }
 
     /**
