@@ -32,8 +32,8 @@ public class CompanyFactProjection {
     /** A company fact written counts as a write of the company's facts: kept snapshots read them again. */
     public CompanyFactProjection(MongoTemplate mongo) {
         FactGenerations generations = new FactGenerations(mongo);
-        VersionedFacts.Counting byId = VersionedFacts.Counting.counted(generations, fact -> fact.getString("_id"));
-        VersionedFacts.Counting byCompany = VersionedFacts.Counting.counted(generations,
+        FactWriteCounting byId = FactWriteCounting.counted(generations, fact -> fact.getString("_id"));
+        FactWriteCounting byCompany = FactWriteCounting.counted(generations,
                 fact -> fact.getString("companyId"));
         this.settings = new VersionedFacts(mongo, FactCollections.COMPANY_SETTINGS, byId);
         this.callTargets = new VersionedFacts(mongo, FactCollections.COMPANY_CALL_TARGETS, byCompany);

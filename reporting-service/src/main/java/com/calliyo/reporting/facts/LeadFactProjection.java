@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * The only writer of lead and call facts. Every lead event carries the lead's whole snapshot, so every type
  * re-states the lead fact behind the leadVersion guard ({@link VersionedFacts}): an older event changes nothing, a
- * duplicate states the same values and writes nothing, and an un-conversion needs no special case (the snapshot no longer says
- * CUSTOMER). A {@code call.logged} event also states its call, by timeline entry id (stable, per the contract)
- * behind the same leadVersion guard: a call logged IN_PROGRESS is completed by a later call.logged of the same call
- * id with its final status and duration at a newer leadVersion, which replaces the fact instead of adding a second
- * call, while a late redelivery of the in-progress version changes nothing. (lead-service logs each call once
+ * duplicate states the same values and writes nothing, and an un-conversion needs no special case (the snapshot no
+ * longer says CUSTOMER). A {@code call.logged} event also states its call, by timeline entry id (stable, per the
+ * contract) behind the same leadVersion guard: a call logged IN_PROGRESS is completed by a later call.logged of the
+ * same call id with its final status and duration at a newer leadVersion, which replaces the fact instead of adding a
+ * second call, while a late redelivery of the in-progress version changes nothing. (lead-service logs each call once
  * today, so such a call stays in progress, and out of the attempts, until it publishes a completion.) A poll's
  * events are applied together ({@link #applyAll}): of each lead and each call only the newest statement counts, so
  * one read and one bulk write per collection serve them all.
@@ -38,8 +38,8 @@ public class LeadFactProjection {
 
     public LeadFactProjection(MongoTemplate mongo) {
         FactGenerations generations = new FactGenerations(mongo);
-        this.leads = new VersionedFacts(mongo, FactCollections.LEADS, VersionedFacts.Counting.stamped(generations));
-        this.calls = new VersionedFacts(mongo, FactCollections.CALLS, VersionedFacts.Counting.stamped(generations));
+        this.leads = new VersionedFacts(mongo, FactCollections.LEADS, FactWriteCounting.stamped(generations));
+        this.calls = new VersionedFacts(mongo, FactCollections.CALLS, FactWriteCounting.stamped(generations));
     }
 
     public void apply(LeadEvent event) {

@@ -21,7 +21,7 @@ public class OrderFactProjection {
 
     public OrderFactProjection(MongoTemplate mongo) {
         this.orders = new VersionedFacts(mongo, FactCollections.ORDERS,
-                VersionedFacts.Counting.stamped(new FactGenerations(mongo)));
+                FactWriteCounting.stamped(new FactGenerations(mongo)));
     }
 
     public void apply(OrderEvent event) {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -36,9 +34,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * {@link #putAll} does the same for a poll's facts with one read ({@code _id $in}, by index) and one bulk write.
  * <p>
  * A write that changes something is counted as a write of its company ({@link FactGenerations}, per
- * {@link Counting}), and lead, order and call facts carry its stamp; a statement that changes nothing (an older
- * version, or the same version with the same values: a duplicate, a replay) writes nothing and counts nothing, so
- * reading the topics again leaves every document as it was.
+ * {@link FactWriteCounting}), and lead, order and call facts carry its stamp; a statement that changes nothing (an
+ * older version, or the same version with the same values: a duplicate, a replay) writes nothing and counts nothing,
+ * so reading the topics again leaves every document as it was.
  */
 final class VersionedFacts {
 
@@ -47,14 +45,14 @@ final class VersionedFacts {
     private static final Set<String> BOOKKEEPING = Set.of("_id", VERSION, FactGenerations.STAMP);
 
     private final MongoCollection<Document> collection;
-    private final Counting counting;
+    private final FactWriteCounting counting;
 
     /** Facts written without counts or stamps. */
     VersionedFacts(MongoTemplate mongo, String collectionName) {
-        this(mongo, collectionName, Counting.NONE);
+        this(mongo, collectionName, FactWriteCounting.NONE);
     }
 
-    VersionedFacts(MongoTemplate mongo, String collectionName, Counting counting) {
+    VersionedFacts(MongoTemplate mongo, String collectionName, FactWriteCounting counting) {
         this.collection = mongo.getCollection(collectionName);
         this.counting = counting;
         collection.createIndex(Indexes.ascending("_id", VERSION),
@@ -63,41 +61,6 @@ final class VersionedFacts {
             // the facts stamped after a write count, by company ({@link FactReader#stampedAfter})
             collection.createIndex(Indexes.ascending("companyId", FactGenerations.STAMP),
                     new IndexOptions().name("company_generation"));
-        }
-    }
-
-    /**
-     * How a collection's writes are counted: by which company (from the document as stored) and whether each fact
-     * carries the write's stamp. {@link #NONE}: not counted.
-     */
-    record Counting(FactGenerations generations, boolean stamped, Function<Document, String> companyOf) {
-
-        static final Counting NONE = new Counting(null, false, document -> null);
-
-        /** Lead, order and call facts: counted by their {@code companyId} and stamped. */
-        static Counting stamped(FactGenerations generations) {
-            return new Counting(generations, true, document -> document.getString("companyId"));
-        }
-
-        /** Company facts: counted (a kept snapshot reads them again), not stamped. */
-        static Counting counted(FactGenerations generations, Function<Document, String> companyOf) {
-            return new Counting(generations, false, companyOf);
-        }
-
-        /** Runs {@code write} of {@code documents} as one write of their companies, stamping them first. */
-        <T> T write(Collection<Document> documents, Supplier<T> write) {
-            if (generations == null) {
-                return write.get();
-            }
-            Set<String> companies = new HashSet<>();
-            documents.forEach(document -> companies.add(companyOf.apply(document)));
-            return generations.writing(companies, stamps -> {
-                if (stamped) {
-                    documents.forEach(document -> document.put(FactGenerations.STAMP,
-                            stamps.getOrDefault(companyOf.apply(document), 0L)));
-                }
-                return write.get();
-            });
         }
     }
 
