@@ -16,7 +16,22 @@ final class CallStatuses {
     }
 
     static boolean is(String status, String expected) {
-        return status != null
-                && status.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_').equals(expected);
+        if (status == null) {
+            return false;
+        }
+        if (status.equals(expected) || inEnumForm(status)) {
+            return status.equals(expected); // as lead-service writes them: nothing to normalise (reports ask often)
+        }
+        return status.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_').equals(expected);
+    }
+
+    private static boolean inEnumForm(String status) {
+        for (int i = 0; i < status.length(); i++) {
+            char c = status.charAt(i);
+            if ((c < 'A' || c > 'Z') && c != '_') {
+                return false;
+            }
+        }
+        return !status.isEmpty();
     }
 }
